@@ -1,0 +1,97 @@
+# archwise: see README.md. `make` builds ./archwise, `make test` runs every test.
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS    := ncursesw menuw formw panelw libcyaml libcjson yaml-0.1
+VERSION := 0.1.0
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+	     -Iinclude $(PKG_CFLAGS) -DARCHWISE_VERSION='"$(VERSION)"' -MMD -MP
+LDLIBS  := $(PKG_LIBS) -lm
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+TUI_SRC  := $(wildcard src/tui/*.c)
+DATA     := $(wildcard questionnaires/*.yaml assets/*.yaml)
+TESTS    := $(patsubst tests/%.c,build/tests/%,$(wildcard tests/test_*.c))
+ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c))
+
+obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
+
+.PHONY: all run test test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
+all: deps-quiet archwise
+
+deps-quiet:
+	@pkg-config --exists $(PKGS) cmocka 2>/dev/null || sh scripts/deps.sh
+
+deps:
+	@sh scripts/deps.sh
+
+build/obj/%.o: src/%.c | deps-quiet
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+build/asan/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c $< -o $@
+
+build/obj/builtin.o build/asan/obj/builtin.o: $(DATA)
+
+build/libarchwise.a: $(call obj,build,$(CORE_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+build/asan/libarchwise.a: $(call obj,build/asan,$(CORE_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+archwise: build/obj/main.o $(call obj,build,$(TUI_SRC)) build/libarchwise.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+archwise-asan: build/asan/obj/main.o $(call obj,build/asan,$(TUI_SRC)) build/asan/libarchwise.a
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+build/tests/%: tests/%.c build/libarchwise.a $(call obj,build,$(TUI_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(if $(filter test_tui%,$*),$(call obj,build,$(TUI_SRC))) build/libarchwise.a $(CMOCKA_LIBS) $(LDLIBS)
+
+build/asan/tests/%: tests/%.c build/asan/libarchwise.a $(call obj,build/asan,$(TUI_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-parameter -o $@ $< $(if $(filter test_tui%,$*),$(call obj,build/asan,$(TUI_SRC))) build/asan/libarchwise.a $(CMOCKA_LIBS) $(LDLIBS)
+
+run: deps-quiet archwise
+	./archwise
+
+# Every test: cmocka unit tests, then the script tests (golden files, the CLI,
+# validators of generated files, the wizard in tmux).
+test: deps-quiet archwise $(TESTS)
+	@sh tests/run-unit.sh build/tests
+	@sh tests/run-scripts.sh ./archwise
+
+test-unit: $(TESTS)
+	@sh tests/run-unit.sh build/tests
+
+asan: archwise-asan
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: archwise-asan $(ASAN_TESTS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 sh tests/run-unit.sh build/asan/tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 ARCHWISE_SANITIZED=1 sh tests/run-scripts.sh ./archwise-asan
+
+install: archwise
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/archwise/questionnaires \
+		$(DESTDIR)$(PREFIX)/share/archwise/assets $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 archwise $(DESTDIR)$(PREFIX)/bin/archwise
+	install -m 0644 questionnaires/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/questionnaires/
+	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
+	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
+
+clean:
+	rm -rf build archwise archwise-asan
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,46 @@
+/* answers.h: answers files (CONTRACT §3), YAML or JSON, read and written. */
+#ifndef ARCHWISE_ANSWERS_H
+#define ARCHWISE_ANSWERS_H
+
+#include <stdio.h>
+#include "model.h"
+#include "diag.h"
+
+/* Empty answers for m (every question takes its default). */
+int answers_init(struct answers *a, const struct model *m);
+void answers_fini(struct answers *a);
+/* Deep copy. */
+int answers_copy(struct answers *dst, const struct answers *src);
+
+/* Parses an answers document (YAML or JSON, told apart by content) named
+ * `name` in messages. Errors name the question and carry line:col. */
+int answers_parse(const struct model *m, const char *text, size_t len, const char *name,
+		  struct answers *out, struct diag_list *diags);
+/* Reads and parses an answers file. */
+int answers_load(const struct model *m, const char *path, struct answers *out,
+		 struct diag_list *diags);
+
+/* Effective values: the answer, or the question's default. */
+int answers_option(const struct model *m, const struct answers *a, size_t q);
+uint64_t answers_selected(const struct model *m, const struct answers *a, size_t q);
+double answers_number(const struct model *m, const struct answers *a, size_t q);
+const char *answers_text(const struct model *m, const struct answers *a, size_t q);
+/* Convenience by question id: number (NAN when unknown), text/option id (NULL). */
+double answers_number_by_id(const struct model *m, const struct answers *a, const char *id);
+const char *answers_choice_by_id(const struct model *m, const struct answers *a, const char *id);
+const char *answers_text_by_id(const struct model *m, const struct answers *a, const char *id);
+/* Effective weight of factor f. */
+unsigned answers_weight(const struct model *m, const struct answers *a, size_t f);
+
+/* Sets answers, validating like the parser; 0 or -1 with *err (caller frees). */
+int answers_set_option(const struct model *m, struct answers *a, size_t q, int option);
+int answers_set_selected(const struct model *m, struct answers *a, size_t q, uint64_t sel);
+int answers_set_number(const struct model *m, struct answers *a, size_t q, double v, char **err);
+int answers_set_text(const struct model *m, struct answers *a, size_t q, const char *text, char **err);
+
+/* Writes the answers as YAML (every question, defaults included, in
+ * questionnaire order; emitted through libyaml so any text is safe).
+ * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */
+char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len);
+
+#endif

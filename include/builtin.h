@@ -1,0 +1,18 @@
+/* builtin.h: the default data files, compiled into the binary so archwise
+ * works from any folder. Each text is NUL-terminated (use strlen). */
+#ifndef ARCHWISE_BUILTIN_H
+#define ARCHWISE_BUILTIN_H
+
+#include <stddef.h>
+
+struct builtin_file {
+	const char *name;  /* "questionnaires/k8s-vs-serverless.yaml" */
+	const char *text;
+};
+
+extern const struct builtin_file builtin_questionnaire;
+extern const struct builtin_file builtin_architectures;
+extern const struct builtin_file builtin_case_studies;
+extern const struct builtin_file builtin_pricing;
+
+#endif

@@ -1,0 +1,57 @@
+/* cost.h: monthly cost per architecture from pricing data and cost inputs. */
+#ifndef ARCHWISE_COST_H
+#define ARCHWISE_COST_H
+
+#include <stdbool.h>
+#include "model.h"
+
+/* What the cost model needs, taken from the answers (cost_inputs_from_answers)
+ * or edited on the cost tab. */
+struct cost_inputs {
+	double requests_per_day;
+	double avg_duration_ms;
+	double memory_mb;
+	double node_count;
+	double node_hourly_usd;
+	bool arm;            /* functions on Arm (Graviton) prices */
+	bool free_tier;      /* subtract the Lambda free tier */
+	bool api_gateway;    /* functions behind an HTTP API */
+};
+
+#define COST_MAX_ITEMS 6
+
+struct cost_item {
+	const char *item;    /* "requests", "compute", "api_gateway", "nodes", ... (static) */
+	double usd;          /* per month */
+};
+
+struct cost_breakdown {
+	double monthly_usd;
+	unsigned item_count;
+	struct cost_item items[COST_MAX_ITEMS];
+};
+
+struct cost_result {
+	double hours_per_month;
+	struct cost_breakdown arch[ARCH_COUNT];
+	/* requests/day at which the architecture costs the same as kubernetes
+	 * (NAN when they never cross in 1e3..1e10); kubernetes itself is NAN. */
+	double break_even_rpd[ARCH_COUNT];
+};
+
+/* Cost inputs from answers (requests_per_day, avg_duration_ms, memory_mb,
+ * node_count, node_hourly_usd), defaults where missing. */
+void cost_inputs_from_answers(const struct model *m, const struct answers *a,
+			      struct cost_inputs *in);
+/* Monthly cost of every architecture at in. */
+void cost_compute(const struct pricing *p, const struct cost_inputs *in, struct cost_result *out);
+/* Monthly cost of one architecture at in, with requests/day replaced by rpd. */
+double cost_monthly_at(const struct pricing *p, const struct cost_inputs *in, enum arch a, double rpd);
+/* Requests/day where arch a costs the same as kubernetes, or NAN. */
+double cost_break_even(const struct pricing *p, const struct cost_inputs *in, enum arch a);
+/* Fills n points of the curve over requests/day 10^lo..10^hi (log spaced):
+ * rpd[i] and usd[arch][i]. */
+void cost_curve(const struct pricing *p, const struct cost_inputs *in, double lo_exp,
+		double hi_exp, unsigned n, double *rpd, double *usd[ARCH_COUNT]);
+
+#endif

@@ -1,0 +1,29 @@
+/* export.h: `archwise export`: the record, the answers and the starter files
+ * of the chosen targets, written as one bundle. Shared by the CLI and the
+ * wizard's export tab. */
+#ifndef ARCHWISE_EXPORT_H
+#define ARCHWISE_EXPORT_H
+
+#include <stdbool.h>
+#include "model.h"
+#include "engine.h"
+#include "output.h"
+
+struct export_options {
+	const char *out_dir;         /* NULL: ./archwise-out/SERVICE_NAME */
+	int targets;                 /* gen_target mask */
+	bool force;
+	const char *date;            /* --date */
+	const char *adr_dir;         /* --adr-dir: also DIR/NNNN-slug.md */
+	const char *answers_path;    /* where the answers came from */
+};
+
+/* Builds every file of the export in memory (for previews and for writing). */
+int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
+		 const struct export_options *o, struct out_bundle *b, char **err);
+/* Builds and writes; returns 0, 1 refused (exists, no --force) or -1 I/O,
+ * with *err; *written (optional) gets the folder written. */
+int export_run(const struct model *m, const struct answers *a, const struct evaluation *ev,
+	       const struct export_options *o, char **written, char **err);
+
+#endif

@@ -1,0 +1,37 @@
+/* util.h: allocation that never returns NULL (out of memory runs the
+ * registered cleanup, e.g. restoring the terminal, then aborts), and small
+ * string helpers. */
+#ifndef ARCHWISE_UTIL_H
+#define ARCHWISE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* Called before abort() on out of memory (the wizard restores the terminal). */
+void util_set_fatal_cleanup(void (*fn)(void));
+/* Prints "archwise: <message>" on stderr, runs the cleanup, aborts. */
+void util_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* A growable string buffer. */
+struct strbuf {
+	char *data;
+	size_t len, cap;
+};
+void sb_append(struct strbuf *sb, const char *s);
+void sb_appendn(struct strbuf *sb, const char *s, size_t n);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns the string (never NULL) and resets sb; caller frees. */
+char *sb_take(struct strbuf *sb);
+void sb_fini(struct strbuf *sb);
+
+/* Formats a number the shortest way that reads back exactly ("%.17g" trimmed). */
+void util_format_number(char *buf, size_t size, double v);
+
+#endif

@@ -1,0 +1,52 @@
+/* diag.c: compiler-style error lists. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "util.h"
+
+void diag_add(struct diag_list *d, const char *file, unsigned line, unsigned col,
+	      const char *fmt, ...)
+{
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		d->items = xrealloc(d->items, cap * sizeof(*d->items));
+		d->cap = cap;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->items[d->count++] = (struct diag){
+		.file = xstrdup(file ? file : "-"), .line = line, .col = col, .message = msg,
+	};
+}
+
+char *diag_format(const struct diag *it)
+{
+	if (it->line && it->col)
+		return xasprintf("%s:%u:%u: %s", it->file, it->line, it->col, it->message);
+	if (it->line)
+		return xasprintf("%s:%u: %s", it->file, it->line, it->message);
+	return xasprintf("%s: %s", it->file, it->message);
+}
+
+void diag_print(const struct diag_list *d, void *stream)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		char *s = diag_format(&d->items[i]);
+		fprintf(stream, "archwise: %s\n", s);
+		free(s);
+	}
+}
+
+void diag_list_fini(struct diag_list *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	*d = (struct diag_list){0};
+}
