@@ -18,11 +18,14 @@ struct export_options {
 	const char *answers_path;    /* where the answers came from */
 };
 
+/* The default output folder, archwise-out/SERVICE_NAME (caller frees). */
+char *export_default_dir(const struct model *m, const struct answers *a);
 /* Builds every file of the export in memory (for previews and for writing). */
 int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
 		 const struct export_options *o, struct out_bundle *b, char **err);
-/* Builds and writes; returns 0, 1 refused (exists, no --force) or -1 I/O,
- * with *err; *written (optional) gets the folder written. */
+/* Builds and writes; returns 0, 1 when refused (exists, no --force) or on
+ * I/O failure, 2 when the answers cannot be turned into files (bad input),
+ * with *err (caller frees); *written (optional) gets what was written. */
 int export_run(const struct model *m, const struct answers *a, const struct evaluation *ev,
 	       const struct export_options *o, char **written, char **err);
 
