@@ -34,7 +34,7 @@ struct arch_scores {
 	unsigned score[ARCH_COUNT];
 };
 
-/* ---- questionnaire (questionnaires/*.yaml), loaded through libcyaml ---- */
+/* ---- questionnaire (questionnaires/NAME.yaml), loaded through libcyaml ---- */
 
 enum question_kind { QK_SINGLE, QK_MULTIPLE, QK_NUMBER, QK_TEXT };
 /* How a multiple-choice question turns several selected options into one
