@@ -91,6 +91,29 @@ install: archwise
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
 
+# Fuzzers (libFuzzer, clang): the loaders, the answers parser + engine, the
+# exporters. fuzz-smoke replays the kept crash inputs, then runs each briefly.
+FUZZ_CC    := clang
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -O1 -g
+FUZZERS    := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 15
+
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@
+
+build/fuzz/libarchwise.a: $(call obj,build/fuzz,$(CORE_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/%: fuzz/%.c build/fuzz/libarchwise.a
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libarchwise.a $(LDLIBS)
+
+fuzz: $(FUZZERS)
+
+fuzz-smoke: $(FUZZERS)
+	@sh fuzz/smoke.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf build archwise archwise-asan
 

@@ -1,0 +1,25 @@
+/* libFuzzer target: a questionnaire document through the loader and its
+ * semantic checks (the assets are the built-in ones). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "load.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+	if (!text)
+		return 0;
+	memcpy(text, data, size);
+	text[size] = '\0';
+	struct model m = {0};
+	struct diag_list d = {0};
+	load_model_from_text(text, size, "fuzz.yaml", NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL,
+			     &m, &d);
+	model_free(&m);
+	diag_list_fini(&d);
+	free(text);
+	return 0;
+}

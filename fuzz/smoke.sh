@@ -1,0 +1,27 @@
+#!/bin/sh
+# Replays every kept crash input (fuzz/regressions/<target>/), then fuzzes each
+# target for $1 seconds from its seed corpus (tests/cases and fuzz/seeds).
+set -e
+seconds=${1:-15}
+for bin in build/fuzz/fuzz_*; do
+	[ -x "$bin" ] || continue
+	name=$(basename "$bin")
+	regress="fuzz/regressions/$name"
+	if [ -d "$regress" ] && [ -n "$(ls -A "$regress")" ]; then
+		"$bin" -runs=0 "$regress"/* >/dev/null 2>&1 || { echo "fuzz: $name regression failed"; "$bin" -runs=0 "$regress"/*; exit 1; }
+	fi
+	corpus="build/fuzz/corpus/$name"
+	mkdir -p "$corpus"
+	seeds=""
+	[ -d "fuzz/seeds/$name" ] && seeds="fuzz/seeds/$name"
+	case "$name" in
+	fuzz_questionnaire) cp questionnaires/*.yaml "$corpus/" ;;
+	fuzz_assets) for f in assets/*.yaml; do printf '\000' | cat - "$f" >"$corpus/a-$(basename "$f")"; done ;;
+	*) for f in tests/cases/*/answers.yaml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").yaml"; done ;;
+	esac
+	echo "fuzz: $name for ${seconds}s"
+	"$bin" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=1024 -timeout=10 \
+		-artifact_prefix="build/fuzz/$name-" "$corpus" $seeds >"build/fuzz/$name.log" 2>&1 || {
+		echo "fuzz: $name found a problem:"; tail -n 40 "build/fuzz/$name.log"; exit 1; }
+	grep -E '^(#[0-9]+ *DONE|Done)' "build/fuzz/$name.log" | tail -n 1
+done
