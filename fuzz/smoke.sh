@@ -16,7 +16,10 @@ for bin in build/fuzz/fuzz_*; do
 	[ -d "fuzz/seeds/$name" ] && seeds="fuzz/seeds/$name"
 	case "$name" in
 	fuzz_questionnaire) cp questionnaires/*.yaml "$corpus/" ;;
-	fuzz_assets) for f in assets/*.yaml; do printf '\000' | cat - "$f" >"$corpus/a-$(basename "$f")"; done ;;
+	fuzz_assets)
+		printf '\000' | cat - assets/architectures.yaml >"$corpus/architectures.yaml"
+		printf '\001' | cat - assets/case-studies.yaml >"$corpus/case-studies.yaml"
+		printf '\002' | cat - assets/pricing.yaml >"$corpus/pricing.yaml" ;;
 	*) for f in tests/cases/*/answers.yaml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").yaml"; done ;;
 	esac
 	echo "fuzz: $name for ${seconds}s"
