@@ -1,0 +1,70 @@
+/* session.c: the wizard's autosave; engine-free, only answers and output. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "session.h"
+#include "answers.h"
+#include "output.h"
+#include "util.h"
+
+char *session_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	/* The XDG spec says relative values are invalid and must be ignored. */
+	if (state && state[0] == '/')
+		return xasprintf("%s/archwise/session.yaml", state);
+	const char *home = getenv("HOME");
+	if (home && home[0])
+		return xasprintf("%s/.local/state/archwise/session.yaml", home);
+	return NULL;
+}
+
+/* mkdir -p of every folder above the file, private (0700) as XDG asks. */
+static int make_parents(const char *file, char **err)
+{
+	char *dir = xstrdup(file);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (dir[0] && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*err = xasprintf("%s: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+int session_save(const struct model *m, const struct answers *a, char **err)
+{
+	char *path = session_path();
+	if (!path) {
+		*err = xstrdup("cannot autosave: neither XDG_STATE_HOME nor HOME is set");
+		return -1;
+	}
+	int rc = -1;
+	size_t len = 0;
+	char *yaml = NULL;
+	if (make_parents(path, err) != 0)
+		goto out;
+	yaml = answers_to_yaml(m, a, &len);
+	if (!yaml) {
+		*err = xasprintf("%s: cannot format the answers", path);
+		goto out;
+	}
+	rc = out_write_atomic(path, yaml, len, true, err);
+out:
+	free(yaml);
+	free(path);
+	return rc;
+}
