@@ -54,4 +54,10 @@ double cost_break_even(const struct pricing *p, const struct cost_inputs *in, en
 void cost_curve(const struct pricing *p, const struct cost_inputs *in, double lo_exp,
 		double hi_exp, unsigned n, double *rpd, double *usd[ARCH_COUNT]);
 
+/* Smallest valid Fargate task (vCPU, GB) whose memory holds memory_mb. */
+void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb);
+/* Nodes a cluster needs at rpd: max(min_nodes, ceil(memory in use / node memory)). */
+double cost_nodes_needed(const struct pricing *p, const struct cost_inputs *in, double rpd,
+			 double min_nodes);
+
 #endif
