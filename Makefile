@@ -91,6 +91,10 @@ install: archwise
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
 
+# Benchmarks (issue #7): prints the table the README quotes.
+bench: archwise
+	@sh bench/run.sh
+
 # Fuzzers (libFuzzer, clang): the loaders, the answers parser + engine, the
 # exporters. fuzz-smoke replays the kept crash inputs, then runs each briefly.
 FUZZ_CC    := clang
