@@ -1,0 +1,519 @@
+/* output.c: atomic, no-clobber, symlink-safe writes of single files and of
+ * whole bundles. Every write goes through a temporary file in the target's
+ * own folder (so rename stays on one file system), fsync'd before it is
+ * linked or renamed into place; folders are walked with openat(O_NOFOLLOW)
+ * so a planted symlink is never followed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+#include "output.h"
+#include "util.h"
+
+int out_bundle_add(struct out_bundle *b, const char *path, char *data, size_t len)
+{
+	if (b->count == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 16;
+		b->files = xrealloc(b->files, b->cap * sizeof(*b->files));
+	}
+	struct out_file *f = &b->files[b->count++];
+	f->path = xstrdup(path);
+	f->data = data;
+	f->len = len;
+	return 0;
+}
+
+int out_bundle_add_str(struct out_bundle *b, const char *path, const char *text)
+{
+	size_t len = strlen(text);
+	return out_bundle_add(b, path, xstrndup(text, len), len);
+}
+
+const struct out_file *out_bundle_find(const struct out_bundle *b, const char *path)
+{
+	for (size_t i = 0; i < b->count; i++)
+		if (strcmp(b->files[i].path, path) == 0)
+			return &b->files[i];
+	return NULL;
+}
+
+void out_bundle_fini(struct out_bundle *b)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		free(b->files[i].path);
+		free(b->files[i].data);
+	}
+	free(b->files);
+	memset(b, 0, sizeof(*b));
+}
+
+static void set_err(char **err, const char *path, const char *what, int e)
+{
+	if (!err)
+		return;
+	free(*err);
+	if (e)
+		*err = xasprintf("%s: %s: %s", path, what, strerror(e));
+	else
+		*err = xasprintf("%s: %s", path, what);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Creates a fresh temporary file ".NAME.XXXXXX.tmp" in dirfd; the suffix
+ * mixes the pid, the clock and a per-call counter, retried on EEXIST. */
+static int temp_create(int dirfd, const char *name, char **tmpname)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
+	for (unsigned attempt = 0; attempt < 100; attempt++) {
+		unsigned long r = seed + attempt * 2654435761UL;
+		char *t = xasprintf(".%s.%06lx.tmp", name, r & 0xffffffUL);
+		int fd = openat(dirfd, t, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd >= 0) {
+			*tmpname = t;
+			return fd;
+		}
+		int e = errno;
+		free(t);
+		if (e != EEXIST) {
+			errno = e;
+			return -1;
+		}
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* Writes data to a temporary file beside name and fsyncs it; on success
+ * *tmpname is the temporary's name in dirfd. */
+static int temp_write(int dirfd, const char *name, const char *shown, const char *data,
+		      size_t len, char **tmpname, char **err)
+{
+	int fd = temp_create(dirfd, name, tmpname);
+	if (fd < 0) {
+		set_err(err, shown, "cannot create a temporary file", errno);
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		int e = errno;
+		close(fd);
+		unlinkat(dirfd, *tmpname, 0);
+		free(*tmpname);
+		*tmpname = NULL;
+		set_err(err, shown, "cannot write", e);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		int e = errno;
+		unlinkat(dirfd, *tmpname, 0);
+		free(*tmpname);
+		*tmpname = NULL;
+		set_err(err, shown, "cannot write", e);
+		return -1;
+	}
+	return 0;
+}
+
+/* What is at name in dirfd, without following a symlink: 0 nothing,
+ * 1 a regular file, -1 something we must not replace (err set). */
+static int target_state(int dirfd, const char *name, const char *shown, char **err)
+{
+	struct stat st;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		set_err(err, shown, "cannot inspect", errno);
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		set_err(err, shown, "is a symbolic link; refusing to write through it", 0);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		set_err(err, shown, "exists and is not a regular file", 0);
+		return -1;
+	}
+	return 1;
+}
+
+/* Moves the temporary into place: link() when overwriting is not allowed
+ * (fails atomically if something appeared meanwhile), rename() otherwise
+ * (replaces the name, never writes through a symlink). */
+static int temp_commit(int dirfd, const char *tmpname, const char *name, const char *shown,
+		       bool force, char **err)
+{
+	int rc = force ? renameat(dirfd, tmpname, dirfd, name)
+		       : linkat(dirfd, tmpname, dirfd, name, 0);
+	if (rc < 0) {
+		int e = errno;
+		unlinkat(dirfd, tmpname, 0);
+		if (e == EEXIST)
+			set_err(err, shown, "already exists (use --force to overwrite)", 0);
+		else
+			set_err(err, shown, "cannot move into place", e);
+		return -1;
+	}
+	if (!force)
+		unlinkat(dirfd, tmpname, 0);
+	return 0;
+}
+
+static int write_at(int dirfd, const char *name, const char *shown, const char *data,
+		    size_t len, bool force, char **err)
+{
+	int st = target_state(dirfd, name, shown, err);
+	if (st < 0)
+		return -1;
+	if (st == 1 && !force) {
+		set_err(err, shown, "already exists (use --force to overwrite)", 0);
+		return -1;
+	}
+	char *tmp = NULL;
+	if (temp_write(dirfd, name, shown, data, len, &tmp, err) < 0)
+		return -1;
+	int rc = temp_commit(dirfd, tmp, name, shown, force, err);
+	free(tmp);
+	if (rc == 0)
+		fsync(dirfd);
+	return rc;
+}
+
+int out_write_atomic(const char *path, const char *data, size_t len, bool force, char **err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
+			  : xstrdup(".");
+	const char *name = slash ? slash + 1 : path;
+	if (!*name) {
+		set_err(err, path, "is not a file name", 0);
+		free(dir);
+		return -1;
+	}
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		set_err(err, dir, "cannot open folder", errno);
+		free(dir);
+		return -1;
+	}
+	int rc = write_at(dirfd, name, path, data, len, force, err);
+	close(dirfd);
+	free(dir);
+	return rc;
+}
+
+/* ---- bundles ---- */
+
+/* A relative path with no empty, "." or ".." component. */
+static bool path_is_safe(const char *p)
+{
+	if (!*p || *p == '/')
+		return false;
+	const char *c = p;
+	while (*c) {
+		const char *e = strchr(c, '/');
+		size_t n = e ? (size_t)(e - c) : strlen(c);
+		if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+			return false;
+		if (!e)
+			break;
+		c = e + 1;
+	}
+	return true;
+}
+
+/* Opens (creating when create is set) the folder chain rel (components
+ * separated by '/', the last one a folder too) below dirfd without following
+ * symlinks. Created folders are appended to created[] (full shown paths)
+ * for the rollback. Returns an fd; -1 with err; -2 when absent and !create. */
+static int open_folders(int dirfd, const char *root, const char *rel, bool create,
+			char ***created, size_t *ncreated, char **err)
+{
+	int fd = dup(dirfd);
+	if (fd < 0) {
+		set_err(err, root, "cannot open folder", errno);
+		return -1;
+	}
+	struct strbuf shown = {0};
+	sb_append(&shown, root);
+	const char *c = rel;
+	while (*c) {
+		const char *e = strchr(c, '/');
+		size_t n = e ? (size_t)(e - c) : strlen(c);
+		char *comp = xstrndup(c, n);
+		sb_append(&shown, "/");
+		sb_append(&shown, comp);
+		struct stat st;
+		if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			if (errno != ENOENT) {
+				set_err(err, shown.data, "cannot inspect", errno);
+				goto fail;
+			}
+			if (!create) {
+				free(comp);
+				sb_fini(&shown);
+				close(fd);
+				return -2;
+			}
+			if (mkdirat(fd, comp, 0755) < 0) {
+				set_err(err, shown.data, "cannot create folder", errno);
+				goto fail;
+			}
+			*created = xrealloc(*created, (*ncreated + 1) * sizeof(**created));
+			(*created)[(*ncreated)++] = xstrdup(shown.data);
+		} else if (S_ISLNK(st.st_mode)) {
+			set_err(err, shown.data, "is a symbolic link; refusing to write through it", 0);
+			goto fail;
+		} else if (!S_ISDIR(st.st_mode)) {
+			set_err(err, shown.data, "exists and is not a folder", 0);
+			goto fail;
+		}
+		int next = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (next < 0) {
+			set_err(err, shown.data, "cannot open folder", errno);
+			goto fail;
+		}
+		close(fd);
+		fd = next;
+		free(comp);
+		c = e ? e + 1 : c + n;
+		continue;
+fail:
+		free(comp);
+		sb_fini(&shown);
+		close(fd);
+		return -1;
+	}
+	sb_fini(&shown);
+	return fd;
+}
+
+/* Creates dir and its missing parents (parents may be symlinks: they are the
+ * user's; dir itself must not be). Records what it created. */
+static int make_root(const char *dir, char ***created, size_t *ncreated, char **err)
+{
+	struct stat st;
+	if (lstat(dir, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			set_err(err, dir, "is a symbolic link; refusing to write through it", 0);
+			return -1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			set_err(err, dir, "exists and is not a folder", 0);
+			return -1;
+		}
+		return 0;
+	}
+	if (errno != ENOENT) {
+		set_err(err, dir, "cannot inspect", errno);
+		return -1;
+	}
+	char *copy = xstrdup(dir);
+	char *slash = strrchr(copy, '/');
+	while (slash && slash != copy && slash[1] == '\0') {
+		*slash = '\0';
+		slash = strrchr(copy, '/');
+	}
+	int rc = 0;
+	if (slash && slash != copy) {
+		*slash = '\0';
+		rc = make_root(copy, created, ncreated, err);
+	}
+	free(copy);
+	if (rc < 0)
+		return -1;
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		set_err(err, dir, "cannot create folder", errno);
+		return -1;
+	}
+	*created = xrealloc(*created, (*ncreated + 1) * sizeof(**created));
+	(*created)[(*ncreated)++] = xstrdup(dir);
+	return 0;
+}
+
+static char *folder_of(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	return slash ? xstrndup(rel, (size_t)(slash - rel)) : xstrdup("");
+}
+
+static const char *base_of(const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	return slash ? slash + 1 : rel;
+}
+
+/* Checks every target before anything is written: 0 all clear, 1 some file
+ * exists and !force, -1 something unsafe (symlink, not a file). */
+static int bundle_precheck(const char *dir, int rootfd, const struct out_bundle *b, bool force,
+			   char **err)
+{
+	for (size_t i = 0; i < b->count; i++) {
+		const char *rel = b->files[i].path;
+		char *shown = xasprintf("%s/%s", dir, rel);
+		if (!path_is_safe(rel)) {
+			set_err(err, shown, "is not a safe relative path", 0);
+			free(shown);
+			return -1;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(b->files[j].path, rel) == 0) {
+				set_err(err, shown, "appears twice in the bundle", 0);
+				free(shown);
+				return -1;
+			}
+		if (rootfd < 0) {
+			free(shown);
+			continue;
+		}
+		char *folder = folder_of(rel);
+		int fd = open_folders(rootfd, dir, folder, false, NULL, NULL, err);
+		free(folder);
+		if (fd == -1) {
+			free(shown);
+			return -1;
+		}
+		if (fd >= 0) {
+			int st = target_state(fd, base_of(rel), shown, err);
+			close(fd);
+			if (st < 0) {
+				free(shown);
+				return -1;
+			}
+			if (st == 1 && !force) {
+				set_err(err, shown, "already exists (use --force to overwrite)", 0);
+				free(shown);
+				return 1;
+			}
+		}
+		free(shown);
+	}
+	return 0;
+}
+
+int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, char **err)
+{
+	int rootfd = -1;
+	struct stat st;
+	if (lstat(dir, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			set_err(err, dir, "is a symbolic link; refusing to write through it", 0);
+			return -1;
+		}
+		rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (rootfd < 0) {
+			set_err(err, dir, "cannot open folder", errno);
+			return -1;
+		}
+	} else if (errno != ENOENT) {
+		set_err(err, dir, "cannot inspect", errno);
+		return -1;
+	}
+	int pre = bundle_precheck(dir, rootfd, b, force, err);
+	if (rootfd >= 0)
+		close(rootfd);
+	if (pre != 0)
+		return pre;
+
+	char **created = NULL;   /* folders this call created, outermost first */
+	size_t ncreated = 0;
+	char **tmps = xcalloc(b->count ? b->count : 1, sizeof(*tmps));
+	int *fds = xcalloc(b->count ? b->count : 1, sizeof(*fds));
+	bool *fresh = xcalloc(b->count ? b->count : 1, sizeof(*fresh));
+	size_t placed = 0;
+	int rc = -1;
+	for (size_t i = 0; i < b->count; i++)
+		fds[i] = -1;
+
+	if (make_root(dir, &created, &ncreated, err) < 0)
+		goto rollback;
+	rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (rootfd < 0) {
+		set_err(err, dir, "cannot open folder", errno);
+		goto rollback;
+	}
+	/* Phase 1: every file to a temporary beside its target. A full disk or a
+	 * read-only folder fails here, before any target name is touched. */
+	for (size_t i = 0; i < b->count; i++) {
+		const struct out_file *f = &b->files[i];
+		char *folder = folder_of(f->path);
+		char *shown = xasprintf("%s/%s", dir, f->path);
+		fds[i] = open_folders(rootfd, dir, folder, true, &created, &ncreated, err);
+		free(folder);
+		if (fds[i] < 0 ||
+		    temp_write(fds[i], base_of(f->path), shown, f->data, f->len, &tmps[i], err) < 0) {
+			free(shown);
+			goto rollback;
+		}
+		free(shown);
+	}
+	/* Phase 2: move each into place (link when not forcing: no clobber even
+	 * if a file appeared since the check). */
+	for (size_t i = 0; i < b->count; i++) {
+		const struct out_file *f = &b->files[i];
+		char *shown = xasprintf("%s/%s", dir, f->path);
+		int exists = target_state(fds[i], base_of(f->path), shown, err);
+		if (exists < 0 || temp_commit(fds[i], tmps[i], base_of(f->path), shown, force, err) < 0) {
+			free(shown);
+			free(tmps[i]);
+			tmps[i] = NULL;
+			goto rollback;
+		}
+		free(tmps[i]);
+		tmps[i] = NULL;
+		fresh[i] = exists == 0;
+		placed = i + 1;
+		free(shown);
+	}
+	for (size_t i = 0; i < b->count; i++)
+		fsync(fds[i]);
+	rc = 0;
+	goto done;
+
+rollback:
+	for (size_t i = 0; i < b->count; i++) {
+		if (fds[i] < 0)
+			continue;
+		if (tmps[i])
+			unlinkat(fds[i], tmps[i], 0);
+		if (i < placed && fresh[i])
+			unlinkat(fds[i], base_of(b->files[i].path), 0);
+	}
+	/* Innermost first; a folder that is not empty (not ours) stays. */
+	for (size_t i = ncreated; i-- > 0;)
+		rmdir(created[i]);
+done:
+	for (size_t i = 0; i < b->count; i++) {
+		if (fds[i] >= 0)
+			close(fds[i]);
+		free(tmps[i]);
+	}
+	for (size_t i = 0; i < ncreated; i++)
+		free(created[i]);
+	free(created);
+	free(tmps);
+	free(fds);
+	free(fresh);
+	if (rootfd >= 0)
+		close(rootfd);
+	return rc;
+}
