@@ -1,0 +1,320 @@
+/* engine.c: the decision matrix, rules, case-study bonus and ranking. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "answers.h"
+#include "cost.h"
+#include "engine_priv.h"
+#include "util.h"
+
+/* Scores closer than this are ties (sums of doubles are not exact). */
+#define SCORE_EPS 1e-9
+
+int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
+{
+	*ctx = (struct engine_ctx){ .m = m };
+	const struct questionnaire *qn = m->questionnaire;
+	ctx->rule_count = qn->rules_count;
+	ctx->conds = xcalloc(qn->rules_count, sizeof(*ctx->conds));
+	ctx->cond_ok = xcalloc(qn->rules_count, sizeof(*ctx->cond_ok));
+	ctx->rule_arch = xcalloc(qn->rules_count, sizeof(*ctx->rule_arch));
+	for (size_t r = 0; r < qn->rules_count; r++) {
+		/* The loader rejects bad conditions; one that slips through never fires. */
+		ctx->cond_ok[r] = rules_compile(m, qn->rules[r].when, &ctx->conds[r], NULL) == 0;
+		ctx->rule_arch[r] = arch_from_id(qn->rules[r].architecture);
+	}
+	ctx->question_factor = xcalloc(m->question_count, sizeof(*ctx->question_factor));
+	for (size_t i = 0; i < m->question_count; i++) {
+		const char *f = m->questions[i]->factor;
+		ctx->question_factor[i] = f ? model_factor_index(m, f) : -1;
+	}
+	return 0;
+}
+
+void engine_ctx_fini(struct engine_ctx *ctx)
+{
+	for (size_t r = 0; r < ctx->rule_count; r++)
+		rules_cond_fini(&ctx->conds[r]);
+	free(ctx->conds);
+	free(ctx->cond_ok);
+	free(ctx->rule_arch);
+	free(ctx->question_factor);
+	*ctx = (struct engine_ctx){0};
+}
+
+/* Adds question q's scores to sum[]; returns whether it contributed. */
+static bool question_scores(const struct model *m, const struct answers *a, size_t qi,
+			    double sum[ARCH_COUNT])
+{
+	const struct question *q = m->questions[qi];
+	switch (q->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(m, a, qi);
+		if (o < 0 || (unsigned)o >= q->options_count || !q->options[o].scores)
+			return false;
+		for (int k = 0; k < ARCH_COUNT; k++)
+			sum[k] += q->options[o].scores->score[k];
+		return true;
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(m, a, qi);
+		double acc[ARCH_COUNT];
+		unsigned n = 0;
+		for (unsigned o = 0; o < q->options_count && o < 64; o++) {
+			if (!((sel >> o) & 1u) || !q->options[o].scores)
+				continue;
+			for (int k = 0; k < ARCH_COUNT; k++) {
+				double s = q->options[o].scores->score[k];
+				if (n == 0)
+					acc[k] = s;
+				else if (q->combine == COMBINE_MIN)
+					acc[k] = s < acc[k] ? s : acc[k];
+				else if (q->combine == COMBINE_MAX)
+					acc[k] = s > acc[k] ? s : acc[k];
+				else
+					acc[k] += s;
+			}
+			n++;
+		}
+		if (n == 0) {
+			if (!q->none_scores)
+				return false;
+			for (int k = 0; k < ARCH_COUNT; k++)
+				sum[k] += q->none_scores->score[k];
+			return true;
+		}
+		for (int k = 0; k < ARCH_COUNT; k++)
+			sum[k] += q->combine == COMBINE_MEAN ? acc[k] / n : acc[k];
+		return true;
+	}
+	case QK_NUMBER: {
+		if (q->bands_count == 0)
+			return false;
+		double v = answers_number(m, a, qi);
+		const struct band *b = &q->bands[q->bands_count - 1];
+		for (unsigned i = 0; i < q->bands_count; i++)
+			if (v <= q->bands[i].up_to) {
+				b = &q->bands[i];
+				break;
+			}
+		for (int k = 0; k < ARCH_COUNT; k++)
+			sum[k] += b->scores.score[k];
+		return true;
+	}
+	case QK_TEXT:
+		break;
+	}
+	return false;
+}
+
+static int penalties_of(const struct evaluation *ev, enum arch a)
+{
+	int n = 0;
+	for (size_t i = 0; i < ev->fired_count; i++)
+		if (ev->fired[i].arch == a && ev->fired[i].rule->effect == RULE_PENALISE)
+			n++;
+	return n;
+}
+
+/* Ranking order: not excluded first, higher score, fewer penalties, enum order. */
+static bool ranks_before(const struct arch_rank *x, int px, const struct arch_rank *y, int py)
+{
+	if (x->excluded != y->excluded)
+		return !x->excluded;
+	if (fabs(x->score - y->score) > SCORE_EPS)
+		return x->score > y->score;
+	if (px != py)
+		return px < py;
+	return x->arch < y->arch;
+}
+
+static int case_cmp(const void *pa, const void *pb, const struct model *m)
+{
+	const struct case_match *x = pa, *y = pb;
+	if (fabs(x->similarity - y->similarity) > SCORE_EPS)
+		return x->similarity > y->similarity ? -1 : 1;
+	return strcmp(m->case_studies->case_studies[x->case_study].id,
+		      m->case_studies->case_studies[y->case_study].id);
+}
+
+void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct evaluation *ev)
+{
+	const struct model *m = ctx->m;
+	const struct questionnaire *qn = m->questionnaire;
+	size_t nf = qn->factors_count;
+
+	/* Matrix: per factor, the mean of its questions' scores. */
+	unsigned contrib[nf ? nf : 1];
+	ev->row_count = nf;
+	for (size_t f = 0; f < nf; f++) {
+		ev->rows[f] = (struct matrix_row){ .factor = f, .weight = answers_weight(m, a, f) };
+		contrib[f] = 0;
+	}
+	for (size_t i = 0; i < m->question_count; i++) {
+		int f = ctx->question_factor[i];
+		if (f >= 0 && question_scores(m, a, i, ev->rows[f].score))
+			contrib[f]++;
+	}
+	double total[ARCH_COUNT] = {0}, denom = 0;
+	for (size_t f = 0; f < nf; f++) {
+		struct matrix_row *row = &ev->rows[f];
+		row->used = contrib[f] > 0;
+		if (!row->used)
+			continue;
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			row->score[k] /= contrib[f];
+			total[k] += row->weight * row->score[k];
+		}
+		denom += row->weight * 5.0;
+	}
+	for (int k = 0; k < ARCH_COUNT; k++)
+		ev->ranking[k] = (struct arch_rank){
+			.arch = (enum arch)k,
+			.matrix_score = denom > 0 ? 100.0 * total[k] / denom : 0,
+		};
+
+	/* Rules, in file order. ranking[] is still indexed by arch here. */
+	ev->fired_count = 0;
+	for (size_t r = 0; r < ctx->rule_count; r++) {
+		int k = ctx->rule_arch[r];
+		if (k < 0 || !ctx->cond_ok[r] || !rules_eval(m, a, &ctx->conds[r]))
+			continue;
+		const struct rule *rule = &qn->rules[r];
+		ev->fired[ev->fired_count++] = (struct fired_rule){ .rule = rule, .arch = (enum arch)k };
+		struct arch_rank *ar = &ev->ranking[k];
+		ar->reason_count++;
+		if (rule->effect == RULE_EXCLUDE)
+			ar->excluded = true;
+		else if (rule->effect == RULE_PENALISE)
+			ar->adjust -= rule->amount;
+		else
+			ar->adjust += rule->amount;
+	}
+
+	/* Case studies: the nearest one nudges its architecture. */
+	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
+	ev->case_count = nc;
+	for (size_t c = 0; c < nc; c++) {
+		const struct case_study *cs = &m->case_studies->case_studies[c];
+		int k = arch_from_id(cs->architecture);
+		ev->cases[c] = (struct case_match){
+			.case_study = c,
+			.similarity = engine_similarity(m, a, cs),
+			.arch = k < 0 ? ARCH_HYBRID : (enum arch)k,
+		};
+	}
+	for (size_t i = 1; i < nc; i++) /* insertion sort: four or so items */
+		for (size_t j = i; j > 0 && case_cmp(&ev->cases[j - 1], &ev->cases[j], m) > 0; j--) {
+			struct case_match t = ev->cases[j];
+			ev->cases[j] = ev->cases[j - 1];
+			ev->cases[j - 1] = t;
+		}
+	if (nc > 0 && qn->case_study_bonus != 0 &&
+	    arch_from_id(m->case_studies->case_studies[ev->cases[0].case_study].architecture) >= 0)
+		ev->ranking[ev->cases[0].arch].adjust += qn->case_study_bonus * ev->cases[0].similarity;
+
+	int pen[ARCH_COUNT];
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_rank *ar = &ev->ranking[k];
+		double s = ar->matrix_score + ar->adjust;
+		ar->score = s < 0 ? 0 : s > 100 ? 100 : s;
+		pen[k] = penalties_of(ev, (enum arch)k);
+	}
+	for (int i = 1; i < ARCH_COUNT; i++)
+		for (int j = i; j > 0 && ranks_before(&ev->ranking[j], pen[ev->ranking[j].arch],
+						      &ev->ranking[j - 1], pen[ev->ranking[j - 1].arch]); j--) {
+			struct arch_rank t = ev->ranking[j];
+			ev->ranking[j] = ev->ranking[j - 1];
+			ev->ranking[j - 1] = t;
+		}
+	ev->recommendation = ev->ranking[0].arch;
+	ev->close = !ev->ranking[0].excluded && !ev->ranking[1].excluded &&
+		    ev->ranking[0].score - ev->ranking[1].score <= qn->close_margin + SCORE_EPS;
+}
+
+int engine_evaluate(const struct model *m, const struct answers *a, struct evaluation *out)
+{
+	*out = (struct evaluation){0};
+	if (!m || !m->questionnaire || !a)
+		return -1;
+	struct engine_ctx ctx;
+	engine_ctx_init(&ctx, m);
+	const struct questionnaire *qn = m->questionnaire;
+	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
+	out->rows = xcalloc(qn->factors_count, sizeof(*out->rows));
+	out->fired = xcalloc(qn->rules_count, sizeof(*out->fired));
+	out->cases = xcalloc(nc, sizeof(*out->cases));
+	engine_score(&ctx, a, out);
+	engine_ctx_fini(&ctx);
+	if (m->pricing) {
+		cost_inputs_from_answers(m, a, &out->cost_in);
+		cost_compute(m->pricing, &out->cost_in, &out->cost);
+	} else {
+		for (int k = 0; k < ARCH_COUNT; k++)
+			out->cost.break_even_rpd[k] = NAN;
+	}
+	return 0;
+}
+
+void engine_evaluation_fini(struct evaluation *ev)
+{
+	if (!ev)
+		return;
+	free(ev->rows);
+	free(ev->fired);
+	free(ev->cases);
+	free(ev->changes);
+	free(ev->flips);
+	*ev = (struct evaluation){0};
+}
+
+const char *engine_arch_name(const struct model *m, enum arch a)
+{
+	if (m && (unsigned)a < ARCH_COUNT && m->arch[a] && m->arch[a]->name)
+		return m->arch[a]->name;
+	return arch_id(a);
+}
+
+char *engine_answer_label(const struct model *m, const struct answers *a, size_t qi)
+{
+	const struct question *q = m->questions[qi];
+	switch (q->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(m, a, qi);
+		if (o < 0 || (unsigned)o >= q->options_count)
+			return xstrdup("(no answer)");
+		return xstrdup(q->options[o].label ? q->options[o].label : q->options[o].id);
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(m, a, qi);
+		struct strbuf sb = {0};
+		for (unsigned o = 0; o < q->options_count && o < 64; o++)
+			if ((sel >> o) & 1u) {
+				if (sb.len)
+					sb_append(&sb, ", ");
+				sb_append(&sb, q->options[o].label ? q->options[o].label : q->options[o].id);
+			}
+		if (!sb.len)
+			sb_append(&sb, "none");
+		return sb_take(&sb);
+	}
+	case QK_NUMBER: {
+		char buf[64];
+		util_format_number(buf, sizeof(buf), answers_number(m, a, qi));
+		return q->unit ? xasprintf("%s %s", buf, q->unit) : xstrdup(buf);
+	}
+	case QK_TEXT: {
+		const char *t = answers_text(m, a, qi);
+		return xstrdup(t ? t : "");
+	}
+	}
+	return xstrdup("");
+}
+
+double engine_round(double v, int decimals)
+{
+	double p = pow(10, decimals);
+	double r = round(v * p) / p;
+	return r == 0 ? 0 : r; /* no "-0" in the output */
+}
