@@ -1,0 +1,292 @@
+/* yamldoc.c: libyaml documents with positions and path lookups. */
+#include <stdlib.h>
+#include <string.h>
+#include "yamldoc.h"
+#include "util.h"
+
+void yamldoc_offset_pos(const char *text, size_t len, size_t off, unsigned *line, unsigned *col)
+{
+	unsigned l = 1, c = 1;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;   /* count characters, not continuation bytes, like libyaml */
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int yamldoc_check_text(const char *text, size_t len, const char *name, struct diag_list *diags)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < len;) {
+		unsigned line, col;
+		if (s[i] == 0) {
+			yamldoc_offset_pos(text, len, i, &line, &col);
+			diag_add(diags, name, line, col, "NUL byte in a text file");
+			return -1;
+		}
+		size_t n = utf8_len(s + i, len - i);
+		if (!n) {
+			yamldoc_offset_pos(text, len, i, &line, &col);
+			diag_add(diags, name, line, col, "invalid UTF-8 (byte 0x%02x)", s[i]);
+			return -1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+static void parser_error(const yaml_parser_t *p, const char *text, size_t len,
+			 const char *name, struct diag_list *diags)
+{
+	unsigned line, col;
+	if (p->error == YAML_READER_ERROR) {
+		yamldoc_offset_pos(text, len, p->problem_offset, &line, &col);
+		diag_add(diags, name, line, col, "unreadable text: %s",
+			 p->problem ? p->problem : "bad input");
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		util_fatal("out of memory");
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	if (p->context)
+		diag_add(diags, name, line, col, "YAML syntax error: %s %s (line %u)",
+			 p->problem ? p->problem : "unexpected text", p->context,
+			 (unsigned)p->context_mark.line + 1);
+	else
+		diag_add(diags, name, line, col, "YAML syntax error: %s",
+			 p->problem ? p->problem : "unexpected text");
+}
+
+/* Walks the events once before loading: refuses aliases, a second document
+ * and documents deeper or larger than the limits (libyaml has no limits). */
+static int prescan(const char *text, size_t len, const char *name,
+		   const struct yamldoc_limits *lim, struct diag_list *diags)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		util_fatal("out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	unsigned max_depth = lim && lim->max_depth ? lim->max_depth : 256;
+	size_t max_keys = lim ? lim->max_keys : 0;
+	/* per open collection: mapping? and how many children seen */
+	bool *is_map = xcalloc(max_depth + 1, sizeof(*is_map));
+	size_t *seen = xcalloc(max_depth + 1, sizeof(*seen));
+	unsigned depth = 0, docs = 0;
+	size_t keys = 0;
+	int rc = 0;
+	for (bool done = false; !done;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			parser_error(&p, text, len, name, diags);
+			rc = -1;
+			break;
+		}
+		unsigned line = (unsigned)ev.start_mark.line + 1, col = (unsigned)ev.start_mark.column + 1;
+		bool node = ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
+			    ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_ALIAS_EVENT;
+		if (node && depth > 0) {
+			if (is_map[depth] && seen[depth] % 2 == 0 && max_keys && ++keys > max_keys) {
+				diag_add(diags, name, line, col, "too many keys (more than %zu)", max_keys);
+				rc = -1;
+			}
+			seen[depth]++;
+		}
+		switch (ev.type) {
+		case YAML_ALIAS_EVENT:
+			diag_add(diags, name, line, col, "YAML aliases are not allowed");
+			rc = -1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				diag_add(diags, name, line, col, "only one YAML document is allowed");
+				rc = -1;
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth >= max_depth) {
+				diag_add(diags, name, line, col, "nested too deeply (more than %u levels)",
+					 max_depth);
+				rc = -1;
+				break;
+			}
+			depth++;
+			is_map[depth] = ev.type == YAML_MAPPING_START_EVENT;
+			seen[depth] = 0;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth)
+				depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (rc)
+			break;
+	}
+	free(is_map);
+	free(seen);
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+int yamldoc_parse(struct yamldoc *d, const char *text, size_t len, const char *name,
+		  const struct yamldoc_limits *lim, struct diag_list *diags)
+{
+	memset(d, 0, sizeof(*d));
+	if (yamldoc_check_text(text, len, name, diags) || prescan(text, len, name, lim, diags))
+		return -1;
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		util_fatal("out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	int rc = 0;
+	if (!yaml_parser_load(&p, &d->doc)) {
+		parser_error(&p, text, len, name, diags);
+		rc = -1;
+	} else {
+		d->loaded = true;
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+void yamldoc_fini(struct yamldoc *d)
+{
+	if (d->loaded)
+		yaml_document_delete(&d->doc);
+	d->loaded = false;
+}
+
+yaml_node_t *yamldoc_root(struct yamldoc *d)
+{
+	return d->loaded ? yaml_document_get_root_node(&d->doc) : NULL;
+}
+
+yaml_node_t *yamldoc_map_get(struct yamldoc *d, yaml_node_t *map, const char *key,
+			     yaml_node_t **keynode)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start;
+	     pr < map->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&d->doc, pr->key);
+		const char *ks = yamldoc_scalar(k);
+		if (ks && strcmp(ks, key) == 0) {
+			if (keynode)
+				*keynode = k;
+			return yaml_document_get_node(&d->doc, pr->value);
+		}
+	}
+	return NULL;
+}
+
+yaml_node_t *yamldoc_seq_item(struct yamldoc *d, yaml_node_t *seq, size_t i)
+{
+	if (!seq || seq->type != YAML_SEQUENCE_NODE)
+		return NULL;
+	size_t n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	return i < n ? yaml_document_get_node(&d->doc, seq->data.sequence.items.start[i]) : NULL;
+}
+
+void yamldoc_pos(const yaml_node_t *n, unsigned *line, unsigned *col)
+{
+	*line = n ? (unsigned)n->start_mark.line + 1 : 0;
+	*col = n ? (unsigned)n->start_mark.column + 1 : 0;
+}
+
+yaml_node_t *yamldoc_find(struct yamldoc *d, const char *path, bool key,
+			  unsigned *line, unsigned *col)
+{
+	yaml_node_t *cur = yamldoc_root(d), *last_key = NULL;
+	yamldoc_pos(cur, line, col);
+	const char *p = path;
+	while (cur && *p) {
+		yaml_node_t *next;
+		last_key = NULL;
+		if (*p == '[') {
+			char *end;
+			unsigned long i = strtoul(p + 1, &end, 10);
+			if (*end != ']')
+				return NULL;
+			next = yamldoc_seq_item(d, cur, i);
+			p = end + 1;
+		} else {
+			if (*p == '.')
+				p++;
+			size_t n = strcspn(p, ".[");
+			char *k = xstrndup(p, n);
+			next = yamldoc_map_get(d, cur, k, &last_key);
+			free(k);
+			p += n;
+			if (!next && !last_key)
+				return NULL;
+		}
+		if (!next)
+			return NULL;
+		cur = next;
+		yamldoc_pos(key && !*p && last_key ? last_key : cur, line, col);
+	}
+	return key && last_key ? last_key : cur;
+}
+
+const char *yamldoc_scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+bool yamldoc_is_null(const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *s = (const char *)n->data.scalar.value;
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+	       !strcmp(s, "NULL");
+}
