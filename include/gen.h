@@ -4,6 +4,7 @@
 #ifndef ARCHWISE_GEN_H
 #define ARCHWISE_GEN_H
 
+#include <stdbool.h>
 #include "model.h"
 #include "engine.h"
 #include "output.h"
@@ -29,5 +30,84 @@ int gen_bundle_readme(const struct model *m, const struct answers *a,
 
 /* Whether s is a DNS-1123 label (1-63 of [a-z0-9-], alphanumeric at both ends). */
 int gen_is_dns1123_label(const char *s);
+
+/* ---- inputs: the answers the generators use, resolved once ---- */
+
+/* Everything a generator reads, with defaults filled in. Strings point into
+ * the answers/model (not owned). */
+struct gen_input {
+	const char *service;          /* service_name (a DNS-1123 label) */
+	const char *image;            /* container_image (pinned tag or digest) */
+	unsigned port;                /* container_port */
+	unsigned memory_mb;           /* memory_mb */
+	double requests_per_day;      /* requests_per_day */
+	double avg_duration_ms;       /* avg_duration_ms */
+	const char *traffic_pattern;  /* steady | daily_cycle | spiky | sporadic */
+	const char *longest_task;     /* under_1s | under_15min | over_15min | always_on */
+	const char *workload_type;    /* http_api | event_processing | batch_jobs | streaming | mixed */
+	const char *state;            /* stateless | external_state | stateful */
+	const char *latency_target;   /* strict | moderate | relaxed */
+	const char *runtime;          /* nodejs22.x | python3.13 | java21 | provided.al2023 */
+	const char *region;           /* AWS region, e.g. eu-west-1 */
+	bool high_cpu;                /* hardware contains high_cpu */
+	const char *recommendation;   /* architecture id recommended (may be NULL) */
+};
+
+/* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
+struct gen_scale {
+	double peak_factor;           /* by traffic_pattern */
+	double peak_rps;              /* requests_per_day / 86400 * peak_factor */
+	double pod_rps;               /* per pod: concurrency * 1000 / avg_duration_ms */
+	unsigned concurrency;         /* in-flight requests one pod/instance takes */
+	unsigned min_replicas;        /* >= 2 */
+	unsigned max_replicas;        /* >= min_replicas + 1, <= 100 */
+};
+
+/* Fills in from answers (defaults where unanswered) and the evaluation. */
+void gen_input_from_answers(const struct model *m, const struct answers *a,
+			    const struct evaluation *ev, struct gen_input *in);
+/* Refuses inputs the targets in mask cannot use safely (name not a DNS-1123
+ * label, unpinned image, bad port/region/runtime). 0, or -1 with *err. */
+int gen_input_check(const struct gen_input *in, int mask, char **err);
+/* Adds the files of the targets in mask from resolved inputs (no checks). */
+int gen_targets_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err);
+/* The bundle README.md from resolved inputs. */
+int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err);
+/* Replicas and autoscaling bounds for in. */
+void gen_scale_compute(const struct gen_input *in, struct gen_scale *out);
+/* Fargate cpu units and memory MiB: the smallest valid pair holding
+ * memory_mb plus 25% headroom (cpu >= 1024 when high_cpu). 0, or -1 when
+ * nothing fits (more than 120 GiB). */
+int gen_fargate_size(unsigned memory_mb, bool high_cpu, unsigned *cpu, unsigned *memory);
+/* Whether (cpu, memory) is a valid Fargate task size. */
+bool gen_fargate_pair_valid(unsigned cpu, unsigned memory);
+/* Whether an image reference names a pinned tag (not latest) or a digest. */
+bool gen_image_is_pinned(const char *image);
+
+/* ---- a small safe YAML writer over libyaml's emitter ---- */
+
+/* Emits into a memory buffer; every string goes through libyaml, quoted
+ * whenever a plain scalar could read back as something else. Errors stick:
+ * after the first, calls do nothing and gen_yaml_finish reports it. */
+struct gen_yaml;
+struct gen_yaml *gen_yaml_new(void);
+/* Frees the writer (also after finish). */
+void gen_yaml_free(struct gen_yaml *y);
+void gen_yaml_map_start(struct gen_yaml *y);
+void gen_yaml_map_end(struct gen_yaml *y);
+void gen_yaml_seq_start(struct gen_yaml *y);
+void gen_yaml_seq_end(struct gen_yaml *y);
+/* A string scalar (plain when unambiguous, double quoted otherwise). */
+void gen_yaml_str(struct gen_yaml *y, const char *s);
+/* A string scalar that is always quoted (values that must stay strings). */
+void gen_yaml_quoted(struct gen_yaml *y, const char *s);
+void gen_yaml_int(struct gen_yaml *y, long long v);
+void gen_yaml_bool(struct gen_yaml *y, bool v);
+/* key: value shorthands. */
+void gen_yaml_kv_str(struct gen_yaml *y, const char *key, const char *value);
+void gen_yaml_kv_int(struct gen_yaml *y, const char *key, long long value);
+void gen_yaml_kv_bool(struct gen_yaml *y, const char *key, bool value);
+/* Ends the document; returns the text (caller frees) or NULL with *err. */
+char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err);
 
 #endif
