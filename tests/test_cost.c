@@ -225,6 +225,11 @@ static void cluster_grows(void **state)
 	assert_true(tasks == 5788);
 	NEAR(cost_monthly_at(&p, &in, ARCH_SERVERLESS_CONTAINERS, 1e10),
 	     tasks * 730 * (0.25 * 0.04048 + 0.5 * 0.004445), 1e-6);
+	/* 200 MB: a 0.5 GB task holds floor(512 / 200) = 2 requests; at 1e9/day
+	 * 2,314.8 in flight -> 1,158 tasks. */
+	in.memory_mb = 200;
+	NEAR(cost_monthly_at(&p, &in, ARCH_SERVERLESS_CONTAINERS, 1e9),
+	     1158 * 730 * (0.25 * 0.04048 + 0.5 * 0.004445), 1e-6);
 }
 
 static void fargate_sizes(void **state)
