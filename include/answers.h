@@ -6,7 +6,13 @@
 #include "model.h"
 #include "diag.h"
 
-/* Empty answers for m (every question takes its default). */
+struct yamldoc;
+struct yaml_node_s;
+
+/* Empty answers for m (every question takes its default). The weights array
+ * holds factors_count entries followed by ANSWERS_WEIGHTS_END (so copies
+ * need no model). */
+#define ANSWERS_WEIGHTS_END (-2)
 int answers_init(struct answers *a, const struct model *m);
 void answers_fini(struct answers *a);
 /* Deep copy. */
@@ -16,6 +22,10 @@ int answers_copy(struct answers *dst, const struct answers *src);
  * `name` in messages. Errors name the question and carry line:col. */
 int answers_parse(const struct model *m, const char *text, size_t len, const char *name,
 		  struct answers *out, struct diag_list *diags);
+/* Parses an answers mapping (question id -> answer, the `answers:` part)
+ * found at node map of a loaded document, e.g. a case study's profile. */
+int answers_parse_node(const struct model *m, struct yamldoc *doc, struct yaml_node_s *map,
+		       const char *name, struct answers *out, struct diag_list *diags);
 /* Reads and parses an answers file. */
 int answers_load(const struct model *m, const char *path, struct answers *out,
 		 struct diag_list *diags);
@@ -29,6 +39,11 @@ const char *answers_text(const struct model *m, const struct answers *a, size_t 
 double answers_number_by_id(const struct model *m, const struct answers *a, const char *id);
 const char *answers_choice_by_id(const struct model *m, const struct answers *a, const char *id);
 const char *answers_text_by_id(const struct model *m, const struct answers *a, const char *id);
+/* Why text is not a valid answer to text question q: NULL when it is, else a
+ * message (caller frees). Length, control characters, the pattern. */
+char *answers_text_problem(const struct question *q, const char *text);
+/* Whether s is a valid YYYY-MM-DD date. */
+bool answers_valid_date(const char *s);
 /* Effective weight of factor f. */
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f);
 

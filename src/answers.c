@@ -1,0 +1,957 @@
+/* answers.c: answers files (CONTRACT §3). YAML (libyaml documents) and JSON
+ * (cJSON) are both turned into one small tree with positions, so a single
+ * validator gives the same messages for both. */
+#include <cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include "answers.h"
+#include "load.h"
+#include "util.h"
+#include "yamldoc.h"
+
+#define ANSWERS_MAX_DEPTH 16
+#define ANSWERS_MAX_KEYS 10000
+#define TEXT_DEFAULT_MAX 253
+
+/* ---- a format-neutral tree ---- */
+
+enum an_type { AN_NULL, AN_SCALAR, AN_SEQ, AN_MAP };
+
+struct anode {
+	enum an_type type;
+	bool string;               /* quoted YAML scalar or JSON string: never a number */
+	char *text;                /* scalars */
+	unsigned line, col;
+	size_t n;
+	struct anode *items;       /* sequence items, or mapping values */
+	struct anode *keys;        /* mapping keys */
+};
+
+static void anode_fini(struct anode *n)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		anode_fini(&n->items[i]);
+		if (n->keys)
+			anode_fini(&n->keys[i]);
+	}
+	free(n->items);
+	free(n->keys);
+	free(n->text);
+}
+
+static void anode_from_yaml(struct yamldoc *d, yaml_node_t *y, struct anode *out)
+{
+	memset(out, 0, sizeof(*out));
+	yamldoc_pos(y, &out->line, &out->col);
+	if (!y || yamldoc_is_null(y)) {
+		out->type = AN_NULL;
+		return;
+	}
+	switch (y->type) {
+	case YAML_SCALAR_NODE:
+		out->type = AN_SCALAR;
+		out->text = xstrdup(yamldoc_scalar(y));
+		out->string = y->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		break;
+	case YAML_SEQUENCE_NODE:
+		out->type = AN_SEQ;
+		out->n = (size_t)(y->data.sequence.items.top - y->data.sequence.items.start);
+		out->items = xcalloc(out->n, sizeof(*out->items));
+		for (size_t i = 0; i < out->n; i++)
+			anode_from_yaml(d, yamldoc_seq_item(d, y, i), &out->items[i]);
+		break;
+	case YAML_MAPPING_NODE:
+		out->type = AN_MAP;
+		out->n = (size_t)(y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+		out->items = xcalloc(out->n, sizeof(*out->items));
+		out->keys = xcalloc(out->n, sizeof(*out->keys));
+		for (size_t i = 0; i < out->n; i++) {
+			yaml_node_pair_t *p = &y->data.mapping.pairs.start[i];
+			anode_from_yaml(d, yaml_document_get_node(&d->doc, p->key), &out->keys[i]);
+			anode_from_yaml(d, yaml_document_get_node(&d->doc, p->value), &out->items[i]);
+		}
+		break;
+	default:
+		out->type = AN_NULL;
+		break;
+	}
+}
+
+/* cJSON keeps no positions: walk the text with a cursor in document order and
+ * find each key's quoted text, which is where messages point. */
+struct jctx {
+	const char *text;
+	size_t len, cursor, keys;
+	bool too_deep, too_many;
+};
+
+static void jpos(struct jctx *j, size_t off, unsigned *line, unsigned *col)
+{
+	yamldoc_offset_pos(j->text, j->len, off, line, col);
+}
+
+static size_t jskip(struct jctx *j, size_t off, const char *skip)
+{
+	while (off < j->len && (isspace((unsigned char)j->text[off]) || strchr(skip, j->text[off])))
+		off++;
+	return off < j->len ? off : j->len;
+}
+
+static const char *memfind(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	if (nlen > hlen)
+		return NULL;
+	for (size_t i = 0; i + nlen <= hlen; i++)
+		if (memcmp(hay + i, needle, nlen) == 0)
+			return hay + i;
+	return NULL;
+}
+
+static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, struct anode *out)
+{
+	memset(out, 0, sizeof(*out));
+	size_t at = jskip(j, j->cursor, ",:[");
+	jpos(j, at, &out->line, &out->col);
+	if (depth > ANSWERS_MAX_DEPTH) {
+		j->too_deep = true;
+		out->type = AN_NULL;
+		return;
+	}
+	if (cJSON_IsArray(c) || cJSON_IsObject(c)) {
+		j->cursor = at + 1;
+		bool obj = cJSON_IsObject(c);
+		out->type = obj ? AN_MAP : AN_SEQ;
+		for (const cJSON *k = c->child; k; k = k->next)
+			out->n++;
+		out->items = xcalloc(out->n, sizeof(*out->items));
+		if (obj)
+			out->keys = xcalloc(out->n, sizeof(*out->keys));
+		size_t i = 0;
+		for (const cJSON *k = c->child; k; k = k->next, i++) {
+			if (obj) {
+				struct anode *kn = &out->keys[i];
+				if (++j->keys > ANSWERS_MAX_KEYS)
+					j->too_many = true;
+				kn->type = AN_SCALAR;
+				kn->string = true;
+				kn->text = xstrdup(k->string ? k->string : "");
+				char *q = xasprintf("\"%s\"", kn->text);
+				const char *f = memfind(j->text + j->cursor, j->len - j->cursor, q, strlen(q));
+				size_t koff = f ? (size_t)(f - j->text) : jskip(j, j->cursor, ",{");
+				jpos(j, koff, &kn->line, &kn->col);
+				if (f)
+					j->cursor = koff + strlen(q);
+				free(q);
+			}
+			anode_from_json(j, k, depth + 1, &out->items[i]);
+		}
+		return;
+	}
+	j->cursor = at + 1;
+	if (cJSON_IsNull(c)) {
+		out->type = AN_NULL;
+	} else if (cJSON_IsString(c)) {
+		out->type = AN_SCALAR;
+		out->string = true;
+		out->text = xstrdup(c->valuestring ? c->valuestring : "");
+	} else if (cJSON_IsBool(c)) {
+		out->type = AN_SCALAR;
+		out->text = xstrdup(cJSON_IsTrue(c) ? "true" : "false");
+	} else {
+		char buf[64];
+		util_format_number(buf, sizeof(buf), c->valuedouble);
+		out->type = AN_SCALAR;
+		out->text = xstrdup(buf);
+	}
+}
+
+/* ---- lifetime and effective values ---- */
+
+static size_t factor_count(const struct model *m)
+{
+	return m->questionnaire ? m->questionnaire->factors_count : 0;
+}
+
+int answers_init(struct answers *a, const struct model *m)
+{
+	memset(a, 0, sizeof(*a));
+	a->count = m->question_count;
+	a->values = xcalloc(a->count, sizeof(*a->values));
+	size_t nf = factor_count(m);
+	a->weights = xmalloc((nf + 1) * sizeof(*a->weights));
+	for (size_t i = 0; i < nf; i++)
+		a->weights[i] = -1;
+	a->weights[nf] = ANSWERS_WEIGHTS_END;
+	if (m->questionnaire && m->questionnaire->id)
+		a->questionnaire = xstrdup(m->questionnaire->id);
+	return 0;
+}
+
+void answers_fini(struct answers *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->count && a->values; i++)
+		free(a->values[i].text);
+	free(a->values);
+	free(a->weights);
+	free(a->questionnaire);
+	free(a->date);
+	for (size_t i = 0; i < a->decision_makers_count; i++)
+		free(a->decision_makers[i]);
+	free(a->decision_makers);
+	memset(a, 0, sizeof(*a));
+}
+
+int answers_copy(struct answers *dst, const struct answers *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->count = src->count;
+	dst->values = xcalloc(src->count, sizeof(*dst->values));
+	for (size_t i = 0; i < src->count; i++) {
+		dst->values[i] = src->values[i];
+		dst->values[i].text = src->values[i].text ? xstrdup(src->values[i].text) : NULL;
+	}
+	size_t nw = 0;
+	while (src->weights && src->weights[nw] != ANSWERS_WEIGHTS_END)
+		nw++;
+	dst->weights = xmalloc((nw + 1) * sizeof(*dst->weights));
+	if (nw)
+		memcpy(dst->weights, src->weights, nw * sizeof(*dst->weights));
+	dst->weights[nw] = ANSWERS_WEIGHTS_END;
+	dst->questionnaire = src->questionnaire ? xstrdup(src->questionnaire) : NULL;
+	dst->date = src->date ? xstrdup(src->date) : NULL;
+	dst->decision_makers_count = src->decision_makers_count;
+	dst->decision_makers = xcalloc(src->decision_makers_count, sizeof(char *));
+	for (size_t i = 0; i < src->decision_makers_count; i++)
+		dst->decision_makers[i] = xstrdup(src->decision_makers[i]);
+	return 0;
+}
+
+static const struct answer *answer_at(const struct answers *a, size_t q)
+{
+	return a && q < a->count && a->values[q].present ? &a->values[q] : NULL;
+}
+
+int answers_option(const struct model *m, const struct answers *a, size_t q)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || qu->kind != QK_SINGLE)
+		return -1;
+	const struct answer *v = answer_at(a, q);
+	if (v)
+		return v->option;
+	int d = model_option_index(qu, qu->default_value);
+	return d >= 0 ? d : 0;   /* no default: the first option */
+}
+
+uint64_t answers_selected(const struct model *m, const struct answers *a, size_t q)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || qu->kind != QK_MULTIPLE)
+		return 0;
+	const struct answer *v = answer_at(a, q);
+	if (v)
+		return v->selected;
+	uint64_t sel = 0;
+	for (unsigned i = 0; i < qu->defaults_count; i++) {
+		int o = model_option_index(qu, qu->defaults[i]);
+		if (o >= 0 && o < 64)
+			sel |= UINT64_C(1) << o;
+	}
+	return sel;
+}
+
+double answers_number(const struct model *m, const struct answers *a, size_t q)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || qu->kind != QK_NUMBER)
+		return NAN;
+	const struct answer *v = answer_at(a, q);
+	if (v)
+		return v->number;
+	return qu->default_value ? strtod(qu->default_value, NULL) : qu->min;
+}
+
+const char *answers_text(const struct model *m, const struct answers *a, size_t q)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || qu->kind != QK_TEXT)
+		return NULL;
+	const struct answer *v = answer_at(a, q);
+	if (v && v->text)
+		return v->text;
+	return qu->default_value ? qu->default_value : "";
+}
+
+double answers_number_by_id(const struct model *m, const struct answers *a, const char *id)
+{
+	int q = model_question_index(m, id);
+	return q < 0 ? NAN : answers_number(m, a, (size_t)q);
+}
+
+const char *answers_choice_by_id(const struct model *m, const struct answers *a, const char *id)
+{
+	int q = model_question_index(m, id);
+	if (q < 0)
+		return NULL;
+	int o = answers_option(m, a, (size_t)q);
+	const struct question *qu = model_question(m, (size_t)q);
+	return o >= 0 && (unsigned)o < qu->options_count ? qu->options[o].id : NULL;
+}
+
+const char *answers_text_by_id(const struct model *m, const struct answers *a, const char *id)
+{
+	int q = model_question_index(m, id);
+	return q < 0 ? NULL : answers_text(m, a, (size_t)q);
+}
+
+unsigned answers_weight(const struct model *m, const struct answers *a, size_t f)
+{
+	if (!m->questionnaire || f >= m->questionnaire->factors_count)
+		return 0;
+	if (a && a->weights && a->weights[f] >= 0)
+		return (unsigned)a->weights[f];
+	return m->questionnaire->factors[f].weight;
+}
+
+/* ---- validation shared by the parser and the setters ---- */
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+char *answers_text_problem(const struct question *q, const char *text)
+{
+	unsigned max = q->max_length ? q->max_length : TEXT_DEFAULT_MAX;
+	size_t n = utf8_chars(text);
+	if (n > max)
+		return xasprintf("text is %zu characters long, the limit is %u", n, max);
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return xasprintf("control character 0x%02x in the text", *p);
+	if (q->pattern && *q->pattern) {
+		regex_t re;
+		char *anchored = xasprintf("^(%s)$", q->pattern);
+		int rc = regcomp(&re, anchored, REG_EXTENDED | REG_NOSUB);
+		free(anchored);
+		if (rc != 0)
+			return xasprintf("the question's pattern '%s' is not a valid regular expression",
+					 q->pattern);
+		rc = regexec(&re, text, 0, NULL, 0);
+		regfree(&re);
+		if (rc != 0)
+			return xasprintf("'%s' does not match the pattern %s", text, q->pattern);
+	}
+	return NULL;
+}
+
+bool answers_valid_date(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+	if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(mo == 2 && d == 29 && !leap);
+}
+
+static char *number_problem(const struct question *q, double v, const char *shown)
+{
+	char buf[64], own[64];
+	if (!shown) {
+		util_format_number(own, sizeof(own), v);
+		shown = own;
+	}
+	if (!isfinite(v))
+		return xasprintf("%s is not a finite number", shown);
+	if (v < q->min) {
+		util_format_number(buf, sizeof(buf), q->min);
+		return xasprintf("%s is below the minimum %s", shown, buf);
+	}
+	if (v > q->max) {
+		util_format_number(buf, sizeof(buf), q->max);
+		return xasprintf("%s is above the maximum %s", shown, buf);
+	}
+	return NULL;
+}
+
+int answers_set_option(const struct model *m, struct answers *a, size_t q, int option)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || q >= a->count || qu->kind != QK_SINGLE || option < 0 ||
+	    (unsigned)option >= qu->options_count)
+		return -1;
+	a->values[q].present = true;
+	a->values[q].option = option;
+	return 0;
+}
+
+int answers_set_selected(const struct model *m, struct answers *a, size_t q, uint64_t sel)
+{
+	const struct question *qu = model_question(m, q);
+	if (!qu || q >= a->count || qu->kind != QK_MULTIPLE)
+		return -1;
+	if (qu->options_count < 64 && (sel >> qu->options_count) != 0)
+		return -1;
+	a->values[q].present = true;
+	a->values[q].selected = sel;
+	return 0;
+}
+
+int answers_set_number(const struct model *m, struct answers *a, size_t q, double v, char **err)
+{
+	const struct question *qu = model_question(m, q);
+	char *why = NULL;
+	if (!qu || q >= a->count || qu->kind != QK_NUMBER)
+		why = xstrdup("not a number question");
+	else
+		why = number_problem(qu, v, NULL);
+	if (why) {
+		if (err)
+			*err = why;
+		else
+			free(why);
+		return -1;
+	}
+	a->values[q].present = true;
+	a->values[q].number = v;
+	return 0;
+}
+
+int answers_set_text(const struct model *m, struct answers *a, size_t q, const char *text, char **err)
+{
+	const struct question *qu = model_question(m, q);
+	char *why = NULL;
+	if (!qu || q >= a->count || qu->kind != QK_TEXT || !text)
+		why = xstrdup("not a text question");
+	else
+		why = answers_text_problem(qu, text);
+	if (why) {
+		if (err)
+			*err = why;
+		else
+			free(why);
+		return -1;
+	}
+	free(a->values[q].text);
+	a->values[q].text = xstrdup(text);
+	a->values[q].present = true;
+	return 0;
+}
+
+/* ---- the parser ---- */
+
+struct pctx {
+	const struct model *m;
+	const char *name;
+	struct diag_list *diags;
+	size_t errors;
+};
+
+static void perr(struct pctx *p, const struct anode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void perr(struct pctx *p, const struct anode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(p->diags, p->name, at->line, at->col, "%s", msg);
+	free(msg);
+	p->errors++;
+}
+
+static const char *type_name(const struct anode *n)
+{
+	switch (n->type) {
+	case AN_SEQ: return "a list";
+	case AN_MAP: return "a mapping";
+	case AN_NULL: return "nothing";
+	default: return "a scalar";
+	}
+}
+
+static char *option_list(const struct question *q)
+{
+	struct strbuf sb = {0};
+	for (unsigned i = 0; i < q->options_count; i++)
+		sb_printf(&sb, "%s%s", i ? ", " : "", q->options[i].id);
+	return sb_take(&sb);
+}
+
+static void unknown_option(struct pctx *p, const struct question *q, const struct anode *v)
+{
+	char *list = option_list(q);
+	perr(p, v, "%s: unknown option '%s' (one of: %s)", q->id, v->text, list);
+	free(list);
+}
+
+static bool parse_number(const struct anode *v, double *out)
+{
+	if (v->type != AN_SCALAR || v->string || !*v->text)
+		return false;
+	char *end;
+	double d = strtod(v->text, &end);
+	if (*end || isspace((unsigned char)v->text[0]))
+		return false;
+	*out = d;
+	return true;
+}
+
+static void parse_answer(struct pctx *p, size_t qi, const struct anode *v, struct answer *out)
+{
+	const struct question *q = model_question(p->m, qi);
+	if (v->type == AN_NULL)
+		return;   /* an empty value keeps the default */
+	switch (q->kind) {
+	case QK_SINGLE: {
+		if (v->type != AN_SCALAR) {
+			perr(p, v, "%s: expected one option id, got %s", q->id, type_name(v));
+			return;
+		}
+		int o = model_option_index(q, v->text);
+		if (o < 0) {
+			unknown_option(p, q, v);
+			return;
+		}
+		out->option = o;
+		break;
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = 0;
+		bool bad = false;
+		/* a lone option id is read as a one-element list */
+		size_t n = v->type == AN_SEQ ? v->n : 1;
+		if (v->type == AN_MAP) {
+			perr(p, v, "%s: expected a list of option ids, got a mapping", q->id);
+			return;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct anode *it = v->type == AN_SEQ ? &v->items[i] : v;
+			if (it->type != AN_SCALAR) {
+				perr(p, it, "%s: expected an option id, got %s", q->id, type_name(it));
+				bad = true;
+				continue;
+			}
+			int o = model_option_index(q, it->text);
+			if (o < 0 || o >= 64) {
+				unknown_option(p, q, it);
+				bad = true;
+				continue;
+			}
+			sel |= UINT64_C(1) << o;
+		}
+		if (bad)
+			return;
+		out->selected = sel;
+		break;
+	}
+	case QK_NUMBER: {
+		double d;
+		if (!parse_number(v, &d)) {
+			if (v->type == AN_SCALAR)
+				perr(p, v, "%s: '%s' is not a number", q->id, v->text);
+			else
+				perr(p, v, "%s: expected a number, got %s", q->id, type_name(v));
+			return;
+		}
+		char *why = number_problem(q, d, v->text);
+		if (why) {
+			perr(p, v, "%s: %s", q->id, why);
+			free(why);
+			return;
+		}
+		out->number = d;
+		break;
+	}
+	case QK_TEXT: {
+		if (v->type != AN_SCALAR) {
+			perr(p, v, "%s: expected a text, got %s", q->id, type_name(v));
+			return;
+		}
+		char *why = answers_text_problem(q, v->text);
+		if (why) {
+			perr(p, v, "%s: %s", q->id, why);
+			free(why);
+			return;
+		}
+		out->text = xstrdup(v->text);
+		break;
+	}
+	}
+	out->present = true;
+}
+
+/* Reports a key already seen earlier in the same mapping. */
+static bool duplicate_key(struct pctx *p, const struct anode *map, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (map->keys[k].type == AN_SCALAR && strcmp(map->keys[k].text, map->keys[i].text) == 0) {
+			perr(p, &map->keys[i], "duplicate key '%s' (first at line %u)",
+			     map->keys[i].text, map->keys[k].line);
+			return true;
+		}
+	return false;
+}
+
+static bool key_ok(struct pctx *p, const struct anode *map, size_t i)
+{
+	if (map->keys[i].type != AN_SCALAR) {
+		perr(p, &map->keys[i], "keys must be plain names, got %s", type_name(&map->keys[i]));
+		return false;
+	}
+	return !duplicate_key(p, map, i);
+}
+
+static void parse_answers_map(struct pctx *p, const struct anode *map, struct answers *out)
+{
+	if (map->type == AN_NULL)
+		return;
+	if (map->type != AN_MAP) {
+		perr(p, map, "answers must be a mapping of question id to answer, got %s",
+		     type_name(map));
+		return;
+	}
+	for (size_t i = 0; i < map->n; i++) {
+		if (!key_ok(p, map, i))
+			continue;
+		int q = model_question_index(p->m, map->keys[i].text);
+		if (q < 0) {
+			perr(p, &map->keys[i], "unknown question '%s'", map->keys[i].text);
+			continue;
+		}
+		struct answer *a = &out->values[q];
+		free(a->text);
+		memset(a, 0, sizeof(*a));
+		parse_answer(p, (size_t)q, &map->items[i], a);
+	}
+}
+
+static void parse_weights(struct pctx *p, const struct anode *map, struct answers *out)
+{
+	if (map->type == AN_NULL)
+		return;
+	if (map->type != AN_MAP) {
+		perr(p, map, "weights must be a mapping of factor id to 0-5, got %s", type_name(map));
+		return;
+	}
+	for (size_t i = 0; i < map->n; i++) {
+		if (!key_ok(p, map, i))
+			continue;
+		const char *fid = map->keys[i].text;
+		int f = model_factor_index(p->m, fid);
+		if (f < 0) {
+			perr(p, &map->keys[i], "unknown factor '%s' in weights", fid);
+			continue;
+		}
+		const struct anode *v = &map->items[i];
+		double d;
+		if (!parse_number(v, &d) || d != floor(d) || d < 0 || d > 5) {
+			perr(p, v, "weight of %s: '%s' is not a whole number from 0 to 5", fid,
+			     v->type == AN_SCALAR ? v->text : type_name(v));
+			continue;
+		}
+		out->weights[f] = (int)d;
+	}
+}
+
+static void parse_top(struct pctx *p, const struct anode *root, struct answers *out)
+{
+	if (root->type != AN_MAP) {
+		perr(p, root, "an answers file is a mapping with an 'answers' key, got %s",
+		     type_name(root));
+		return;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		if (!key_ok(p, root, i))
+			continue;
+		const char *k = root->keys[i].text;
+		const struct anode *v = &root->items[i];
+		if (strcmp(k, "questionnaire") == 0) {
+			const char *want = p->m->questionnaire ? p->m->questionnaire->id : NULL;
+			if (v->type != AN_SCALAR)
+				perr(p, v, "questionnaire: expected an id, got %s", type_name(v));
+			else if (want && strcmp(v->text, want) != 0)
+				perr(p, v, "these answers are for questionnaire '%s', not '%s'", v->text, want);
+		} else if (strcmp(k, "answers") == 0) {
+			parse_answers_map(p, v, out);
+		} else if (strcmp(k, "weights") == 0) {
+			parse_weights(p, v, out);
+		} else if (strcmp(k, "date") == 0) {
+			if (v->type == AN_NULL)
+				continue;
+			if (v->type != AN_SCALAR || !answers_valid_date(v->text)) {
+				perr(p, v, "date: '%s' is not a valid YYYY-MM-DD date",
+				     v->type == AN_SCALAR ? v->text : type_name(v));
+				continue;
+			}
+			free(out->date);
+			out->date = xstrdup(v->text);
+		} else if (strcmp(k, "decision_makers") == 0) {
+			if (v->type == AN_NULL)
+				continue;
+			size_t n = v->type == AN_SEQ ? v->n : 1;
+			if (v->type == AN_MAP) {
+				perr(p, v, "decision_makers: expected a list of names, got a mapping");
+				continue;
+			}
+			for (size_t j = 0; j < n; j++) {
+				const struct anode *it = v->type == AN_SEQ ? &v->items[j] : v;
+				if (it->type != AN_SCALAR) {
+					perr(p, it, "decision_makers: expected a name, got %s", type_name(it));
+					continue;
+				}
+				out->decision_makers = xrealloc(out->decision_makers,
+					(out->decision_makers_count + 1) * sizeof(char *));
+				out->decision_makers[out->decision_makers_count++] = xstrdup(it->text);
+			}
+		} else {
+			perr(p, &root->keys[i],
+			     "unknown key '%s' (expected questionnaire, answers, weights, date, decision_makers)",
+			     k);
+		}
+	}
+}
+
+static bool looks_json(const char *text, size_t len, const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	if (n >= 5 && strcmp(name + n - 5, ".json") == 0)
+		return true;
+	if ((n >= 5 && strcmp(name + n - 5, ".yaml") == 0) || (n >= 4 && strcmp(name + n - 4, ".yml") == 0))
+		return false;
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && isspace((unsigned char)text[i]))
+		i++;
+	return i < len && text[i] == '{';
+}
+
+static int parse_json(const char *text, size_t len, const char *name, struct anode *root,
+		      struct diag_list *diags)
+{
+	const char *end = NULL;
+	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 1);
+	if (!j) {
+		unsigned line, col;
+		size_t off = end ? (size_t)(end - text) : 0;
+		yamldoc_offset_pos(text, len, off, &line, &col);
+		diag_add(diags, name, line, col, "JSON syntax error");
+		return -1;
+	}
+	struct jctx jc = {.text = text, .len = len};
+	anode_from_json(&jc, j, 1, root);
+	cJSON_Delete(j);
+	if (jc.too_deep || jc.too_many) {
+		diag_add(diags, name, 0, 0, jc.too_deep ? "nested too deeply (more than %u levels)"
+				       : "too many keys (more than %u)",
+			 jc.too_deep ? ANSWERS_MAX_DEPTH : ANSWERS_MAX_KEYS);
+		anode_fini(root);
+		return -1;
+	}
+	return 0;
+}
+
+int answers_parse(const struct model *m, const char *text, size_t len, const char *name,
+		  struct answers *out, struct diag_list *diags)
+{
+	answers_init(out, m);
+	struct anode root;
+	if (yamldoc_check_text(text, len, name, diags))
+		return -1;
+	if (looks_json(text, len, name)) {
+		if (parse_json(text, len, name, &root, diags))
+			return -1;
+	} else {
+		struct yamldoc d;
+		struct yamldoc_limits lim = {.max_depth = ANSWERS_MAX_DEPTH, .max_keys = ANSWERS_MAX_KEYS};
+		if (yamldoc_parse(&d, text, len, name, &lim, diags)) {
+			yamldoc_fini(&d);
+			return -1;
+		}
+		anode_from_yaml(&d, yamldoc_root(&d), &root);
+		yamldoc_fini(&d);
+	}
+	struct pctx p = {.m = m, .name = name, .diags = diags};
+	if (root.type == AN_NULL)
+		perr(&p, &root, "empty answers file");
+	else
+		parse_top(&p, &root, out);
+	anode_fini(&root);
+	return p.errors ? -1 : 0;
+}
+
+int answers_parse_node(const struct model *m, struct yamldoc *doc, struct yaml_node_s *map,
+		       const char *name, struct answers *out, struct diag_list *diags)
+{
+	answers_init(out, m);
+	struct anode root;
+	anode_from_yaml(doc, map, &root);
+	struct pctx p = {.m = m, .name = name, .diags = diags};
+	parse_answers_map(&p, &root, out);
+	anode_fini(&root);
+	return p.errors ? -1 : 0;
+}
+
+int answers_load(const struct model *m, const char *path, struct answers *out,
+		 struct diag_list *diags)
+{
+	size_t len;
+	char *text = load_read_file(path, &len, diags);
+	if (!text) {
+		answers_init(out, m);
+		return -1;
+	}
+	int rc = answers_parse(m, text, len, path, out, diags);
+	free(text);
+	return rc;
+}
+
+/* ---- the writer ---- */
+
+static int write_sb(void *data, unsigned char *buf, size_t size)
+{
+	sb_appendn(data, (const char *)buf, size);
+	return 1;
+}
+
+static bool looks_null(const char *s)
+{
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+	       !strcmp(s, "NULL");
+}
+
+static int emit(yaml_emitter_t *e, yaml_event_t *ev, int ok)
+{
+	return ok && yaml_emitter_emit(e, ev);
+}
+
+/* A string our parser reads back unchanged: libyaml picks a safe style; a
+ * text that reads as null is forced into quotes. */
+static int emit_str(yaml_emitter_t *e, const char *s)
+{
+	yaml_event_t ev;
+	int plain = !looks_null(s);
+	int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s,
+					      (int)strlen(s), plain, 1, YAML_ANY_SCALAR_STYLE);
+	return emit(e, &ev, ok);
+}
+
+static int emit_start(yaml_emitter_t *e, bool map, bool flow)
+{
+	yaml_event_t ev;
+	int ok = map ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+			flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE)
+		     : yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+			flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+	return emit(e, &ev, ok);
+}
+
+static int emit_end(yaml_emitter_t *e, bool map)
+{
+	yaml_event_t ev;
+	int ok = map ? yaml_mapping_end_event_initialize(&ev) : yaml_sequence_end_event_initialize(&ev);
+	return emit(e, &ev, ok);
+}
+
+static int emit_question(yaml_emitter_t *e, const struct model *m, const struct answers *a, size_t i)
+{
+	const struct question *q = model_question(m, i);
+	char buf[64];
+	int ok = emit_str(e, q->id);
+	switch (q->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(m, a, i);
+		ok = ok && o >= 0 && (unsigned)o < q->options_count && emit_str(e, q->options[o].id);
+		break;
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(m, a, i);
+		ok = ok && emit_start(e, false, true);
+		for (unsigned o = 0; ok && o < q->options_count && o < 64; o++)
+			if (sel & (UINT64_C(1) << o))
+				ok = emit_str(e, q->options[o].id);
+		ok = ok && emit_end(e, false);
+		break;
+	}
+	case QK_NUMBER:
+		util_format_number(buf, sizeof(buf), answers_number(m, a, i));
+		ok = ok && emit_str(e, buf);
+		break;
+	case QK_TEXT:
+		ok = ok && emit_str(e, answers_text(m, a, i));
+		break;
+	}
+	return ok;
+}
+
+char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+{
+	yaml_emitter_t e;
+	yaml_event_t ev;
+	struct strbuf sb = {0};
+	if (!yaml_emitter_initialize(&e))
+		return NULL;
+	yaml_emitter_set_output(&e, write_sb, &sb);
+	yaml_emitter_set_unicode(&e, 1);
+	yaml_emitter_set_width(&e, -1);
+	int ok = emit(&e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+	ok = emit(&e, &ev, ok && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+	ok = ok && emit_start(&e, true, false);
+	if (m->questionnaire && m->questionnaire->id)
+		ok = ok && emit_str(&e, "questionnaire") && emit_str(&e, m->questionnaire->id);
+	ok = ok && emit_str(&e, "answers") && emit_start(&e, true, false);
+	for (size_t i = 0; ok && i < m->question_count; i++)
+		ok = emit_question(&e, m, a, i);
+	ok = ok && emit_end(&e, true);
+	bool any = false;
+	for (size_t f = 0; ok && f < factor_count(m); f++) {
+		unsigned w = answers_weight(m, a, f);
+		if (w == m->questionnaire->factors[f].weight)
+			continue;
+		if (!any)
+			ok = emit_str(&e, "weights") && emit_start(&e, true, false);
+		any = true;
+		char buf[16];
+		snprintf(buf, sizeof(buf), "%u", w);
+		ok = ok && emit_str(&e, m->questionnaire->factors[f].id) && emit_str(&e, buf);
+	}
+	if (any)
+		ok = ok && emit_end(&e, true);
+	if (a && a->date)
+		ok = ok && emit_str(&e, "date") && emit_str(&e, a->date);
+	if (a && a->decision_makers_count) {
+		ok = ok && emit_str(&e, "decision_makers") && emit_start(&e, false, false);
+		for (size_t i = 0; ok && i < a->decision_makers_count; i++)
+			ok = emit_str(&e, a->decision_makers[i]);
+		ok = ok && emit_end(&e, false);
+	}
+	ok = ok && emit_end(&e, true);
+	ok = emit(&e, &ev, ok && yaml_document_end_event_initialize(&ev, 1));
+	ok = emit(&e, &ev, ok && yaml_stream_end_event_initialize(&ev));
+	ok = ok && yaml_emitter_flush(&e);
+	yaml_emitter_delete(&e);
+	if (!ok) {
+		sb_fini(&sb);
+		return NULL;
+	}
+	if (len)
+		*len = sb.len;
+	return sb_take(&sb);
+}
