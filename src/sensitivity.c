@@ -230,10 +230,16 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 		return -1;
 	}
 	size_t nf = m->questionnaire->factors_count;
-	if (!s.work.weights) { /* answers without weights: every factor at its default */
-		s.work.weights = xmalloc((nf ? nf : 1) * sizeof(*s.work.weights));
-		for (size_t f = 0; f < nf; f++)
+	/* The weight flips write every factor's slot: make sure there is one
+	 * (hand-built answers may carry fewer), defaults (-1) for the missing. */
+	size_t nw = 0;
+	while (s.work.weights && nw < nf && s.work.weights[nw] != ANSWERS_WEIGHTS_END)
+		nw++;
+	if (nw < nf || !s.work.weights) {
+		s.work.weights = xrealloc(s.work.weights, (nf + 1) * sizeof(*s.work.weights));
+		for (size_t f = nw; f < nf; f++)
 			s.work.weights[f] = -1;
+		s.work.weights[nf] = ANSWERS_WEIGHTS_END;
 	}
 	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
 	s.scratch.rows = xcalloc(nf, sizeof(*s.scratch.rows));
