@@ -161,6 +161,20 @@ static char *parse_clause(const struct model *m, const char *s, size_t len,
 	return err;
 }
 
+/* The next " and " separator (any whitespace around the word, so folded or
+ * literal YAML blocks split the same), or NULL; *next gets what follows. */
+static const char *find_and(const char *s, const char **next)
+{
+	for (const char *p = s; *p; p++) {
+		if (!isspace((unsigned char)*p) || strncmp(p + 1, "and", 3) != 0 ||
+		    !isspace((unsigned char)p[4]))
+			continue;
+		*next = p + 5;
+		return p;
+	}
+	return NULL;
+}
+
 int rules_compile(const struct model *m, const char *when, struct cond *out, char **err)
 {
 	*out = (struct cond){0};
@@ -175,12 +189,16 @@ int rules_compile(const struct model *m, const char *when, struct cond *out, cha
 	while (isspace((unsigned char)*s))
 		s++;
 	/* `always` fires unconditionally (an unconditional nudge). */
-	if (strcmp(s, "always") == 0)
+	size_t slen = strlen(s);
+	while (slen && isspace((unsigned char)s[slen - 1]))
+		slen--;
+	if (slen == 6 && strncmp(s, "always", 6) == 0)
 		return 0;
 	size_t cap = 4;
 	out->clauses = xcalloc(cap, sizeof(*out->clauses));
 	for (;;) {
-		const char *sep = strstr(s, " and ");
+		const char *next = NULL;
+		const char *sep = find_and(s, &next);
 		size_t len = sep ? (size_t)(sep - s) : strlen(s);
 		if (out->count == cap) {
 			cap *= 2;
@@ -196,7 +214,7 @@ int rules_compile(const struct model *m, const char *when, struct cond *out, cha
 		out->count++;
 		if (!sep)
 			break;
-		s = sep + 5;
+		s = next;
 	}
 	return 0;
 fail:
