@@ -286,6 +286,38 @@ static double rank_score(const struct evaluation *ev, enum arch a, const struct 
 	return NAN;
 }
 
+static void strip_period(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
+/* Appends a sentence from the data as a clause after "because": escaped,
+ * without its final period, first letter lowered unless it starts a name
+ * ("Kubernetes", "GPUs"). */
+static void clause(struct strbuf *sb, const char *s)
+{
+	static const char *const names[] = {
+		"Kubernetes", "Knative", "Lambda", "Fargate", "Cloud", "Google", "Amazon",
+		"Azure", "AWS", "OpenFaaS", "Docker", "Helm", "Istio", "Linkerd", "Prometheus",
+		"Grafana", "Argo", "Flux", "Jenkins", "Serverless", "API", "Spotify", "Shopify",
+		"Coca-Cola", "Capital", "EKS", "GKE", "AKS", "ECS", "I",
+	};
+	if (!s)
+		return;
+	char *e = md_escape(s);
+	strip_period(e);
+	size_t word = strcspn(e, " ,;:");
+	bool keep = !(e[0] >= 'A' && e[0] <= 'Z') || (e[1] >= 'A' && e[1] <= 'Z');
+	for (size_t i = 0; !keep && i < sizeof names / sizeof names[0]; i++)
+		keep = strlen(names[i]) == word && strncmp(names[i], e, word) == 0;
+	if (!keep)
+		e[0] = (char)(e[0] - 'A' + 'a');
+	sb_append(sb, e);
+	free(e);
+}
+
 /* ---- front matter and title ---- */
 
 static bool is_iso_date(const char *s)
@@ -576,13 +608,6 @@ static const char *const confirm_metrics[ARCH_COUNT] = {
 	"the function metrics (throttles, cold starts) and the cluster metrics (node utilisation, pod restarts), and which side each request lands on",
 };
 
-static void strip_period(char *s)
-{
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
-		s[--n] = '\0';
-}
-
 static void outcome_section(struct ctx *c)
 {
 	struct strbuf *sb = c->sb;
@@ -632,7 +657,7 @@ static void outcome_section(struct ctx *c)
 	sb_append(sb, "### Consequences\n\n");
 	for (unsigned i = 0; ar && i < ar->strengths_count; i++) {
 		sb_append(sb, "* Good, because ");
-		esc(sb, ar->strengths[i]);
+		clause(sb, ar->strengths[i]);
 		sb_append(sb, "\n");
 	}
 	for (size_t i = 0; i < ev->row_count; i++) {
@@ -653,12 +678,12 @@ static void outcome_section(struct ctx *c)
 		if (f->arch != c->rec || f->rule->effect == RULE_EXCLUDE)
 			continue;
 		sb_append(sb, f->rule->effect == RULE_BOOST ? "* Good, because " : "* Bad, because ");
-		esc(sb, f->rule->reason);
+		clause(sb, f->rule->reason);
 		sb_append(sb, "\n");
 	}
 	for (unsigned i = 0; ar && i < ar->limitations_count; i++) {
 		sb_append(sb, "* Bad, because ");
-		esc(sb, ar->limitations[i]);
+		clause(sb, ar->limitations[i]);
 		sb_append(sb, "\n");
 	}
 	sb_append(sb, "\n");
@@ -745,17 +770,16 @@ static void pros_cons_section(struct ctx *c)
 		}
 		for (unsigned i = 0; ar && i < ar->strengths_count; i++) {
 			sb_append(sb, "* Good, because ");
-			esc(sb, ar->strengths[i]);
+			clause(sb, ar->strengths[i]);
 			sb_append(sb, "\n");
 		}
 		for (size_t i = 0; i < ev->row_count; i++) {
 			const struct matrix_row *r = &ev->rows[i];
 			double s = r->score[a];
-			if (!r->used || r->weight == 0)
+			/* The heavy factors where it stands out, for or against. */
+			if (!r->used || r->weight < 3 || (s > 2 && s < 4))
 				continue;
-			sb_append(sb, s >= 4 ? "* Good, because it scores "
-				     : s > 2 ? "* Neutral, because it scores "
-				     : "* Bad, because it scores ");
+			sb_append(sb, s >= 4 ? "* Good, because it scores " : "* Bad, because it scores ");
 			fmt_num(sb, s, 2, false);
 			sb_append(sb, " of 5 on ");
 			esc(sb, factor_name(c->m, r->factor));
@@ -764,8 +788,8 @@ static void pros_cons_section(struct ctx *c)
 			sb_append(sb, ")\n");
 		}
 		if (ar && ar->cold_start && *ar->cold_start) {
-			sb_append(sb, "* Neutral, because ");
-			esc(sb, ar->cold_start);
+			sb_append(sb, "* Neutral, cold starts: ");
+			clause(sb, ar->cold_start);
 			sb_append(sb, "\n");
 		}
 		for (size_t i = 0; i < ev->fired_count; i++) {
@@ -775,12 +799,12 @@ static void pros_cons_section(struct ctx *c)
 			sb_append(sb, f->rule->effect == RULE_BOOST ? "* Good, because "
 				     : f->rule->effect == RULE_EXCLUDE ? "* Bad, because it is ruled out: "
 				     : "* Bad, because ");
-			esc(sb, f->rule->reason);
+			clause(sb, f->rule->reason);
 			sb_append(sb, "\n");
 		}
 		for (unsigned i = 0; ar && i < ar->limitations_count; i++) {
 			sb_append(sb, "* Bad, because ");
-			esc(sb, ar->limitations[i]);
+			clause(sb, ar->limitations[i]);
 			sb_append(sb, "\n");
 		}
 		sb_append(sb, "\n");
