@@ -110,4 +110,17 @@ void gen_yaml_kv_bool(struct gen_yaml *y, const char *key, bool value);
 /* Ends the document; returns the text (caller frees) or NULL with *err. */
 char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err);
 
+/* ---- per-target generators: add their files from resolved inputs ---- */
+
+int gen_k8s_add(const struct gen_input *in, struct out_bundle *b, char **err);
+int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err);
+int gen_serverless_add(const struct gen_input *in, struct out_bundle *b, char **err);
+int gen_fargate_add(const struct gen_input *in, struct out_bundle *b, char **err);
+/* The app.kubernetes.io labels as a mapping (selector: name + instance only). */
+void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selector);
+/* The hardened container securityContext (shared by Kubernetes and Knative). */
+void gen_k8s_container_security(struct gen_yaml *y);
+/* app.kubernetes.io/component for the workload type ("api", "worker", ...). */
+const char *gen_component(const struct gen_input *in);
+
 #endif

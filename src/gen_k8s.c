@@ -1,0 +1,633 @@
+/* gen_k8s.c: kubernetes/ of the bundle, one object per file plus a
+ * kustomization.yaml listing them. Defaults follow what kube-score,
+ * kube-linter and Polaris check: requests and limits, distinct probes, a
+ * hardened securityContext, no replicas under an HPA, a PDB, topology
+ * spread, no service-account token, the app.kubernetes.io labels. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gen.h"
+#include "util.h"
+
+/* The namespace the ingress controller runs in (ingress-nginx's default);
+ * the NetworkPolicy admits traffic from it only. */
+#define INGRESS_NAMESPACE "ingress-nginx"
+#define INGRESS_CLASS "nginx"
+#define RUN_AS_ID 10001
+
+const char *gen_component(const struct gen_input *in)
+{
+	const char *w = in->workload_type;
+	if (strcmp(w, "event_processing") == 0)
+		return "worker";
+	if (strcmp(w, "batch_jobs") == 0)
+		return "batch";
+	if (strcmp(w, "streaming") == 0)
+		return "stream-processor";
+	return "api";
+}
+
+/* The image tag or digest as a label value: [A-Za-z0-9._-], at most 63,
+ * alphanumeric at both ends ("" when nothing usable is left). */
+static char *version_label(const char *image)
+{
+	const char *v;
+	struct strbuf sb = {0};
+	const char *at = strchr(image, '@');
+	if (at) {
+		sb_append(&sb, "sha256-");
+		v = at + 8 < image + strlen(image) ? at + 8 : "";
+		sb_appendn(&sb, v, strlen(v) > 12 ? 12 : strlen(v));
+	} else {
+		const char *slash = strrchr(image, '/');
+		const char *colon = strchr(slash ? slash + 1 : image, ':');
+		v = colon ? colon + 1 : "";
+		for (const char *c = v; *c && sb.len < 63; c++)
+			if (isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-')
+				sb_appendn(&sb, c, 1);
+	}
+	char *s = sb_take(&sb);
+	size_t n = strlen(s);
+	while (n > 0 && !isalnum((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	size_t skip = 0;
+	while (s[skip] && !isalnum((unsigned char)s[skip]))
+		skip++;
+	memmove(s, s + skip, n - skip + 1);
+	return s;
+}
+
+void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selector)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "app.kubernetes.io/name", in->service);
+	gen_yaml_kv_str(y, "app.kubernetes.io/instance", in->service);
+	if (!selector) {
+		char *v = version_label(in->image ? in->image : "");
+		if (*v)
+			gen_yaml_kv_str(y, "app.kubernetes.io/version", v);
+		free(v);
+		gen_yaml_kv_str(y, "app.kubernetes.io/component", gen_component(in));
+		gen_yaml_kv_str(y, "app.kubernetes.io/part-of", in->service);
+		gen_yaml_kv_str(y, "app.kubernetes.io/managed-by", "archwise");
+	}
+	gen_yaml_map_end(y);
+}
+
+void gen_k8s_container_security(struct gen_yaml *y)
+{
+	gen_yaml_str(y, "securityContext");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_bool(y, "allowPrivilegeEscalation", false);
+	gen_yaml_kv_bool(y, "readOnlyRootFilesystem", true);
+	gen_yaml_kv_bool(y, "runAsNonRoot", true);
+	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
+	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+	gen_yaml_str(y, "capabilities");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "drop");
+	gen_yaml_seq_start(y);
+	gen_yaml_str(y, "ALL");
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "seccompProfile");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "RuntimeDefault");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+}
+
+/* apiVersion, kind and metadata (name, namespace unless cluster-scoped, labels). */
+static struct gen_yaml *object_start(const struct gen_input *in, const char *api, const char *kind,
+				     const char *name, bool namespaced)
+{
+	struct gen_yaml *y = gen_yaml_new();
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "apiVersion", api);
+	gen_yaml_kv_str(y, "kind", kind);
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", name);
+	if (namespaced)
+		gen_yaml_kv_str(y, "namespace", in->service);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_map_end(y);
+	return y;
+}
+
+/* Closes the top mapping and adds the file. */
+static int object_finish(struct gen_yaml *y, struct out_bundle *b, const char *path, char **err)
+{
+	gen_yaml_map_end(y);
+	size_t len;
+	char *text = gen_yaml_finish(y, &len, err);
+	gen_yaml_free(y);
+	if (!text)
+		return -1;
+	out_bundle_add(b, path, text, len);
+	return 0;
+}
+
+static void selector(struct gen_yaml *y, const struct gen_input *in)
+{
+	gen_yaml_str(y, "selector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_map_end(y);
+}
+
+/* CPU in millicores: Lambda's ratio (one vCPU per 1769 MB) rounded up to
+ * 10m, at least 100m; twice that with high_cpu. */
+static unsigned cpu_millis(const struct gen_input *in)
+{
+	unsigned m = (in->memory_mb * 1000u + 1768u) / 1769u;
+	m = (m + 9) / 10 * 10;
+	if (m < 100)
+		m = 100;
+	return in->high_cpu ? 2 * m : m;
+}
+
+static void probe(struct gen_yaml *y, const char *key, const char *path, int period, int failures)
+{
+	gen_yaml_str(y, key);
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "httpGet");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "path", path);
+	gen_yaml_kv_str(y, "port", "http");
+	gen_yaml_map_end(y);
+	gen_yaml_kv_int(y, "periodSeconds", period);
+	gen_yaml_kv_int(y, "timeoutSeconds", 2);
+	gen_yaml_kv_int(y, "failureThreshold", failures);
+	gen_yaml_map_end(y);
+}
+
+static void resources(struct gen_yaml *y, const struct gen_input *in)
+{
+	char mem[32], cpu[32], cpu_limit[32];
+	snprintf(mem, sizeof(mem), "%uMi", in->memory_mb);
+	snprintf(cpu, sizeof(cpu), "%um", cpu_millis(in));
+	snprintf(cpu_limit, sizeof(cpu_limit), "%um", 2 * cpu_millis(in));
+	gen_yaml_str(y, "resources");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "requests");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "cpu", cpu);
+	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_map_end(y);
+	/* Memory limit = request: the pod is never killed for using what it asked. */
+	gen_yaml_str(y, "limits");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "cpu", cpu_limit);
+	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+}
+
+static void spread(struct gen_yaml *y, const struct gen_input *in, const char *key)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_kv_int(y, "maxSkew", 1);
+	gen_yaml_kv_str(y, "topologyKey", key);
+	gen_yaml_kv_str(y, "whenUnsatisfiable", "ScheduleAnyway");
+	gen_yaml_str(y, "labelSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+}
+
+static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool stateful)
+{
+	gen_yaml_str(y, "template");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "serviceAccountName", in->service);
+	gen_yaml_kv_bool(y, "automountServiceAccountToken", false);
+	gen_yaml_kv_int(y, "terminationGracePeriodSeconds", 30);
+	gen_yaml_str(y, "securityContext");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_bool(y, "runAsNonRoot", true);
+	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
+	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+	gen_yaml_kv_int(y, "fsGroup", RUN_AS_ID);
+	gen_yaml_str(y, "seccompProfile");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "RuntimeDefault");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "topologySpreadConstraints");
+	gen_yaml_seq_start(y);
+	spread(y, in, "topology.kubernetes.io/zone");
+	spread(y, in, "kubernetes.io/hostname");
+	gen_yaml_seq_end(y);
+
+	gen_yaml_str(y, "containers");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_kv_str(y, "image", in->image);
+	gen_yaml_kv_str(y, "imagePullPolicy", "IfNotPresent");
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "http");
+	gen_yaml_kv_int(y, "containerPort", in->port);
+	gen_yaml_kv_str(y, "protocol", "TCP");
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "envFrom");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "configMapRef");
+	gen_yaml_map_start(y);
+	char *cm = xasprintf("%s-config", in->service);
+	gen_yaml_kv_str(y, "name", cm);
+	free(cm);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	resources(y, in);
+	/* Liveness asks "is the process stuck?", readiness "can it serve now?"
+	 * (dependencies up); different paths so a slow dependency drains the
+	 * pod instead of restarting it. */
+	probe(y, "livenessProbe", "/healthz", 20, 3);
+	probe(y, "readinessProbe", "/readyz", 5, 2);
+	gen_k8s_container_security(y);
+	gen_yaml_str(y, "volumeMounts");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_kv_str(y, "mountPath", "/tmp");
+	gen_yaml_map_end(y);
+	if (stateful) {
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "name", "data");
+		gen_yaml_kv_str(y, "mountPath", "/data");
+		gen_yaml_map_end(y);
+	}
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+
+	/* The root filesystem is read-only: /tmp is a small scratch volume. */
+	gen_yaml_str(y, "volumes");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_str(y, "emptyDir");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "sizeLimit", "64Mi");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+}
+
+static bool is_stateful(const struct gen_input *in)
+{
+	return strcmp(in->state, "stateful") == 0;
+}
+
+static int add_workload(const struct gen_input *in, const struct gen_scale *sc,
+			struct out_bundle *b, char **err)
+{
+	bool stateful = is_stateful(in);
+	struct gen_yaml *y = object_start(in, "apps/v1", stateful ? "StatefulSet" : "Deployment",
+					  in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	if (stateful) {
+		/* No HPA on a StatefulSet: adding members of a stateful set needs
+		 * data rebalancing a CPU metric knows nothing about. */
+		char *headless = xasprintf("%s-headless", in->service);
+		gen_yaml_kv_str(y, "serviceName", headless);
+		free(headless);
+		gen_yaml_kv_int(y, "replicas", sc->min_replicas);
+	}
+	gen_yaml_kv_int(y, "revisionHistoryLimit", 5);
+	selector(y, in);
+	if (!stateful) {
+		gen_yaml_str(y, "strategy");
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "type", "RollingUpdate");
+		gen_yaml_str(y, "rollingUpdate");
+		gen_yaml_map_start(y);
+		gen_yaml_kv_int(y, "maxUnavailable", 0);
+		gen_yaml_kv_int(y, "maxSurge", 1);
+		gen_yaml_map_end(y);
+		gen_yaml_map_end(y);
+	}
+	pod_template(y, in, stateful);
+	if (stateful) {
+		gen_yaml_str(y, "volumeClaimTemplates");
+		gen_yaml_seq_start(y);
+		gen_yaml_map_start(y);
+		gen_yaml_str(y, "metadata");
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "name", "data");
+		gen_yaml_str(y, "labels");
+		gen_k8s_labels(y, in, true);
+		gen_yaml_map_end(y);
+		gen_yaml_str(y, "spec");
+		gen_yaml_map_start(y);
+		gen_yaml_str(y, "accessModes");
+		gen_yaml_seq_start(y);
+		gen_yaml_str(y, "ReadWriteOnce");
+		gen_yaml_seq_end(y);
+		gen_yaml_str(y, "resources");
+		gen_yaml_map_start(y);
+		gen_yaml_str(y, "requests");
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "storage", "10Gi");
+		gen_yaml_map_end(y);
+		gen_yaml_map_end(y);
+		gen_yaml_map_end(y);
+		gen_yaml_map_end(y);
+		gen_yaml_seq_end(y);
+	}
+	gen_yaml_map_end(y);
+	return object_finish(y, b, stateful ? "kubernetes/statefulset.yaml" : "kubernetes/deployment.yaml", err);
+}
+
+static int add_service(const struct gen_input *in, bool headless, struct out_bundle *b, char **err)
+{
+	char *name = headless ? xasprintf("%s-headless", in->service) : xstrdup(in->service);
+	struct gen_yaml *y = object_start(in, "v1", "Service", name, true);
+	free(name);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "ClusterIP");
+	if (headless) {
+		gen_yaml_kv_str(y, "clusterIP", "None");
+		gen_yaml_kv_bool(y, "publishNotReadyAddresses", true);
+	}
+	gen_yaml_str(y, "selector");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "http");
+	gen_yaml_kv_int(y, "port", headless ? in->port : 80);
+	gen_yaml_kv_str(y, "targetPort", "http");
+	gen_yaml_kv_str(y, "protocol", "TCP");
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, headless ? "kubernetes/service-headless.yaml" : "kubernetes/service.yaml", err);
+}
+
+static int add_hpa(const struct gen_input *in, const struct gen_scale *sc, struct out_bundle *b,
+		   char **err)
+{
+	struct gen_yaml *y = object_start(in, "autoscaling/v2", "HorizontalPodAutoscaler", in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "scaleTargetRef");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "apiVersion", "apps/v1");
+	gen_yaml_kv_str(y, "kind", "Deployment");
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_map_end(y);
+	gen_yaml_kv_int(y, "minReplicas", sc->min_replicas);
+	gen_yaml_kv_int(y, "maxReplicas", sc->max_replicas);
+	gen_yaml_str(y, "metrics");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "Resource");
+	gen_yaml_str(y, "resource");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "cpu");
+	gen_yaml_str(y, "target");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "Utilization");
+	gen_yaml_kv_int(y, "averageUtilization", 70);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	/* Scale down slowly so a daily cycle does not flap. */
+	gen_yaml_str(y, "behavior");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "scaleDown");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_int(y, "stabilizationWindowSeconds", 300);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/hpa.yaml", err);
+}
+
+static int add_pdb(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "policy/v1", "PodDisruptionBudget", in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_int(y, "maxUnavailable", 1);
+	/* Pods that never became ready may be evicted, or a broken rollout
+	 * blocks node drains. */
+	gen_yaml_kv_str(y, "unhealthyPodEvictionPolicy", "AlwaysAllow");
+	selector(y, in);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/pdb.yaml", err);
+}
+
+static void port_entry(struct gen_yaml *y, const char *protocol, unsigned port)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "protocol", protocol);
+	gen_yaml_kv_int(y, "port", port);
+	gen_yaml_map_end(y);
+}
+
+static void namespace_selector(struct gen_yaml *y, const char *ns)
+{
+	gen_yaml_str(y, "namespaceSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "kubernetes.io/metadata.name", ns);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+}
+
+static int add_netpol(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "networking.k8s.io/v1", "NetworkPolicy", in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "podSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "policyTypes");
+	gen_yaml_seq_start(y);
+	gen_yaml_str(y, "Ingress");
+	gen_yaml_str(y, "Egress");
+	gen_yaml_seq_end(y);
+
+	gen_yaml_str(y, "ingress");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "from");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	namespace_selector(y, INGRESS_NAMESPACE);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	port_entry(y, "TCP", in->port);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+
+	gen_yaml_str(y, "egress");
+	gen_yaml_seq_start(y);
+	/* DNS to the cluster resolver only. */
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "to");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	namespace_selector(y, "kube-system");
+	gen_yaml_str(y, "podSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "k8s-app", "kube-dns");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	port_entry(y, "UDP", 53);
+	port_entry(y, "TCP", 53);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	/* External state lives in a managed service reached over HTTPS. */
+	if (strcmp(in->state, "external_state") == 0) {
+		gen_yaml_map_start(y);
+		gen_yaml_str(y, "ports");
+		gen_yaml_seq_start(y);
+		port_entry(y, "TCP", 443);
+		gen_yaml_seq_end(y);
+		gen_yaml_map_end(y);
+	}
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/networkpolicy.yaml", err);
+}
+
+static int add_ingress(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "networking.k8s.io/v1", "Ingress", in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "ingressClassName", INGRESS_CLASS);
+	gen_yaml_str(y, "rules");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	char *host = xasprintf("%s.example.com", in->service);
+	gen_yaml_kv_str(y, "host", host);
+	free(host);
+	gen_yaml_str(y, "http");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "paths");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "path", "/");
+	gen_yaml_kv_str(y, "pathType", "Prefix");
+	gen_yaml_str(y, "backend");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "service");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_str(y, "port");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "http");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/ingress.yaml", err);
+}
+
+static int add_configmap(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	char *name = xasprintf("%s-config", in->service);
+	struct gen_yaml *y = object_start(in, "v1", "ConfigMap", name, true);
+	free(name);
+	char port[16];
+	snprintf(port, sizeof(port), "%u", in->port);
+	gen_yaml_str(y, "data");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "LOG_LEVEL", "info");
+	gen_yaml_str(y, "PORT");
+	gen_yaml_quoted(y, port);
+	gen_yaml_kv_str(y, "SERVICE_NAME", in->service);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/configmap.yaml", err);
+}
+
+static int add_serviceaccount(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "v1", "ServiceAccount", in->service, true);
+	gen_yaml_kv_bool(y, "automountServiceAccountToken", false);
+	return object_finish(y, b, "kubernetes/serviceaccount.yaml", err);
+}
+
+static int add_namespace(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "v1", "Namespace", in->service, false);
+	return object_finish(y, b, "kubernetes/namespace.yaml", err);
+}
+
+static int add_kustomization(const struct out_bundle *b, size_t first, struct out_bundle *out,
+			     char **err)
+{
+	struct gen_yaml *y = gen_yaml_new();
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "apiVersion", "kustomize.config.k8s.io/v1beta1");
+	gen_yaml_kv_str(y, "kind", "Kustomization");
+	gen_yaml_str(y, "resources");
+	gen_yaml_seq_start(y);
+	for (size_t i = first; i < b->count; i++)
+		gen_yaml_str(y, b->files[i].path + strlen("kubernetes/"));
+	gen_yaml_seq_end(y);
+	return object_finish(y, out, "kubernetes/kustomization.yaml", err);
+}
+
+int gen_k8s_add(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_scale sc;
+	gen_scale_compute(in, &sc);
+	size_t first = b->count;
+	bool stateful = is_stateful(in);
+	/* Namespace first so `kubectl apply -k` creates it before the rest. */
+	if (add_namespace(in, b, err) < 0 || add_serviceaccount(in, b, err) < 0 ||
+	    add_configmap(in, b, err) < 0 || add_workload(in, &sc, b, err) < 0 ||
+	    add_service(in, false, b, err) < 0 ||
+	    (stateful && add_service(in, true, b, err) < 0) ||
+	    (!stateful && add_hpa(in, &sc, b, err) < 0) ||
+	    add_pdb(in, b, err) < 0 || add_netpol(in, b, err) < 0 || add_ingress(in, b, err) < 0)
+		return -1;
+	return add_kustomization(b, first, b, err);
+}

@@ -1,0 +1,129 @@
+/* gen_knative.c: knative/service.yaml, a serving.knative.dev/v1 Service
+ * that scales to zero unless the latency target is strict, with the same
+ * hardened container as the Kubernetes Deployment. Only container-level
+ * securityContext: the pod-level one needs a Knative feature flag. */
+#include <stdio.h>
+#include <string.h>
+#include "gen.h"
+#include "util.h"
+
+static void annotation_num(struct gen_yaml *y, const char *key, unsigned v)
+{
+	char buf[16];
+	snprintf(buf, sizeof(buf), "%u", v);
+	gen_yaml_str(y, key);
+	gen_yaml_quoted(y, buf);   /* annotation values are strings */
+}
+
+int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_scale sc;
+	gen_scale_compute(in, &sc);
+	bool strict = strcmp(in->latency_target, "strict") == 0;
+	char mem[32];
+	snprintf(mem, sizeof(mem), "%uMi", in->memory_mb);
+
+	struct gen_yaml *y = gen_yaml_new();
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "apiVersion", "serving.knative.dev/v1");
+	gen_yaml_kv_str(y, "kind", "Service");
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_kv_str(y, "namespace", in->service);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "template");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_str(y, "annotations");
+	gen_yaml_map_start(y);
+	/* A strict latency target keeps one warm instance: no cold starts. */
+	annotation_num(y, "autoscaling.knative.dev/min-scale", strict ? 1 : 0);
+	annotation_num(y, "autoscaling.knative.dev/max-scale", sc.max_replicas);
+	gen_yaml_kv_str(y, "autoscaling.knative.dev/metric", "concurrency");
+	annotation_num(y, "autoscaling.knative.dev/target", sc.concurrency);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	/* Hard limit at twice the soft autoscaling target. */
+	gen_yaml_kv_int(y, "containerConcurrency", 2 * sc.concurrency);
+	gen_yaml_kv_int(y, "timeoutSeconds", strcmp(in->longest_task, "under_1s") == 0 ? 30 : 600);
+	gen_yaml_str(y, "containers");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_kv_str(y, "image", in->image);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "http1");
+	gen_yaml_kv_int(y, "containerPort", in->port);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "resources");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "requests");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "limits");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	/* Knative probes the container port itself: no port given. */
+	gen_yaml_str(y, "livenessProbe");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "httpGet");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "path", "/healthz");
+	gen_yaml_map_end(y);
+	gen_yaml_kv_int(y, "periodSeconds", 20);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "readinessProbe");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "httpGet");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "path", "/readyz");
+	gen_yaml_map_end(y);
+	gen_yaml_kv_int(y, "periodSeconds", 5);
+	gen_yaml_map_end(y);
+	gen_k8s_container_security(y);
+	gen_yaml_str(y, "volumeMounts");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_kv_str(y, "mountPath", "/tmp");
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "volumes");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_str(y, "emptyDir");
+	gen_yaml_map_start(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	size_t len;
+	char *text = gen_yaml_finish(y, &len, err);
+	gen_yaml_free(y);
+	if (!text)
+		return -1;
+	out_bundle_add(b, "knative/service.yaml", text, len);
+	return 0;
+}

@@ -1,0 +1,164 @@
+/* gen_readme.c: the bundle's README.md: what each file is, how the sizes
+ * were derived, and the commands to try each target. Every value pasted
+ * into a command has been checked by gen_input_check (DNS label, image
+ * reference characters, region), so the commands are safe to copy. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gen.h"
+#include "util.h"
+
+static const struct {
+	const char *path;
+	const char *what;
+} descriptions[] = {
+	{"decision-record.md", "the decision record (MADR): options, scores, reasons, costs"},
+	{"answers.yaml", "the answers behind it; `archwise eval answers.yaml` replays the decision"},
+	{"kubernetes/kustomization.yaml", "lists every object below; `kubectl apply -k kubernetes/`"},
+	{"kubernetes/namespace.yaml", "the namespace everything runs in"},
+	{"kubernetes/serviceaccount.yaml", "a service account with no API token mounted"},
+	{"kubernetes/configmap.yaml", "environment of the container (LOG_LEVEL, PORT, SERVICE_NAME)"},
+	{"kubernetes/deployment.yaml", "the pods: requests/limits, probes, hardened securityContext, topology spread; replicas left to the HPA"},
+	{"kubernetes/statefulset.yaml", "the pods with a persistent volume each (state: stateful)"},
+	{"kubernetes/service.yaml", "the cluster-internal address, port 80 to the container's http port"},
+	{"kubernetes/service-headless.yaml", "stable per-pod DNS names for the StatefulSet"},
+	{"kubernetes/hpa.yaml", "autoscaling/v2 HorizontalPodAutoscaler on CPU (needs metrics-server)"},
+	{"kubernetes/pdb.yaml", "PodDisruptionBudget: one pod at a time during drains"},
+	{"kubernetes/networkpolicy.yaml", "default-deny except ingress from ingress-nginx and DNS egress"},
+	{"kubernetes/ingress.yaml", "HTTP routing through an nginx ingress controller"},
+	{"knative/service.yaml", "a Knative Service: scale to zero, concurrency-based autoscaling"},
+	{"serverless/serverless.yml", "Serverless Framework v3 service: functions, events, least-privilege IAM"},
+	{"serverless/handler.mjs", "the function code stub (Node.js)"},
+	{"serverless/handler.py", "the function code stub (Python)"},
+	{"serverless/src/main/java/com/example/Handler.java", "the function code stub (Java)"},
+	{"serverless/bootstrap", "the custom runtime stub (provided.al2023); chmod 755 before packaging"},
+	{"fargate/task-definition.json", "ECS task definition for Fargate; ${AWS_ACCOUNT_ID} is a placeholder"},
+	{"fargate/task-role-policy.json", "IAM policy for the task role, least privilege"},
+	{"README.md", "this file"},
+};
+
+static const char *describe(const char *path)
+{
+	for (size_t i = 0; i < sizeof(descriptions) / sizeof(descriptions[0]); i++)
+		if (strcmp(descriptions[i].path, path) == 0)
+			return descriptions[i].what;
+	return "";
+}
+
+static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
+			       const struct gen_scale *sc, bool stateful)
+{
+	sb_printf(sb, "## Kubernetes\n\n"
+		  "Try it on a local [kind](https://kind.sigs.k8s.io/) cluster:\n\n"
+		  "```sh\n"
+		  "kind create cluster\n"
+		  "docker build -t %s .\n"
+		  "kind load docker-image %s\n"
+		  "kubectl apply -k kubernetes/\n"
+		  "kubectl -n %s rollout status %s/%s\n"
+		  "kubectl -n %s port-forward service/%s 8080:80\n"
+		  "curl -s localhost:8080/readyz\n"
+		  "```\n\n",
+		  in->image, in->image, in->service, stateful ? "statefulset" : "deployment",
+		  in->service, in->service, in->service);
+	sb_printf(sb, "The container must answer `GET /healthz` (liveness: the process is alive) "
+		  "and `GET /readyz` (readiness: it can serve now) on port %u, run as user 10001 "
+		  "and write only to `/tmp`.\n\n", in->port);
+	if (stateful)
+		sb_printf(sb, "Replicas: %u, fixed (a StatefulSet is not autoscaled: adding a "
+			  "member of a stateful set needs data rebalancing).\n\n", sc->min_replicas);
+	else
+		sb_printf(sb, "Autoscaling: %u to %u replicas. Average load is requests_per_day / 86400 "
+			  "= %.2f req/s; the peak is %.1f times that (traffic pattern `%s`) = %.2f req/s. "
+			  "One pod takes %u requests at a time, so %.1f req/s at %.0f ms each; pods run "
+			  "at 70%% of that. minReplicas = max(2, average / per-pod), maxReplicas = "
+			  "max(2 x min, peak / per-pod), at most 100.\n\n",
+			  sc->min_replicas, sc->max_replicas, in->requests_per_day / 86400.0,
+			  sc->peak_factor, in->traffic_pattern, sc->peak_rps, sc->concurrency,
+			  sc->pod_rps, in->avg_duration_ms);
+	sb_append(sb, "The NetworkPolicy admits traffic only from the `ingress-nginx` namespace "
+		  "and allows DNS to kube-system; it takes effect with a CNI that enforces "
+		  "policies (Calico, Cilium). The HPA needs metrics-server.\n\n");
+}
+
+int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err)
+{
+	(void)err;
+	struct gen_scale sc;
+	gen_scale_compute(in, &sc);
+	struct strbuf sb = {0};
+	sb_printf(&sb, "# %s: starter files\n\n", in->service);
+	if (in->recommendation)
+		sb_printf(&sb, "Generated by archwise. Recommended architecture: **%s** "
+			  "(see decision-record.md). The other targets are here to compare.\n\n",
+			  in->recommendation);
+	else
+		sb_append(&sb, "Generated by archwise.\n\n");
+	sb_append(&sb, "These are starting points: review them, then commit them with your code.\n\n"
+		  "## Files\n\n| File | What it is |\n| --- | --- |\n");
+	for (size_t i = 0; i < b->count; i++)
+		sb_printf(&sb, "| `%s` | %s |\n", b->files[i].path, describe(b->files[i].path));
+	sb_printf(&sb, "| `README.md` | %s |\n\n", describe("README.md"));
+
+	if (mask & GEN_KUBERNETES)
+		kubernetes_section(&sb, in, &sc, strcmp(in->state, "stateful") == 0);
+	if (mask & GEN_KNATIVE)
+		sb_printf(&sb, "## Knative\n\n"
+			  "Needs Knative Serving on the cluster. Scales to %s and up to %u instances, "
+			  "%u concurrent requests each.\n\n"
+			  "```sh\n"
+			  "kubectl create namespace %s\n"
+			  "kubectl apply -f knative/service.yaml\n"
+			  "kubectl -n %s get ksvc %s\n"
+			  "```\n\n",
+			  strcmp(in->latency_target, "strict") == 0 ? "one warm instance (strict latency)" : "zero",
+			  sc.max_replicas, sc.concurrency, in->service, in->service, in->service);
+	if (mask & GEN_SERVERLESS) {
+		sb_printf(&sb, "## Serverless Framework\n\n"
+			  "Runtime `%s` in `%s`. Validate offline, then deploy with the open-source "
+			  "fork osls (or the Serverless Framework v3 CLI):\n\n"
+			  "```sh\n"
+			  "cd serverless\n",
+			  in->runtime, in->region);
+		if (strcmp(in->runtime, "java21") == 0)
+			sb_append(&sb, "javac -d build src/main/java/com/example/Handler.java\n"
+				  "mkdir -p target && jar cf target/handler.jar -C build .\n");
+		if (strcmp(in->runtime, "provided.al2023") == 0)
+			sb_append(&sb, "chmod 755 bootstrap\n");
+		sb_append(&sb, "npx osls print\n"
+			  "npx osls deploy --stage dev\n"
+			  "```\n\n");
+		if (strcmp(in->longest_task, "under_1s") != 0)
+			sb_append(&sb, "Functions stop after 15 minutes (the Lambda limit); HTTP API "
+				  "functions after 29 s. Longer work belongs in a queue-driven worker "
+				  "or a container.\n\n");
+	}
+	if (mask & GEN_FARGATE) {
+		unsigned cpu = 0, mem = 0;
+		gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem);
+		sb_printf(&sb, "## Fargate\n\n"
+			  "Task size %u CPU units / %u MiB: the smallest valid Fargate pair holding "
+			  "%u MiB plus 25%% headroom. Replace the `${AWS_ACCOUNT_ID}` placeholder, "
+			  "create the task role from task-role-policy.json, then register:\n\n"
+			  "```sh\n"
+			  "export AWS_ACCOUNT_ID=123456789012   # yours\n"
+			  "envsubst < fargate/task-definition.json > task-definition.filled.json\n"
+			  "aws logs create-log-group --log-group-name /ecs/%s --region %s\n"
+			  "aws iam put-role-policy --role-name %s-task-role --policy-name %s "
+			  "--policy-document file://fargate/task-role-policy.json\n"
+			  "aws ecs register-task-definition --region %s "
+			  "--cli-input-json file://task-definition.filled.json\n"
+			  "```\n\n"
+			  "The health check runs `wget` inside the container: keep it in the image or "
+			  "change the command.\n",
+			  cpu, mem, in->memory_mb, in->service, in->region, in->service, in->service,
+			  in->region);
+	}
+	char *text = sb_take(&sb);
+	/* Trailing blank lines trimmed: exactly one newline at the end. */
+	size_t n = strlen(text);
+	while (n > 1 && text[n - 1] == '\n' && text[n - 2] == '\n')
+		text[--n] = '\0';
+	out_bundle_add(b, "README.md", text, n);
+	return 0;
+}
