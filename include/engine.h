@@ -95,6 +95,9 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 /* The top reasons the winner won (factors where it beats the runner-up most,
  * weighted), as up to max short sentences into out (caller frees each). */
 size_t engine_top_reasons(const struct model *m, const struct evaluation *ev, char **out, size_t max);
+/* Same, each sentence ending with the answers behind it ("— Sporadic"). */
+size_t engine_top_reasons_answers(const struct model *m, const struct answers *a,
+				  const struct evaluation *ev, char **out, size_t max);
 
 /* The evaluation as the CONTRACT §5 JSON object (caller frees). */
 char *engine_to_json(const struct model *m, const struct answers *a, const struct evaluation *ev);

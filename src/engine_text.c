@@ -50,7 +50,7 @@ static char *factor_answers(const struct model *m, const struct answers *a, size
 	return sb_take(&sb);
 }
 
-/* Like engine_top_reasons, with the answers available for the labels. */
+/* The reasons, with the answers' labels when a is given. */
 static size_t top_reasons(const struct model *m, const struct answers *a,
 			  const struct evaluation *ev, char **out, size_t max)
 {
@@ -111,6 +111,12 @@ static size_t top_reasons(const struct model *m, const struct answers *a,
 size_t engine_top_reasons(const struct model *m, const struct evaluation *ev, char **out, size_t max)
 {
 	return top_reasons(m, NULL, ev, out, max);
+}
+
+size_t engine_top_reasons_answers(const struct model *m, const struct answers *a,
+				  const struct evaluation *ev, char **out, size_t max)
+{
+	return top_reasons(m, a, ev, out, max);
 }
 
 static void change_line(struct strbuf *sb, const struct model *m, const struct answers *a,

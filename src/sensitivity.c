@@ -212,6 +212,27 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 	}
 }
 
+/* Whether question qi can move a score at all: it feeds a factor, a rule
+ * tests it, or a case-study profile answers it. The others (deployment
+ * details) are not worth re-scoring. */
+static bool affects_score(const struct engine_ctx *ctx, size_t qi)
+{
+	const struct model *m = ctx->m;
+	if (ctx->question_factor[qi] >= 0)
+		return true;
+	for (size_t r = 0; r < ctx->rule_count; r++)
+		for (size_t c = 0; c < ctx->conds[r].count; c++)
+			if (ctx->conds[r].clauses[c].question == qi)
+				return true;
+	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
+	for (size_t c = 0; c < nc; c++) {
+		const struct answers *p = &m->case_studies->case_studies[c].profile;
+		if (qi < p->count && p->values[qi].present)
+			return true;
+	}
+	return false;
+}
+
 int engine_sensitivity(const struct model *m, const struct answers *a, struct evaluation *ev)
 {
 	if (!m || !m->questionnaire || !a || !ev)
@@ -249,6 +270,8 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 
 	size_t nq = m->question_count < s.work.count ? m->question_count : s.work.count;
 	for (size_t qi = 0; qi < nq; qi++) {
+		if (!affects_score(&ctx, qi))
+			continue;
 		switch (m->questions[qi]->kind) {
 		case QK_SINGLE: vary_single(&s, qi); break;
 		case QK_MULTIPLE: vary_multiple(&s, qi); break;
