@@ -1,0 +1,637 @@
+/* test_engine.c: the rules engine on a small model built by hand, so every
+ * expected figure below can be worked out on paper (see the comments). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <cJSON.h>
+#include "answers.h"
+#include "engine.h"
+#include "util.h"
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
+#define K ARCH_KUBERNETES
+#define S ARCH_SERVERLESS
+#define KS ARCH_KUBERNETES_SERVERLESS
+#define SC ARCH_SERVERLESS_CONTAINERS
+#define H ARCH_HYBRID
+enum { Q_TRAFFIC, Q_RPD, Q_HW, Q_OPS, Q_NAME, Q_COUNT };
+
+/* Scores are {kubernetes, serverless, kubernetes_serverless,
+ * serverless_containers, hybrid}. */
+static struct arch_scores sc_steady = {{5, 1, 3, 3, 4}}, sc_daily = {{4, 3, 4, 4, 4}},
+			  sc_spiky = {{3, 4, 4, 4, 3}}, sc_sporadic = {{1, 5, 3, 4, 2}},
+			  sc_gpu = {{5, 1, 4, 2, 4}}, sc_himem = {{4, 2, 3, 3, 4}},
+			  sc_none = {{3, 3, 3, 3, 3}}, sc_platform = {{5, 2, 4, 3, 4}},
+			  sc_some = {{3, 4, 3, 5, 3}}, sc_noops = {{1, 5, 2, 5, 2}};
+
+struct fixture {
+	struct model m;
+	struct questionnaire qn;
+	struct section sec;
+	struct question q[Q_COUNT];
+	const struct question *flat[Q_COUNT];
+	struct option traffic[4], hw[2], ops[3];
+	struct band bands[3];
+	struct factor factors[4];
+	struct rule rules[4];
+	struct case_studies cs;
+	struct case_study studies[2];
+	struct answers a;
+};
+
+static void set_option(struct answers *a, size_t q, int o)
+{
+	a->values[q].present = true;
+	a->values[q].option = o;
+}
+
+static void set_number(struct answers *a, size_t q, double v)
+{
+	a->values[q].present = true;
+	a->values[q].number = v;
+}
+
+static void set_selected(struct answers *a, size_t q, uint64_t sel)
+{
+	a->values[q].present = true;
+	a->values[q].selected = sel;
+}
+
+static void blank_profile(struct answers *p)
+{
+	*p = (struct answers){ .count = Q_COUNT, .values = xcalloc(Q_COUNT, sizeof(struct answer)) };
+}
+
+static int setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof(*fx));
+	const char *tid[4] = { "steady", "daily_cycle", "spiky", "sporadic" };
+	struct arch_scores *tsc[4] = { &sc_steady, &sc_daily, &sc_spiky, &sc_sporadic };
+	for (int i = 0; i < 4; i++)
+		fx->traffic[i] = (struct option){ .id = (char *)tid[i], .label = (char *)tid[i], .scores = tsc[i] };
+	fx->hw[0] = (struct option){ .id = "gpu", .label = "GPU", .scores = &sc_gpu };
+	fx->hw[1] = (struct option){ .id = "high_memory", .label = "High memory", .scores = &sc_himem };
+	fx->ops[0] = (struct option){ .id = "platform_team", .label = "Platform team", .scores = &sc_platform };
+	fx->ops[1] = (struct option){ .id = "some", .label = "Some", .scores = &sc_some };
+	fx->ops[2] = (struct option){ .id = "none", .label = "None", .scores = &sc_noops };
+	fx->bands[0] = (struct band){ .up_to = 1000, .scores = {{1, 5, 3, 4, 2}} };
+	fx->bands[1] = (struct band){ .up_to = 1000000, .scores = {{3, 4, 4, 4, 3}} };
+	fx->bands[2] = (struct band){ .up_to = 1e12, .scores = {{5, 2, 4, 3, 4}} };
+
+	fx->q[Q_TRAFFIC] = (struct question){ .id = "traffic", .kind = QK_SINGLE, .factor = "traffic_pattern",
+		.default_value = "daily_cycle", .options = fx->traffic, .options_count = 4, .ordered = true };
+	fx->q[Q_RPD] = (struct question){ .id = "rpd", .kind = QK_NUMBER, .factor = "cost_sensitivity",
+		.default_value = "50000", .min = 0, .max = 1e10, .bands = fx->bands, .bands_count = 3 };
+	fx->q[Q_HW] = (struct question){ .id = "hardware", .kind = QK_MULTIPLE, .factor = "operational_capacity",
+		.options = fx->hw, .options_count = 2, .combine = COMBINE_MIN, .none_scores = &sc_none };
+	fx->q[Q_OPS] = (struct question){ .id = "ops", .kind = QK_SINGLE, .factor = "operational_capacity",
+		.default_value = "some", .options = fx->ops, .options_count = 3 };
+	fx->q[Q_NAME] = (struct question){ .id = "name", .kind = QK_TEXT, .default_value = "svc", .max_length = 63 };
+	for (int i = 0; i < Q_COUNT; i++)
+		fx->flat[i] = &fx->q[i];
+
+	fx->factors[0] = (struct factor){ .id = "traffic_pattern", .name = "Traffic pattern", .weight = 4 };
+	fx->factors[1] = (struct factor){ .id = "cost_sensitivity", .name = "Cost sensitivity", .weight = 2 };
+	fx->factors[2] = (struct factor){ .id = "operational_capacity", .name = "Operational capacity", .weight = 3 };
+	fx->factors[3] = (struct factor){ .id = "vendor_strategy", .name = "Vendor strategy", .weight = 1 };
+
+	fx->rules[0] = (struct rule){ .id = "gpu-no-faas", .when = "hardware contains gpu",
+		.architecture = "serverless", .effect = RULE_EXCLUDE, .reason = "functions have no GPUs" };
+	fx->rules[1] = (struct rule){ .id = "huge-volume", .when = "rpd > 1000000",
+		.architecture = "serverless", .effect = RULE_PENALISE, .amount = 10, .reason = "per-request cost at volume" };
+	fx->rules[2] = (struct rule){ .id = "no-ops-sporadic", .when = "ops == none and traffic == sporadic",
+		.architecture = "serverless", .effect = RULE_BOOST, .amount = 5, .reason = "nobody to run a cluster" };
+	fx->rules[3] = (struct rule){ .id = "tiebreak", .when = "name == tiebreak",
+		.architecture = "kubernetes", .effect = RULE_PENALISE, .amount = 0, .reason = "test" };
+
+	fx->sec = (struct section){ .id = "workload", .title = "Workload", .questions = fx->q, .questions_count = Q_COUNT };
+	fx->qn = (struct questionnaire){ .id = "test-q", .version = 3, .title = "Test",
+		.close_margin = 5, .case_study_bonus = 0, .factors = fx->factors, .factors_count = 4,
+		.sections = &fx->sec, .sections_count = 1, .rules = fx->rules, .rules_count = 4 };
+
+	/* alpha (kubernetes): traffic steady, hardware {gpu}.
+	 * beta (serverless): traffic daily_cycle, hardware {}, rpd 5000. */
+	fx->studies[0] = (struct case_study){ .id = "alpha", .name = "Alpha", .architecture = "kubernetes" };
+	fx->studies[1] = (struct case_study){ .id = "beta", .name = "Beta", .architecture = "serverless" };
+	blank_profile(&fx->studies[0].profile);
+	blank_profile(&fx->studies[1].profile);
+	set_option(&fx->studies[0].profile, Q_TRAFFIC, 0);
+	set_selected(&fx->studies[0].profile, Q_HW, 1);
+	set_option(&fx->studies[1].profile, Q_TRAFFIC, 1);
+	set_selected(&fx->studies[1].profile, Q_HW, 0);
+	set_number(&fx->studies[1].profile, Q_RPD, 5000);
+	fx->cs = (struct case_studies){ .case_studies = fx->studies, .case_studies_count = 2 };
+
+	fx->m = (struct model){ .questionnaire = &fx->qn, .case_studies = &fx->cs,
+		.question_count = Q_COUNT, .questions = fx->flat };
+	assert_int_equal(answers_init(&fx->a, &fx->m), 0);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	answers_fini(&fx->a);
+	for (int i = 0; i < 2; i++)
+		free(fx->studies[i].profile.values);
+	free(fx);
+	return 0;
+}
+
+/* Defaults: traffic daily_cycle, rpd 50000 (band 2), hardware none, ops some.
+ *   traffic_pattern (w4)      {4, 3,   4, 4, 4}
+ *   cost_sensitivity (w2)     {3, 4,   4, 4, 3}
+ *   operational_capacity (w3) mean(none {3,3,3,3,3}, some {3,4,3,5,3})
+ *                           = {3, 3.5, 3, 4, 3}
+ *   vendor_strategy (w1)      unused: no question feeds it
+ * totals: K 31, S 30.5, KS 33, SC 36, H 31; max = (4+2+3) x 5 = 45. */
+static void test_matrix_by_hand(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.row_count, 4);
+	assert_true(ev.rows[0].used && ev.rows[1].used && ev.rows[2].used);
+	assert_false(ev.rows[3].used);
+	NEAR(ev.rows[2].score[S], 3.5);
+	NEAR(ev.rows[2].score[SC], 4);
+	assert_int_equal(ev.recommendation, SC);
+	/* SC 80, KS 73.3, K = H 68.9 (tie: enum order), S 67.8. */
+	const int order[5] = { SC, KS, K, H, S };
+	const double expect[5] = { 3600.0 / 45, 3300.0 / 45, 3100.0 / 45, 3100.0 / 45, 3050.0 / 45 };
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(ev.ranking[i].arch, order[i]);
+		NEAR(ev.ranking[i].matrix_score, expect[i]);
+		NEAR(ev.ranking[i].score, expect[i]);
+		assert_false(ev.ranking[i].excluded);
+	}
+	assert_false(ev.close); /* 80 - 73.3 > 5 */
+	assert_int_equal(ev.fired_count, 0);
+	engine_evaluation_fini(&ev);
+}
+
+static void test_weights_and_multiple_combine(void **state)
+{
+	struct fixture *fx = *state;
+	/* hardware {gpu, high_memory} with combine min: {4,1,3,2,4}; with ops
+	 * some the row is {3.5, 2.5, 3, 3.5, 3.5}. Weights: traffic 0, cost 0. */
+	set_selected(&fx->a, Q_HW, 3);
+	fx->a.weights[0] = 0;
+	fx->a.weights[1] = 0;
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	NEAR(ev.rows[2].score[K], 3.5);
+	NEAR(ev.rows[2].score[S], 2.5);
+	assert_int_equal(ev.rows[0].weight, 0);
+	/* Only operational_capacity weighs: K = 100 x 3 x 3.5 / 15 = 70. */
+	for (int i = 0; i < 5; i++)
+		if (ev.ranking[i].arch == K)
+			NEAR(ev.ranking[i].matrix_score, 70);
+	engine_evaluation_fini(&ev);
+
+	/* Every weight 0: no denominator, every score 0, enum order (no GPU,
+	 * so no rule excludes serverless). */
+	set_selected(&fx->a, Q_HW, 0);
+	for (int f = 0; f < 4; f++)
+		fx->a.weights[f] = 0;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	for (int i = 0; i < 5; i++) {
+		NEAR(ev.ranking[i].score, 0);
+		assert_int_equal(ev.ranking[i].arch, i);
+	}
+	assert_true(ev.close);
+	engine_evaluation_fini(&ev);
+}
+
+static void test_bands(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	const double values[] = { 0, 1000, 1000.5, 1e6, 2e6, 1e13 };
+	const unsigned expect_k[] = { 1, 1, 3, 3, 5, 5 }; /* up_to is inclusive; past the last = last */
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		set_number(&fx->a, Q_RPD, values[i]);
+		assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+		NEAR(ev.rows[1].score[K], expect_k[i]);
+		engine_evaluation_fini(&ev);
+	}
+}
+
+static void test_rule_ops(void **state)
+{
+	struct fixture *fx = *state;
+	const struct model *m = &fx->m;
+	set_number(&fx->a, Q_RPD, 1000);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd == 1000"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd != 1000"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd > 1000"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd >= 1000"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd < 1000"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd <= 1000"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd<1e4"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd > 999.5"), 1);
+	/* single: defaults apply (traffic daily_cycle, ops some) */
+	assert_int_equal(engine_rule_holds(m, &fx->a, "traffic == daily_cycle"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "traffic != daily_cycle"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "ops == none"), 0);
+	/* ordered single: by option order */
+	assert_int_equal(engine_rule_holds(m, &fx->a, "traffic >= spiky"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "traffic < spiky"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "traffic > steady"), 1);
+	/* multiple */
+	assert_int_equal(engine_rule_holds(m, &fx->a, "hardware contains gpu"), 0);
+	set_selected(&fx->a, Q_HW, 2);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "hardware contains gpu"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "hardware contains high_memory"), 1);
+	/* text, plain and quoted */
+	assert_int_equal(engine_rule_holds(m, &fx->a, "name == svc"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "name == 'svc'"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "name != svc"), 0);
+	/* and: every clause */
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd >= 1000 and hardware contains high_memory"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd >= 1000 and ops == none"), 0);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "rpd >= 1000\n  and\tname == svc"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "always"), 1);
+	assert_int_equal(engine_rule_holds(m, &fx->a, "nope == 1"), -1);
+}
+
+static void expect_error(const struct model *m, const char *when, const char *msg)
+{
+	char *err = NULL;
+	assert_int_equal(engine_rule_check(m, when, &err), -1);
+	assert_non_null(err);
+	if (!strstr(err, msg))
+		fail_msg("'%s': got '%s', want '%s'", when, err, msg);
+	free(err);
+}
+
+static void test_rule_check(void **state)
+{
+	struct fixture *fx = *state;
+	const struct model *m = &fx->m;
+	char *err = (char *)1;
+	assert_int_equal(engine_rule_check(m, "rpd > 5 and traffic == spiky and hardware contains gpu", &err), 0);
+	assert_null(err);
+	expect_error(m, "foo == 1", "rule condition: unknown question 'foo'");
+	expect_error(m, "traffic == rainy", "'rainy' is not an option of 'traffic'");
+	expect_error(m, "ops > some", "operator '>' does not apply to unordered single choice question 'ops'");
+	expect_error(m, "hardware == gpu", "use contains");
+	expect_error(m, "hardware contains tpu", "'tpu' is not an option of 'hardware'");
+	expect_error(m, "rpd > lots", "'lots' is not a number (question 'rpd')");
+	expect_error(m, "rpd contains 5", "'contains' does not apply to number");
+	expect_error(m, "name > x", "does not apply to text question 'name'");
+	expect_error(m, "rpd >", "missing value after 'rpd >'");
+	expect_error(m, "rpd", "missing operator after 'rpd'");
+	expect_error(m, "rpd ~ 4", "unknown operator");
+	expect_error(m, "rpd > 4 and ", "empty clause");
+	expect_error(m, "", "empty clause");
+}
+
+static struct arch_rank *rank_of(struct evaluation *ev, int arch)
+{
+	for (int i = 0; i < ARCH_COUNT; i++)
+		if ((int)ev->ranking[i].arch == arch)
+			return &ev->ranking[i];
+	return NULL;
+}
+
+static void test_exclusion_penalty_boost(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	/* traffic sporadic + ops none: S leads on the matrix, the boost adds 5. */
+	set_option(&fx->a, Q_TRAFFIC, 3);
+	set_option(&fx->a, Q_OPS, 2);
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.fired_count, 1);
+	assert_string_equal(ev.fired[0].rule->id, "no-ops-sporadic");
+	assert_int_equal(ev.recommendation, S);
+	NEAR(rank_of(&ev, S)->adjust, 5);
+	NEAR(rank_of(&ev, S)->score, rank_of(&ev, S)->matrix_score + 5);
+	assert_int_equal(rank_of(&ev, S)->reason_count, 1);
+	engine_evaluation_fini(&ev);
+
+	/* Add a GPU and huge volume: S excluded (and penalised), ranked last. */
+	set_selected(&fx->a, Q_HW, 1);
+	set_number(&fx->a, Q_RPD, 5e6);
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.fired_count, 3);
+	assert_string_equal(ev.fired[0].rule->id, "gpu-no-faas"); /* rule order */
+	assert_string_equal(ev.fired[1].rule->id, "huge-volume");
+	struct arch_rank *s = rank_of(&ev, S);
+	assert_true(s->excluded);
+	NEAR(s->adjust, -10 + 5);
+	assert_int_equal(s->reason_count, 3);
+	assert_int_equal(ev.ranking[4].arch, S);
+	assert_int_not_equal(ev.recommendation, S);
+	engine_evaluation_fini(&ev);
+}
+
+static void test_ties_and_close(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	/* K and H tie at 68.9: enum order puts K first ... */
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.ranking[2].arch, K);
+	assert_int_equal(ev.ranking[3].arch, H);
+	engine_evaluation_fini(&ev);
+	/* ... unless K carries a penalty (of 0 points): fewer penalties first. */
+	fx->a.values[Q_NAME].present = true;
+	fx->a.values[Q_NAME].text = xstrdup("tiebreak");
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.ranking[2].arch, H);
+	assert_int_equal(ev.ranking[3].arch, K);
+	engine_evaluation_fini(&ev);
+
+	/* Close call: margin 7 covers SC 80 vs KS 73.3; margin 5 does not. */
+	fx->qn.close_margin = 7;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_true(ev.close);
+	engine_evaluation_fini(&ev);
+	fx->qn.close_margin = 5;
+}
+
+static void test_all_excluded(void **state)
+{
+	struct fixture *fx = *state;
+	struct rule rules[ARCH_COUNT];
+	for (int k = 0; k < ARCH_COUNT; k++)
+		rules[k] = (struct rule){ .id = "all", .when = "rpd >= 0", .architecture = (char *)arch_id(k),
+					  .effect = RULE_EXCLUDE, .reason = "everything" };
+	fx->qn.rules = rules;
+	fx->qn.rules_count = ARCH_COUNT;
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	/* The best excluded one is still named, in score order. */
+	assert_int_equal(ev.recommendation, SC);
+	for (int i = 0; i < ARCH_COUNT; i++)
+		assert_true(ev.ranking[i].excluded);
+	assert_false(ev.close);
+	char *txt = engine_summary_text(&fx->m, &fx->a, &ev);
+	assert_non_null(strstr(txt, "Every architecture is excluded"));
+	free(txt);
+	engine_evaluation_fini(&ev);
+	fx->qn.rules = fx->rules;
+	fx->qn.rules_count = 4;
+}
+
+static void test_similarity(void **state)
+{
+	struct fixture *fx = *state;
+	const struct model *m = &fx->m;
+	/* alpha: traffic steady vs daily_cycle, ordered over 4 options: 1 - 1/3;
+	 * hardware {gpu} vs {}: Jaccard 0. Mean 1/3. */
+	NEAR(engine_similarity(m, &fx->a, &fx->studies[0]), (2.0 / 3 + 0) / 2);
+	/* beta: traffic equal 1; both empty 1; rpd 50000 vs 5000 over a range of
+	 * 10 orders of magnitude: 1 - (log10 50001 - log10 5001) / 10. */
+	double num = 1 - (log10(50001) - log10(5001)) / 10;
+	NEAR(engine_similarity(m, &fx->a, &fx->studies[1]), (1 + 1 + num) / 3);
+	/* Jaccard 1/2 with {gpu, high_memory} vs {gpu}; traffic equal. */
+	set_option(&fx->a, Q_TRAFFIC, 0);
+	set_selected(&fx->a, Q_HW, 3);
+	NEAR(engine_similarity(m, &fx->a, &fx->studies[0]), (1 + 0.5) / 2);
+	/* Unordered single: equal or not. */
+	struct case_study c = { .id = "c", .architecture = "hybrid" };
+	blank_profile(&c.profile);
+	set_option(&c.profile, Q_OPS, 0);
+	NEAR(engine_similarity(m, &fx->a, &c), 0); /* some vs platform_team */
+	set_option(&c.profile, Q_OPS, 1);
+	NEAR(engine_similarity(m, &fx->a, &c), 1);
+	/* Numbers far apart clamp at 0; an empty profile is 0. */
+	c.profile.values[Q_OPS].present = false;
+	set_number(&c.profile, Q_RPD, 1e10);
+	set_number(&fx->a, Q_RPD, 0);
+	NEAR(engine_similarity(m, &fx->a, &c), 0);
+	c.profile.values[Q_RPD].present = false;
+	NEAR(engine_similarity(m, &fx->a, &c), 0);
+	free(c.profile.values);
+}
+
+static void test_case_ranking_and_bonus(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	fx->qn.case_study_bonus = 10;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.case_count, 2);
+	assert_string_equal(fx->studies[ev.cases[0].case_study].id, "beta");
+	assert_true(ev.cases[0].similarity >= ev.cases[1].similarity);
+	assert_int_equal(ev.cases[0].arch, S);
+	/* bonus x similarity to the nearest case's architecture only */
+	NEAR(rank_of(&ev, S)->adjust, 10 * ev.cases[0].similarity);
+	NEAR(rank_of(&ev, K)->adjust, 0);
+	engine_evaluation_fini(&ev);
+	fx->qn.case_study_bonus = 0;
+}
+
+static void test_sensitivity(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(engine_sensitivity(&fx->m, &fx->a, &ev), 0);
+	/* By hand: traffic steady -> K (35 of 45), sporadic -> S (38.5),
+	 * ops platform_team -> KS (34.5 vs K 34). steady (1 step away) comes
+	 * before sporadic (2 steps). */
+	long steady = -1, sporadic = -1, platform = -1;
+	for (size_t i = 0; i < ev.change_count; i++) {
+		const struct answer_change *ch = &ev.changes[i];
+		if (ch->question == Q_TRAFFIC && ch->option == 0) {
+			steady = (long)i;
+			assert_int_equal(ch->would_recommend, K);
+		}
+		if (ch->question == Q_TRAFFIC && ch->option == 3) {
+			sporadic = (long)i;
+			assert_int_equal(ch->would_recommend, S);
+		}
+		if (ch->question == Q_OPS && ch->option == 0) {
+			platform = (long)i;
+			assert_int_equal(ch->would_recommend, KS);
+		}
+		/* Every listed change really changes the recommendation. */
+		struct answers b;
+		assert_int_equal(answers_copy(&b, &fx->a), 0);
+		const struct question *q = &fx->q[ch->question];
+		b.values[ch->question].present = true;
+		if (q->kind == QK_SINGLE)
+			b.values[ch->question].option = ch->option;
+		else if (q->kind == QK_MULTIPLE)
+			b.values[ch->question].selected = ch->selected;
+		else
+			b.values[ch->question].number = ch->number;
+		struct evaluation e2;
+		assert_int_equal(engine_evaluate(&fx->m, &b, &e2), 0);
+		assert_int_equal(e2.recommendation, ch->would_recommend);
+		assert_int_not_equal(e2.recommendation, ev.recommendation);
+		engine_evaluation_fini(&e2);
+		answers_fini(&b);
+	}
+	assert_true(steady >= 0 && sporadic > steady && platform >= 0);
+	/* spiky keeps SC: it is not listed. */
+	for (size_t i = 0; i < ev.change_count; i++)
+		assert_false(ev.changes[i].question == Q_TRAFFIC && ev.changes[i].option == 2);
+
+	/* Weight flips: the listed weight flips, every nearer weight does not. */
+	assert_true(ev.flip_count > 0);
+	for (size_t i = 0; i < ev.flip_count; i++) {
+		const struct weight_flip *fl = &ev.flips[i];
+		int cur = (int)answers_weight(&fx->m, &fx->a, fl->factor);
+		int dist = abs((int)fl->weight - cur);
+		for (int w = 0; w <= 5; w++) {
+			if (w == cur || abs(w - cur) > dist)
+				continue;
+			fx->a.weights[fl->factor] = w;
+			struct evaluation e2;
+			assert_int_equal(engine_evaluate(&fx->m, &fx->a, &e2), 0);
+			if (w == (int)fl->weight)
+				assert_int_equal(e2.recommendation, fl->would_recommend);
+			else if (abs(w - cur) < dist)
+				assert_int_equal(e2.recommendation, ev.recommendation);
+			engine_evaluation_fini(&e2);
+			fx->a.weights[fl->factor] = -1;
+		}
+	}
+	engine_evaluation_fini(&ev);
+}
+
+static void test_sensitivity_number(void **state)
+{
+	struct fixture *fx = *state;
+	/* traffic spiky, rpd 500 (band 1): S 36.5 of 45 narrowly beats SC 36;
+	 * just past the 1000 boundary (band 2) S drops to 34.5 and SC wins. */
+	set_option(&fx->a, Q_TRAFFIC, 2);
+	set_number(&fx->a, Q_RPD, 500);
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(ev.recommendation, S);
+	assert_int_equal(engine_sensitivity(&fx->m, &fx->a, &ev), 0);
+	bool found = false;
+	for (size_t i = 0; i < ev.change_count; i++)
+		if (ev.changes[i].question == Q_RPD) {
+			assert_true(ev.changes[i].number > 1000 && ev.changes[i].number <= 1010);
+			assert_int_equal(ev.changes[i].would_recommend, SC);
+			found = true;
+		}
+	assert_true(found);
+	engine_evaluation_fini(&ev);
+}
+
+static void test_json(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	set_selected(&fx->a, Q_HW, 1); /* excludes serverless */
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(engine_sensitivity(&fx->m, &fx->a, &ev), 0);
+	char *js = engine_to_json(&fx->m, &fx->a, &ev);
+	char *js2 = engine_to_json(&fx->m, &fx->a, &ev);
+	assert_string_equal(js, js2); /* deterministic */
+	cJSON *root = cJSON_Parse(js);
+	assert_non_null(root);
+	assert_string_equal(cJSON_GetObjectItem(root, "questionnaire")->valuestring, "test-q");
+	assert_string_equal(cJSON_GetObjectItem(root, "recommendation")->valuestring,
+			    arch_id(ev.recommendation));
+	const char *conf = cJSON_GetObjectItem(root, "confidence")->valuestring;
+	assert_true(strcmp(conf, "clear") == 0 || strcmp(conf, "close") == 0);
+	cJSON *ranking = cJSON_GetObjectItem(root, "ranking");
+	assert_int_equal(cJSON_GetArraySize(ranking), 5);
+	cJSON *last = cJSON_GetArrayItem(ranking, 4);
+	assert_string_equal(cJSON_GetObjectItem(last, "architecture")->valuestring, "serverless");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(last, "excluded")));
+	cJSON *reasons = cJSON_GetObjectItem(last, "reasons");
+	assert_int_equal(cJSON_GetArraySize(reasons), 1);
+	assert_string_equal(cJSON_GetArrayItem(reasons, 0)->valuestring, "functions have no GPUs");
+	/* scores rounded to one decimal */
+	double top = cJSON_GetObjectItem(cJSON_GetArrayItem(ranking, 0), "score")->valuedouble;
+	NEAR(top, round(ev.ranking[0].score * 10) / 10);
+	cJSON *matrix = cJSON_GetObjectItem(root, "matrix");
+	assert_int_equal(cJSON_GetArraySize(matrix), 4);
+	cJSON *row = cJSON_GetArrayItem(matrix, 0);
+	assert_string_equal(cJSON_GetObjectItem(row, "factor")->valuestring, "traffic_pattern");
+	assert_int_equal(cJSON_GetObjectItem(row, "weight")->valueint, 4);
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "scores"), "kubernetes")->valueint, 4);
+	cJSON *rules = cJSON_GetObjectItem(root, "rules");
+	assert_int_equal(cJSON_GetArraySize(rules), 1);
+	cJSON *r0 = cJSON_GetArrayItem(rules, 0);
+	assert_string_equal(cJSON_GetObjectItem(r0, "id")->valuestring, "gpu-no-faas");
+	assert_string_equal(cJSON_GetObjectItem(r0, "effect")->valuestring, "exclude");
+	assert_string_equal(cJSON_GetObjectItem(r0, "architecture")->valuestring, "serverless");
+	cJSON *cases = cJSON_GetObjectItem(root, "case_studies");
+	assert_int_equal(cJSON_GetArraySize(cases), 2);
+	assert_true(cJSON_GetObjectItem(cJSON_GetArrayItem(cases, 0), "similarity")->valuedouble >=
+		    cJSON_GetObjectItem(cJSON_GetArrayItem(cases, 1), "similarity")->valuedouble);
+	cJSON *cost = cJSON_GetObjectItem(root, "cost");
+	assert_non_null(cost);
+	assert_non_null(cJSON_GetObjectItem(cost, "monthly_usd"));
+	assert_non_null(cJSON_GetObjectItem(cost, "breakdown"));
+	assert_non_null(cJSON_GetObjectItem(cost, "break_even_requests_per_day"));
+	cJSON *sens = cJSON_GetObjectItem(root, "sensitivity");
+	assert_true(cJSON_IsArray(sens));
+	assert_int_equal((size_t)cJSON_GetArraySize(sens), ev.change_count);
+	if (ev.change_count) {
+		cJSON *s0 = cJSON_GetArrayItem(sens, 0);
+		assert_non_null(cJSON_GetObjectItem(s0, "question"));
+		assert_non_null(cJSON_GetObjectItem(s0, "answer"));
+		assert_int_equal(arch_from_id(cJSON_GetObjectItem(s0, "would_recommend")->valuestring),
+				 ev.changes[0].would_recommend);
+	}
+	cJSON_Delete(root);
+	free(js);
+	free(js2);
+	engine_evaluation_fini(&ev);
+}
+
+static void test_reasons_and_summary(void **state)
+{
+	struct fixture *fx = *state;
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ev), 0);
+	assert_int_equal(engine_sensitivity(&fx->m, &fx->a, &ev), 0);
+	/* SC vs KS: operational_capacity 3 x (4 - 3) = 3 leads; traffic and
+	 * cost are equal (4 vs 4), so one reason only. */
+	char *r[3];
+	size_t n = engine_top_reasons(&fx->m, &ev, r, 3);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4 vs kubernetes_serverless 3");
+	free(r[0]);
+	assert_int_equal(engine_top_reasons_answers(&fx->m, &fx->a, &ev, r, 3), 1);
+	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4 vs kubernetes_serverless 3 \u2014 none; Some");
+	free(r[0]);
+	assert_int_equal(engine_top_reasons(&fx->m, &ev, r, 0), 0);
+	char *txt = engine_summary_text(&fx->m, &fx->a, &ev);
+	assert_non_null(strstr(txt, "Recommendation: serverless_containers (serverless_containers), score 80/100, clear"));
+	assert_non_null(strstr(txt, "Operational capacity (weight 3)"));
+	assert_non_null(strstr(txt, "\u2014 none; Some")); /* the answers behind it */
+	assert_non_null(strstr(txt, "Nearest case study: Beta (serverless)"));
+	assert_non_null(strstr(txt, "  - traffic: steady -> kubernetes"));
+	free(txt);
+	engine_evaluation_fini(&ev);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_matrix_by_hand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_weights_and_multiple_combine, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bands, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_ops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exclusion_penalty_boost, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ties_and_close, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_all_excluded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_ranking_and_bonus, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sensitivity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sensitivity_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reasons_and_summary, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
