@@ -1,0 +1,434 @@
+/* test_output.c: atomic single-file writes and bundle writes: no clobber,
+ * no symlink followed, nothing left behind after a refusal or a failure
+ * (existing files, symlinks, unsafe paths, a read-only folder, a full disk). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "output.h"
+#include "util.h"
+
+struct fixture {
+	char root[64];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	strcpy(f->root, "/tmp/archwise-test-output-XXXXXX");
+	if (!mkdtemp(f->root))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("umount %s/mnt 2>/dev/null; chmod -R u+w %s; rm -rf %s", f->root,
+			      f->root, f->root);
+	int rc = system(cmd);
+	(void)rc;
+	free(cmd);
+	free(f);
+	return 0;
+}
+
+static char *path_in(const struct fixture *f, const char *rel)
+{
+	return xasprintf("%s/%s", f->root, rel);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	struct strbuf sb = {0};
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_appendn(&sb, buf, n);
+	fclose(fp);
+	return sb_take(&sb);
+}
+
+static void put(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Entries in a folder tree (files and folders, recursively), "." and ".." not counted. */
+static size_t count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		n++;
+		char *sub = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			n += count_entries(sub);
+		free(sub);
+	}
+	closedir(d);
+	return n;
+}
+
+static bool has_temp_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	bool found = false;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strstr(e->d_name, ".tmp"))
+			found = true;
+	closedir(d);
+	return found;
+}
+
+static void sample_bundle(struct out_bundle *b)
+{
+	memset(b, 0, sizeof(*b));
+	out_bundle_add_str(b, "README.md", "# hello\n");
+	out_bundle_add_str(b, "kubernetes/deployment.yaml", "kind: Deployment\n");
+	out_bundle_add_str(b, "kubernetes/service.yaml", "kind: Service\n");
+	out_bundle_add_str(b, "serverless/src/main/Handler.java", "class Handler {}\n");
+}
+
+static void test_bundle_basics(void **state)
+{
+	(void)state;
+	struct out_bundle b;
+	sample_bundle(&b);
+	assert_int_equal(b.count, 4);
+	const struct out_file *f = out_bundle_find(&b, "kubernetes/service.yaml");
+	assert_non_null(f);
+	assert_int_equal(f->len, strlen("kind: Service\n"));
+	assert_memory_equal(f->data, "kind: Service\n", f->len);
+	assert_null(out_bundle_find(&b, "kubernetes/nothing.yaml"));
+	out_bundle_fini(&b);
+	assert_int_equal(b.count, 0);
+}
+
+static void test_atomic_new_and_existing(void **state)
+{
+	struct fixture *f = *state;
+	char *p = path_in(f, "a.txt");
+	char *err = NULL;
+	assert_int_equal(out_write_atomic(p, "one\n", 4, false, &err), 0);
+	char *got = slurp(p);
+	assert_string_equal(got, "one\n");
+	free(got);
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 0700, 0600);
+
+	/* Exists: refused without force, content unchanged. */
+	assert_int_equal(out_write_atomic(p, "two\n", 4, false, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, p));
+	assert_non_null(strstr(err, "exists"));
+	free(err);
+	err = NULL;
+	got = slurp(p);
+	assert_string_equal(got, "one\n");
+	free(got);
+
+	/* With force: replaced. */
+	assert_int_equal(out_write_atomic(p, "three\n", 6, true, &err), 0);
+	got = slurp(p);
+	assert_string_equal(got, "three\n");
+	free(got);
+	assert_false(has_temp_files(f->root));
+	assert_int_equal(count_entries(f->root), 1);
+	free(p);
+}
+
+static void test_atomic_refuses_symlink(void **state)
+{
+	struct fixture *f = *state;
+	char *victim = path_in(f, "victim.txt");
+	char *link = path_in(f, "link.txt");
+	put(victim, "precious\n");
+	assert_int_equal(symlink(victim, link), 0);
+	char *err = NULL;
+	/* Even with force: a symlink is never written through or replaced. */
+	assert_int_equal(out_write_atomic(link, "evil\n", 5, true, &err), -1);
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	char *got = slurp(victim);
+	assert_string_equal(got, "precious\n");
+	free(got);
+	struct stat st;
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	/* A dangling symlink too (it would create the file it points to). */
+	char *dangling = path_in(f, "dangling.txt");
+	char *nowhere = path_in(f, "created-through-link.txt");
+	assert_int_equal(symlink(nowhere, dangling), 0);
+	err = NULL;
+	assert_int_equal(out_write_atomic(dangling, "evil\n", 5, false, &err), -1);
+	free(err);
+	assert_int_equal(access(nowhere, F_OK), -1);
+	assert_false(has_temp_files(f->root));
+	free(victim);
+	free(link);
+	free(dangling);
+	free(nowhere);
+}
+
+static void test_bundle_writes_all(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "out/svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), 0);
+	assert_null(err);
+	for (size_t i = 0; i < b.count; i++) {
+		char *p = xasprintf("%s/%s", dir, b.files[i].path);
+		char *got = slurp(p);
+		assert_non_null(got);
+		assert_string_equal(got, b.files[i].data);
+		free(got);
+		free(p);
+	}
+	/* out, out/svc, README.md, kubernetes/ + 2, serverless/src/main/ + 1 */
+	assert_int_equal(count_entries(f->root), 1 + 1 + 1 + 3 + 4);
+
+	/* Again without force: refused (1), nothing changed. */
+	char *readme = xasprintf("%s/README.md", dir);
+	put(readme, "edited by hand\n");
+	free(b.files[0].data);
+	b.files[0].data = xstrdup("# new\n");
+	b.files[0].len = 6;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), 1);
+	assert_non_null(strstr(err, "README.md"));
+	free(err);
+	err = NULL;
+	char *got = slurp(readme);
+	assert_string_equal(got, "edited by hand\n");
+	free(got);
+
+	/* With force: overwritten. */
+	assert_int_equal(out_write_bundle(dir, &b, true, &err), 0);
+	got = slurp(readme);
+	assert_string_equal(got, "# new\n");
+	free(got);
+	assert_int_equal(count_entries(f->root), 10);
+	free(readme);
+	free(dir);
+	out_bundle_fini(&b);
+}
+
+static void test_bundle_existing_one_file_writes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	char *kdir = path_in(f, "svc/kubernetes");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(kdir, 0755), 0);
+	char *svc = path_in(f, "svc/kubernetes/service.yaml");
+	put(svc, "mine\n");
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), 1);
+	free(err);
+	/* Only what was there before: svc, kubernetes, service.yaml. */
+	assert_int_equal(count_entries(f->root), 3);
+	char *got = slurp(svc);
+	assert_string_equal(got, "mine\n");
+	free(got);
+	out_bundle_fini(&b);
+	free(dir);
+	free(kdir);
+	free(svc);
+}
+
+static void test_bundle_refuses_symlinked_folder(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	char *elsewhere = path_in(f, "elsewhere");
+	char *klink = path_in(f, "svc/kubernetes");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(elsewhere, 0755), 0);
+	assert_int_equal(symlink(elsewhere, klink), 0);
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, true, &err), -1);
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	assert_int_equal(count_entries(elsewhere), 0);
+	/* svc, elsewhere, the link: nothing else. */
+	assert_int_equal(count_entries(f->root), 3);
+
+	/* The bundle folder itself a symlink: refused too. */
+	char *dirlink = path_in(f, "svc-link");
+	assert_int_equal(symlink(elsewhere, dirlink), 0);
+	err = NULL;
+	assert_int_equal(out_write_bundle(dirlink, &b, true, &err), -1);
+	free(err);
+	assert_int_equal(count_entries(elsewhere), 0);
+
+	/* A symlink planted at a file target. */
+	char *victim = path_in(f, "victim");
+	put(victim, "precious\n");
+	assert_int_equal(unlink(klink), 0);
+	assert_int_equal(mkdir(klink, 0755), 0);
+	char *target = path_in(f, "svc/kubernetes/service.yaml");
+	assert_int_equal(symlink(victim, target), 0);
+	err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, true, &err), -1);
+	assert_non_null(strstr(err, "service.yaml"));
+	free(err);
+	char *got = slurp(victim);
+	assert_string_equal(got, "precious\n");
+	free(got);
+	assert_int_equal(count_entries(klink), 1);
+	out_bundle_fini(&b);
+	free(dir);
+	free(elsewhere);
+	free(klink);
+	free(dirlink);
+	free(victim);
+	free(target);
+}
+
+static void test_bundle_unsafe_paths(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const bad[] = {"../escape", "/etc/passwd", "a//b", "a/./b", "", "a/"};
+	char *dir = path_in(f, "svc");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct out_bundle b = {0};
+		out_bundle_add_str(&b, "ok.txt", "ok\n");
+		out_bundle_add_str(&b, bad[i], "bad\n");
+		char *err = NULL;
+		assert_int_equal(out_write_bundle(dir, &b, true, &err), -1);
+		assert_non_null(err);
+		free(err);
+		out_bundle_fini(&b);
+		assert_int_equal(count_entries(f->root), 0);
+	}
+	/* The same path twice. */
+	struct out_bundle b = {0};
+	out_bundle_add_str(&b, "x.txt", "1\n");
+	out_bundle_add_str(&b, "x.txt", "2\n");
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, true, &err), -1);
+	free(err);
+	out_bundle_fini(&b);
+	assert_int_equal(count_entries(f->root), 0);
+	free(dir);
+}
+
+/* Mounts a tmpfs at ROOT/mnt with opts; false when not permitted. */
+static bool mount_tmpfs(const struct fixture *f, const char *opts)
+{
+	char *mnt = path_in(f, "mnt");
+	mkdir(mnt, 0755);
+	char *cmd = xasprintf("mount -t tmpfs -o %s tmpfs %s 2>/dev/null", opts, mnt);
+	int rc = system(cmd);
+	free(cmd);
+	free(mnt);
+	return rc == 0;
+}
+
+static void test_bundle_full_disk_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+	if (!mount_tmpfs(f, "size=64k")) {
+		skip();
+		return;
+	}
+	char *dir = path_in(f, "mnt/svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	size_t big = 256 * 1024;
+	char *data = xmalloc(big);
+	memset(data, 'x', big);
+	out_bundle_add(&b, "kubernetes/zz-big.yaml", data, big);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "zz-big.yaml"));
+	free(err);
+	char *mnt = path_in(f, "mnt");
+	assert_int_equal(count_entries(mnt), 0);
+	free(mnt);
+	out_bundle_fini(&b);
+	free(dir);
+}
+
+static void test_bundle_read_only_folder(void **state)
+{
+	struct fixture *f = *state;
+	char *mnt = path_in(f, "mnt");
+	if (geteuid() == 0) {
+		if (!mount_tmpfs(f, "ro,size=64k")) {
+			free(mnt);
+			skip();
+			return;
+		}
+	} else {
+		assert_int_equal(mkdir(mnt, 0555), 0);
+	}
+	char *dir = path_in(f, "mnt/svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), -1);
+	assert_non_null(err);
+	free(err);
+	assert_int_equal(count_entries(mnt), 0);
+	/* A read-only bundle folder that exists: temporaries cannot be made. */
+	char *err2 = NULL;
+	char *p = xasprintf("%s/file.txt", mnt);
+	assert_int_equal(out_write_atomic(p, "x", 1, false, &err2), -1);
+	assert_non_null(err2);
+	free(err2);
+	free(p);
+	out_bundle_fini(&b);
+	free(dir);
+	free(mnt);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bundle_basics),
+		cmocka_unit_test_setup_teardown(test_atomic_new_and_existing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_atomic_refuses_symlink, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_writes_all, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_existing_one_file_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_refuses_symlinked_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_unsafe_paths, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_full_disk_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_read_only_folder, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
