@@ -1,0 +1,235 @@
+/* scan_cli.c: `archwise scan DIR`: prints the findings (text or JSON) and
+ * can write them as an answers file. Kept apart from scan.c so the scanner
+ * links without the model and the answers module. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "answers.h"
+#include "diag.h"
+#include "load.h"
+#include "output.h"
+#include "scan.h"
+#include "util.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+static const char scan_usage[] =
+	"usage: archwise scan DIR [--json] [--write-answers FILE] [--force]\n"
+	"                     [--questionnaire FILE] [--data-dir DIR]\n";
+
+struct scan_opts {
+	const char *dir, *write;
+	struct load_sources src;
+	bool json, force;
+};
+
+/* "archwise: scan: WHAT ARG (try ...)" on stderr. */
+static int usage(const char *what, const char *arg)
+{
+	fprintf(stderr, "archwise: scan: %s%s (try archwise scan --help)\n", what, arg);
+	return EXIT_USAGE;
+}
+
+/* "--opt VALUE" or "--opt=VALUE"; NULL when the value is missing. */
+static const char *value_of(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool is_opt(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+/* 0, 2 bad usage (reported), 1 help shown. */
+static int parse(int argc, char **argv, struct scan_opts *o)
+{
+	bool opts = true;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *const names[] = {"--write-answers", "--questionnaire", "--data-dir"};
+		const char **slots[] = {&o->write, &o->src.questionnaire_path, &o->src.data_dir};
+		bool taken = false;
+
+		if (opts && strcmp(a, "--") == 0) {
+			opts = false;
+			continue;
+		}
+		if (opts && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+			fputs(scan_usage, stdout);
+			return 1;
+		}
+		if (opts && strcmp(a, "--json") == 0) {
+			o->json = true;
+			continue;
+		}
+		if (opts && strcmp(a, "--force") == 0) {
+			o->force = true;
+			continue;
+		}
+		for (size_t k = 0; opts && k < sizeof names / sizeof names[0]; k++) {
+			if (!is_opt(a, names[k]))
+				continue;
+			const char *v = value_of(argc, argv, &i, names[k]);
+			if (!v || !*v) {
+				usage("a value is needed after ", names[k]);
+				return EXIT_USAGE;
+			}
+			*slots[k] = v;
+			taken = true;
+		}
+		if (taken)
+			continue;
+		if (opts && a[0] == '-' && a[1] != '\0') {
+			usage("unknown option ", a);
+			return EXIT_USAGE;
+		}
+		if (o->dir) {
+			usage("one folder only, also got ", a);
+			return EXIT_USAGE;
+		}
+		o->dir = a;
+	}
+	if (!o->dir) {
+		usage("missing the folder to scan", "");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Puts the merged answers into a, through the same checks as an answers
+ * file; an answer the questionnaire refuses is reported and left out. */
+static void apply(const struct model *m, const struct scan_answers *sa, const char *dir,
+		  struct answers *a)
+{
+	for (size_t i = 0; i < sa->count; i++) {
+		const struct scan_answer *x = &sa->items[i];
+		int q = model_question_index(m, x->question);
+		const struct question *qu = q >= 0 ? model_question(m, (size_t)q) : NULL;
+		char *why = NULL;
+		int rc = -1;
+
+		if (!qu) {
+			why = xstrdup("the questionnaire has no such question");
+		} else if (qu->kind == QK_SINGLE) {
+			int opt = model_option_index(qu, x->values[0]);
+			rc = opt >= 0 ? answers_set_option(m, a, (size_t)q, opt) : -1;
+		} else if (qu->kind == QK_MULTIPLE) {
+			uint64_t sel = answers_selected(m, a, (size_t)q);
+			if (!a->values[q].present)
+				sel = 0; /* what the repository shows, not the default */
+			for (size_t k = 0; k < x->values_count; k++) {
+				int opt = model_option_index(qu, x->values[k]);
+				if (opt >= 0 && opt < 64)
+					sel |= UINT64_C(1) << opt;
+			}
+			rc = answers_set_selected(m, a, (size_t)q, sel);
+		} else if (qu->kind == QK_NUMBER) {
+			rc = answers_set_number(m, a, (size_t)q, strtod(x->values[0], NULL), &why);
+		} else {
+			rc = answers_set_text(m, a, (size_t)q, x->values[0], &why);
+		}
+		if (rc != 0) {
+			const struct scan_finding *f = x->from;
+			fprintf(stderr, "archwise: %s/%s:%u: %s = %s not written: %s\n", dir,
+				f ? f->file : "?", f ? f->line : 0, x->question, x->values[0],
+				why ? why : "not an option of the question");
+		}
+		free(why);
+	}
+}
+
+static int write_answers(const struct scan_opts *o, const struct scan_answers *sa)
+{
+	struct model m = {0};
+	struct diag_list diags = {0};
+	struct answers a;
+	char *yaml, *err = NULL;
+	size_t len = 0;
+	int rc = EXIT_OK;
+
+	if (load_model(&o->src, &m, &diags) != 0) {
+		diag_print(&diags, stderr);
+		diag_list_fini(&diags);
+		model_free(&m);
+		return EXIT_USAGE;
+	}
+	answers_init(&a, &m);
+	apply(&m, sa, o->dir, &a);
+	yaml = answers_to_yaml(&m, &a, &len);
+	if (!yaml) {
+		fprintf(stderr, "archwise: %s: cannot write the answers as YAML\n", o->write);
+		rc = EXIT_RUNTIME;
+	} else if (out_write_atomic(o->write, yaml, len, o->force, &err) != 0) {
+		fprintf(stderr, "archwise: %s\n", err ? err : o->write);
+		rc = EXIT_RUNTIME;
+	} else {
+		fprintf(stderr, "archwise: wrote %s\n", o->write);
+	}
+	free(err);
+	free(yaml);
+	answers_fini(&a);
+	diag_list_fini(&diags);
+	model_free(&m);
+	return rc;
+}
+
+int scan_command(int argc, char **argv)
+{
+	struct scan_opts o = {0};
+	struct scan_result r;
+	struct scan_answers sa;
+	struct stat sb;
+	char *err = NULL, *out;
+	int rc = parse(argc, argv, &o);
+
+	if (rc)
+		return rc == 1 ? EXIT_OK : rc;
+	if (stat(o.dir, &sb) != 0) {
+		fprintf(stderr, "archwise: %s: %s\n", o.dir, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "archwise: %s: not a folder\n", o.dir);
+		return EXIT_USAGE;
+	}
+	if (scan_dir(o.dir, &r, &err) != 0) {
+		fprintf(stderr, "archwise: %s\n", err);
+		free(err);
+		return EXIT_USAGE;
+	}
+	scan_merge(&r, &sa);
+	out = o.json ? scan_to_json(&r, &sa) : scan_to_text(&r);
+	if (!out) {
+		fputs("archwise: out of memory formatting the scan\n", stderr);
+		rc = EXIT_RUNTIME;
+	} else {
+		fputs(out, stdout);
+		if (o.json)
+			fputc('\n', stdout);
+		free(out);
+	}
+	if (!o.json)
+		fprintf(stderr, "archwise: %s: %zu findings from %zu files (%zu entries looked at)%s\n",
+			o.dir, r.count, r.files_read, r.files_seen,
+			r.truncated ? "; stopped at the file limit" : "");
+	if (rc == EXIT_OK && o.write)
+		rc = write_answers(&o, &sa);
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		fprintf(stderr, "archwise: standard output: %s\n", strerror(errno));
+		rc = EXIT_RUNTIME;
+	}
+	scan_answers_fini(&sa);
+	scan_result_fini(&r);
+	return rc;
+}
