@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <string.h>
 #include <cmocka.h>
+#include "answers.h"
 #include "cost.h"
+#include "load.h"
 
 /* The values of assets/pricing.yaml (us-east-1), set here so the arithmetic
  * below does not depend on the loader. */
@@ -356,6 +358,82 @@ static void missing_hours(void **state)
 	NEAR(r.arch[ARCH_KUBERNETES].monthly_usd, 292.0, 1e-9);
 }
 
+/* The built-in table loads with the figures above, and the answers feed
+ * the inputs: defaults 100,000/day, 200 ms, 128 MB, 3 nodes at $0.10. */
+static void from_answers(void **state)
+{
+	struct model m = {0};
+	struct diag_list d = {0};
+	struct answers a;
+	struct cost_inputs in;
+	struct cost_result r;
+
+	int rc = load_model_from_text(NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL,
+				      &m, &d);
+	if (rc != 0)
+		diag_print(&d, stderr);
+	assert_int_equal(rc, 0);
+	const struct pricing *p = m.pricing;
+	assert_non_null(p);
+	assert_string_equal(p->region, "us-east-1");
+	assert_true(p->lambda_requests_per_million.usd == 0.20);
+	assert_true(p->lambda_gb_second_x86.usd == 0.0000166667);
+	assert_true(p->lambda_gb_second_arm.usd == 0.0000133334);
+	assert_true(p->lambda_free_requests.usd == 1000000);
+	assert_true(p->lambda_free_gb_seconds.usd == 400000);
+	assert_true(p->api_gateway_http_per_million.usd == 1.00);
+	assert_true(p->eks_control_plane_hourly.usd == 0.10);
+	assert_true(p->fargate_vcpu_hour.usd == 0.04048);
+	assert_true(p->fargate_gb_hour.usd == 0.004445);
+	assert_true(p->hours_per_month.usd == 730);
+	assert_non_null(p->lambda_gb_second_x86.source);
+	assert_non_null(p->lambda_gb_second_x86.date);
+
+	answers_init(&a, &m);
+	cost_inputs_from_answers(&m, &a, &in);
+	assert_true(in.requests_per_day == 100000);
+	assert_true(in.avg_duration_ms == 200);
+	assert_true(in.memory_mb == 128);
+	assert_true(in.node_count == 3);
+	assert_true(in.node_hourly_usd == 0.10);
+	assert_true(in.free_tier && !in.arm);
+	const char *wt = answers_choice_by_id(&m, &a, "workload_type");
+	assert_non_null(wt);
+	assert_int_equal(in.api_gateway, strcmp(wt, "http_api") == 0 || strcmp(wt, "mixed") == 0);
+
+	int q = model_question_index(&m, "workload_type");
+	assert_true(q >= 0);
+	const struct question *qu = model_question(&m, (size_t)q);
+	assert_int_equal(answers_set_option(&m, &a, (size_t)q,
+					    model_option_index(qu, "event_processing")), 0);
+	cost_inputs_from_answers(&m, &a, &in);
+	assert_false(in.api_gateway);
+	assert_int_equal(answers_set_option(&m, &a, (size_t)q, model_option_index(qu, "mixed")), 0);
+	cost_inputs_from_answers(&m, &a, &in);
+	assert_true(in.api_gateway);
+
+	q = model_question_index(&m, "requests_per_day");
+	assert_int_equal(answers_set_number(&m, &a, (size_t)q, 5e6, NULL), 0);
+	cost_inputs_from_answers(&m, &a, &in);
+	assert_true(in.requests_per_day == 5e6);
+
+	/* At the defaults with the HTTP API and the free tier (730 h):
+	 * 100,000 x 730/24 = 3,041,666.67 requests; (3,041,666.67 - 1e6) x 0.20/1e6
+	 * = $0.408333; 76,041.67 GB-s is free; API 3.0416667 x $1.00. */
+	assert_int_equal(answers_set_number(&m, &a, (size_t)q, 100000, NULL), 0);
+	cost_inputs_from_answers(&m, &a, &in);
+	cost_compute(m.pricing, &in, &r);
+	double req = 100000.0 * 730 / 24;
+	NEAR(item(&r.arch[ARCH_SERVERLESS], "requests"), (req - 1e6) / 1e6 * 0.20, 1e-9);
+	NEAR(item(&r.arch[ARCH_SERVERLESS], "compute"), 0.0, 0);
+	NEAR(item(&r.arch[ARCH_SERVERLESS], "api_gateway"), req / 1e6, 1e-9);
+	NEAR(r.arch[ARCH_KUBERNETES].monthly_usd, 292.0, 1e-9);
+
+	answers_fini(&a);
+	model_free(&m);
+	diag_list_fini(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +449,7 @@ int main(void)
 		cmocka_unit_test(zero_requests),
 		cmocka_unit_test(huge_and_bad_values),
 		cmocka_unit_test(missing_hours),
+		cmocka_unit_test(from_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
