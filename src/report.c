@@ -47,7 +47,7 @@ static void fmt_fixed(struct strbuf *sb, double v, int decimals, bool group)
 	char digits[32];
 	int len = snprintf(digits, sizeof digits, "%llu", ip);
 	for (int i = 0; i < len; i++) {
-		if (group && i > 0 && (len - i) % 3 == 0)
+		if (group && ip >= 10000 && i > 0 && (len - i) % 3 == 0)
 			sb_append(sb, ",");
 		sb_appendn(sb, &digits[i], 1);
 	}
@@ -619,7 +619,7 @@ static void outcome_section(struct ctx *c)
 	sb_append(sb, "## Decision Outcome\n\n");
 	sb_append(sb, "Chosen option: \"");
 	esc_name(c, c->rec);
-	sb_append(sb, "\", because ");
+	sb_append(sb, "\", because it comes out best on the weighted decision matrix");
 	size_t shown = 0;
 	for (size_t i = 0; i < nr; i++) {
 		if (!reasons[i])
@@ -627,16 +627,13 @@ static void outcome_section(struct ctx *c)
 		char *e = md_escape(reasons[i]);
 		strip_period(e);
 		if (*e) {
-			if (shown)
-				sb_append(sb, "; ");
+			sb_append(sb, shown ? "; " : ", leading most on ");
 			sb_append(sb, e);
 			shown++;
 		}
 		free(e);
 		free(reasons[i]);
 	}
-	if (!shown)
-		sb_append(sb, "it comes out best on the weighted decision matrix");
 	sb_append(sb, ".\n\n");
 
 	const struct arch_rank *top = &ev->ranking[0], *next = &ev->ranking[1];
@@ -663,7 +660,7 @@ static void outcome_section(struct ctx *c)
 	for (size_t i = 0; i < ev->row_count; i++) {
 		const struct matrix_row *r = &ev->rows[i];
 		double s = r->score[c->rec];
-		if (!r->used || r->weight == 0 || (s > 2 && s < 4))
+		if (!r->used || r->weight < 3 || (s > 2 && s < 4))
 			continue;
 		sb_append(sb, s >= 4 ? "* Good, because it scores " : "* Bad, because it scores only ");
 		fmt_num(sb, s, 2, false);
@@ -919,15 +916,12 @@ static void rules_section(struct ctx *c)
 		sb_printf(sb, ": %s ", effect_verb(f->rule->effect));
 		esc_name(c, f->arch);
 		if (f->rule->effect != RULE_EXCLUDE) {
-			sb_append(sb, " (");
+			sb_append(sb, " by ");
 			fmt_num(sb, f->rule->amount, 1, false);
-			sb_append(sb, " points)");
+			sb_append(sb, " points");
 		}
 		sb_append(sb, ", because ");
-		char *e = md_escape(f->rule->reason);
-		strip_period(e);
-		sb_append(sb, e);
-		free(e);
+		clause(sb, f->rule->reason);
 		sb_append(sb, "\n");
 	}
 	sb_append(sb, "\n");
@@ -1116,7 +1110,10 @@ static void cost_section(struct ctx *c)
 	fmt_num(sb, in->node_count, 0, true);
 	sb_append(sb, " nodes at ");
 	sb_append(sb, "USD ");
-	fmt_num(sb, in->node_hourly_usd, 4, true);
+	if (fabs(in->node_hourly_usd * 100 - round(in->node_hourly_usd * 100)) < 1e-9)
+		fmt_fixed(sb, in->node_hourly_usd, 2, true);
+	else
+		fmt_num(sb, in->node_hourly_usd, 4, true);
 	sb_append(sb, " per hour and ");
 	fmt_num(sb, ev->cost.hours_per_month, 0, true);
 	sb_append(sb, " hours per month");
@@ -1447,12 +1444,16 @@ static void security_section(struct ctx *c)
 	}
 	if (cloud) {
 		sb_append(sb, "* IAM least privilege: one execution role per function or task, listing only the actions and resource ARNs the code uses (no wildcards); separate roles for deployment and runtime.\n");
+		sb_append(sb, "* Network: functions or tasks inside a VPC get security groups that deny by default and allow only the dependencies they call, the counterpart of a NetworkPolicy.\n");
 		sb_append(sb, "* Event sources and the API gateway authenticate callers; secrets come from the cloud's secrets manager, not from environment variables in the template.\n");
 	}
 	sb_append(sb, "* Scan images and dependencies in CI and pin base images by digest.\n");
 	if (compliance && strcmp(compliance, "regulated") == 0)
 		sb_append(sb, "* Regulated workload: keep audit logs (cloud trail, Kubernetes audit log) and encryption at rest and in transit, and record who approved this decision.\n");
-	sb_append(sb, "\nA default-deny policy to start from:\n\n");
+	sb_append(sb, "\n");
+	if (!cluster)
+		return;
+	sb_append(sb, "A default-deny policy to start from:\n\n");
 	sb_append(sb, "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress\n```\n\n");
 }
 
@@ -1481,6 +1482,18 @@ static void appendix_section(struct ctx *c)
 		sb_append(sb, "| ");
 		esc(sb, factor_name(m, f));
 		sb_printf(sb, " | %u | %u |\n", answers_weight(m, c->a, f), qn->factors[f].weight);
+	}
+	if (c->o && c->o->decision_makers && *c->o->decision_makers) {
+		sb_append(sb, "\nDecision makers: ");
+		esc(sb, c->o->decision_makers);
+		sb_append(sb, ".\n");
+	} else if (c->a->decision_makers_count > 0) {
+		sb_append(sb, "\nDecision makers:\n\n");
+		for (size_t i = 0; i < c->a->decision_makers_count; i++) {
+			sb_append(sb, "* ");
+			esc(sb, c->a->decision_makers[i]);
+			sb_append(sb, "\n");
+		}
 	}
 	sb_append(sb, "\nReplay this decision:\n\n```sh\narchwise eval ");
 	md_shell_word_sb(sb, c->o && c->o->answers_path ? c->o->answers_path : "answers.yaml");
