@@ -496,7 +496,8 @@ void traffic_summary_fini(struct traffic_summary *s)
 #define DAILY_MIN_HOURS 48      /* two days before a daily cycle can be told from noise */
 #define DAILY_MIN_FIT 0.6       /* hour of day explains >= 60% of the hourly variance */
 #define DAILY_MIN_SWING 1.0     /* busiest minus quietest hour-of-day mean >= the mean */
-#define SPORADIC_MIN_IDLE 0.5   /* half the hours without a request */
+#define SPORADIC_MIN_IDLE 0.5   /* half the hours without a request ... */
+#define SPORADIC_ALWAYS 0.75    /* ... three quarters even when it recurs daily */
 #define SPIKY_MIN_BURST 4.0     /* busiest hour >= 4x the mean hour */
 #define SPIKY_MIN_MINUTE 10.0   /* or busiest minute >= 10x the mean minute ... */
 #define SPIKY_MINUTE_FLOOR 60.0 /* ... with at least 60 requests in it */
@@ -543,7 +544,11 @@ void traffic_classify(struct traffic_summary *s)
 	double span_min = (double)(floor_div(s->last_ts, 60) - floor_div(s->first_ts, 60) + 1);
 	double minute_ratio = s->requests ? s->peak_rpm / ((double)s->requests / span_min) : 0;
 
-	if (s->daily_fit >= DAILY_MIN_FIT && swing >= DAILY_MIN_SWING) {
+	if (s->idle_fraction >= SPORADIC_ALWAYS) {
+		s->pattern = TRAFFIC_SPORADIC;
+		snprintf(s->reason, sizeof s->reason, "%zu of the %zu hours (%.0f%%) had no requests",
+			 idle, s->hours, s->idle_fraction * 100);
+	} else if (s->daily_fit >= DAILY_MIN_FIT && swing >= DAILY_MIN_SWING) {
 		s->pattern = TRAFFIC_DAILY_CYCLE;
 		snprintf(s->reason, sizeof s->reason,
 			 "the hour of day explains %.0f%% of the hourly variation over %.1f days; "
