@@ -1,6 +1,7 @@
 /* engine.c: the decision matrix, rules, case-study bonus and ranking. */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "answers.h"
@@ -301,7 +302,7 @@ char *engine_answer_label(const struct model *m, const struct answers *a, size_t
 	}
 	case QK_NUMBER: {
 		char buf[64];
-		util_format_number(buf, sizeof(buf), answers_number(m, a, qi));
+		engine_format_number(buf, sizeof(buf), answers_number(m, a, qi));
 		return q->unit ? xasprintf("%s %s", buf, q->unit) : xstrdup(buf);
 	}
 	case QK_TEXT: {
@@ -310,6 +311,15 @@ char *engine_answer_label(const struct model *m, const struct answers *a, size_t
 	}
 	}
 	return xstrdup("");
+}
+
+void engine_format_number(char *buf, size_t size, double v)
+{
+	/* Whole numbers in full (100000, not 1e+05), others to 6 digits. */
+	if (v == rint(v) && fabs(v) < 1e15)
+		snprintf(buf, size, "%.0f", v);
+	else
+		snprintf(buf, size, "%.6g", v);
 }
 
 double engine_round(double v, int decimals)

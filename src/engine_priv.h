@@ -58,6 +58,8 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct 
 const char *engine_arch_name(const struct model *m, enum arch a);
 /* The answer to question q as text: option label(s), the number, the text. */
 char *engine_answer_label(const struct model *m, const struct answers *a, size_t q);
+/* Formats a number for people: 100000, 0.25, 1.5e+12. */
+void engine_format_number(char *buf, size_t size, double v);
 /* Rounds v to the given number of decimals (deterministic output). */
 double engine_round(double v, int decimals);
 

@@ -144,8 +144,8 @@ static void change_line(struct strbuf *sb, const struct model *m, const struct a
 	}
 	case QK_NUMBER: {
 		char now[64], then[64];
-		util_format_number(now, sizeof(now), answers_number(m, a, ch->question));
-		util_format_number(then, sizeof(then), ch->number);
+		engine_format_number(now, sizeof(now), answers_number(m, a, ch->question));
+		engine_format_number(then, sizeof(then), ch->number);
 		sb_printf(sb, "  - %s: %s instead of %s -> %s\n", q->id, then, now, to);
 		break;
 	}
@@ -177,8 +177,7 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 	sb_append(&sb, "\nRanking:\n");
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct arch_rank *r = &ev->ranking[i];
-		fmt_score(s, sizeof(s), r->score);
-		sb_printf(&sb, "  %d. %-24s %5s%s\n", i + 1, arch_id(r->arch), s,
+		sb_printf(&sb, "  %d. %-24s %5.1f%s\n", i + 1, arch_id(r->arch), engine_round(r->score, 1),
 			  r->excluded ? "  (excluded)" : "");
 	}
 
@@ -213,7 +212,7 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 
 	if (m->pricing) {
 		char rpd[64];
-		util_format_number(rpd, sizeof(rpd), ev->cost_in.requests_per_day);
+		engine_format_number(rpd, sizeof(rpd), ev->cost_in.requests_per_day);
 		sb_printf(&sb, "\nMonthly cost at %s requests/day:\n", rpd);
 		for (int k = 0; k < ARCH_COUNT; k++)
 			sb_printf(&sb, "  %-24s %10.2f USD\n", arch_id((enum arch)k),

@@ -9,8 +9,11 @@
 #include <string.h>
 #include <cmocka.h>
 #include <cJSON.h>
+#include <dirent.h>
+#include <time.h>
 #include "answers.h"
 #include "engine.h"
+#include "load.h"
 #include "util.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
@@ -615,6 +618,217 @@ static void test_reasons_and_summary(void **state)
 	engine_evaluation_fini(&ev);
 }
 
+/* ---- on the built-in questionnaire and assets ---- */
+
+static int setup_builtin(void **state)
+{
+	struct model *m = xcalloc(1, sizeof(*m));
+	struct diag_list d = {0};
+	if (load_model_from_text(NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL, m, &d) < 0) {
+		diag_print(&d, stderr);
+		fail_msg("the built-in model does not load");
+	}
+	diag_list_fini(&d);
+	*state = m;
+	return 0;
+}
+
+static int teardown_builtin(void **state)
+{
+	model_free(*state);
+	free(*state);
+	return 0;
+}
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* The full analysis must stay interactive: under 5 ms on the default
+ * questionnaire (best of 20, as the machine may be busy; sanitizers get 10x). */
+static void test_builtin_fast(void **state)
+{
+	const struct model *m = *state;
+	struct answers a;
+	assert_int_equal(answers_init(&a, m), 0);
+	double best = 1e9;
+	for (int i = 0; i < 20; i++) {
+		struct evaluation ev;
+		double t0 = now_ms();
+		assert_int_equal(engine_evaluate(m, &a, &ev), 0);
+		assert_int_equal(engine_sensitivity(m, &a, &ev), 0);
+		double dt = now_ms() - t0;
+		best = dt < best ? dt : best;
+		engine_evaluation_fini(&ev);
+	}
+	double limit = getenv("ASAN_OPTIONS") ? 50 : 5;
+	if (best >= limit)
+		fail_msg("evaluate + sensitivity took %.3f ms (limit %.0f)", best, limit);
+	answers_fini(&a);
+}
+
+/* Every rule of the built-in questionnaire parses. */
+static void test_builtin_rules_parse(void **state)
+{
+	const struct model *m = *state;
+	assert_true(m->questionnaire->rules_count > 0);
+	for (unsigned r = 0; r < m->questionnaire->rules_count; r++) {
+		char *err = NULL;
+		if (engine_rule_check(m, m->questionnaire->rules[r].when, &err) != 0)
+			fail_msg("rule %s: %s", m->questionnaire->rules[r].id, err);
+	}
+}
+
+static cJSON *get(cJSON *o, const char *key)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	if (!v)
+		fail_msg("missing key '%s'", key);
+	return v;
+}
+
+/* CONTRACT §5 keys and shapes on real data, costs included. */
+static void test_builtin_json_contract(void **state)
+{
+	const struct model *m = *state;
+	struct answers a;
+	assert_int_equal(answers_init(&a, m), 0);
+	struct evaluation ev;
+	assert_int_equal(engine_evaluate(m, &a, &ev), 0);
+	assert_int_equal(engine_sensitivity(m, &a, &ev), 0);
+	char *js = engine_to_json(m, &a, &ev);
+	cJSON *root = cJSON_Parse(js);
+	assert_non_null(root);
+	assert_string_equal(get(root, "questionnaire")->valuestring, "k8s-vs-serverless");
+	assert_true(arch_from_id(get(root, "recommendation")->valuestring) >= 0);
+	assert_true(cJSON_IsString(get(root, "confidence")));
+	cJSON *ranking = get(root, "ranking"), *it;
+	assert_int_equal(cJSON_GetArraySize(ranking), ARCH_COUNT);
+	double prev = 101;
+	bool seen_excluded = false;
+	cJSON_ArrayForEach(it, ranking) {
+		assert_true(arch_from_id(get(it, "architecture")->valuestring) >= 0);
+		double sc = get(it, "score")->valuedouble;
+		bool ex = cJSON_IsTrue(get(it, "excluded"));
+		assert_true(cJSON_IsArray(get(it, "reasons")));
+		if (ex)
+			assert_true(cJSON_GetArraySize(get(it, "reasons")) > 0);
+		if (!ex) {
+			assert_false(seen_excluded);
+			assert_true(sc <= prev);
+			prev = sc;
+		}
+		seen_excluded |= ex;
+		assert_true(sc >= 0 && sc <= 100);
+	}
+	assert_true(cJSON_GetArraySize(get(root, "matrix")) >= 7);
+	cJSON_ArrayForEach(it, get(root, "matrix")) {
+		assert_true(cJSON_IsString(get(it, "factor")));
+		assert_true(cJSON_IsNumber(get(it, "weight")));
+		assert_int_equal(cJSON_GetArraySize(get(it, "scores")), ARCH_COUNT);
+	}
+	assert_true(cJSON_IsArray(get(root, "rules")));
+	prev = 2;
+	cJSON_ArrayForEach(it, get(root, "case_studies")) {
+		double sim = get(it, "similarity")->valuedouble;
+		assert_true(sim >= 0 && sim <= prev);
+		prev = sim;
+		assert_true(arch_from_id(get(it, "architecture")->valuestring) >= 0);
+	}
+	assert_int_equal(cJSON_GetArraySize(get(root, "case_studies")), 4);
+	cJSON *cost = get(root, "cost");
+	assert_true(get(cost, "hours_per_month")->valuedouble > 0);
+	cJSON *monthly = get(cost, "monthly_usd");
+	for (int k = 0; k < ARCH_COUNT; k++)
+		assert_true(get(monthly, arch_id(k))->valuedouble > 0);
+	cJSON *bd = get(cost, "breakdown");
+	const char *want[][2] = { { "serverless", "requests" }, { "serverless", "compute" },
+				  { "kubernetes", "nodes" } };
+	for (size_t i = 0; i < 3; i++) {
+		bool found = false;
+		cJSON_ArrayForEach(it, get(bd, want[i][0]))
+			found |= strcmp(get(it, "item")->valuestring, want[i][1]) == 0;
+		if (!found)
+			fail_msg("no %s item in the %s breakdown", want[i][1], want[i][0]);
+	}
+	assert_true(cJSON_IsObject(get(cost, "break_even_requests_per_day")));
+	cJSON_ArrayForEach(it, get(root, "sensitivity")) {
+		assert_true(model_question_index(m, get(it, "question")->valuestring) >= 0);
+		get(it, "answer");
+		assert_int_not_equal(arch_from_id(get(it, "would_recommend")->valuestring), ev.recommendation);
+	}
+	/* Same answers, same bytes. */
+	struct evaluation ev2;
+	assert_int_equal(engine_evaluate(m, &a, &ev2), 0);
+	assert_int_equal(engine_sensitivity(m, &a, &ev2), 0);
+	char *js2 = engine_to_json(m, &a, &ev2);
+	assert_string_equal(js, js2);
+	free(js2);
+	engine_evaluation_fini(&ev2);
+	cJSON_Delete(root);
+	free(js);
+	engine_evaluation_fini(&ev);
+	answers_fini(&a);
+}
+
+/* The sample answers in tests/cases/ say in a comment what an architect
+ * expects ("# An architect expects: serverless containers (...)"): the
+ * engine, on the built-in data, must agree. */
+static void test_builtin_cases_expected(void **state)
+{
+	const struct model *m = *state;
+	DIR *dir = opendir("tests/cases");
+	if (!dir)
+		skip();
+	unsigned checked = 0;
+	struct dirent *de;
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("tests/cases/%s/answers.yaml", de->d_name);
+		struct diag_list d = {0};
+		size_t len;
+		char *text = load_read_file(path, &len, &d);
+		const char *exp = text ? strstr(text, "expects: ") : NULL;
+		if (!exp) {
+			free(text);
+			free(path);
+			diag_list_fini(&d);
+			continue;
+		}
+		exp += strlen("expects: ");
+		char want[64];
+		size_t n = 0;
+		for (; exp[n] && !strchr(";,(.\n", exp[n]) && n < sizeof(want) - 1; n++)
+			want[n] = exp[n] == ' ' ? '_' : exp[n];
+		while (n && want[n - 1] == '_')
+			n--;
+		want[n] = '\0';
+		struct answers a;
+		if (answers_parse(m, text, len, path, &a, &d) < 0) {
+			diag_print(&d, stderr);
+			fail_msg("%s does not parse", path);
+		}
+		struct evaluation ev;
+		assert_int_equal(engine_evaluate(m, &a, &ev), 0);
+		if (strcmp(arch_id(ev.recommendation), want) != 0)
+			fail_msg("%s: recommends %s, an architect expects %s", path,
+				 arch_id(ev.recommendation), want);
+		checked++;
+		engine_evaluation_fini(&ev);
+		answers_fini(&a);
+		diag_list_fini(&d);
+		free(text);
+		free(path);
+	}
+	closedir(dir);
+	if (checked == 0)
+		skip();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,5 +847,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reasons_and_summary, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest builtin[] = {
+		cmocka_unit_test(test_builtin_rules_parse),
+		cmocka_unit_test(test_builtin_fast),
+		cmocka_unit_test(test_builtin_json_contract),
+		cmocka_unit_test(test_builtin_cases_expected),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	return failed + cmocka_run_group_tests_name("builtin", builtin, setup_builtin, teardown_builtin);
 }
