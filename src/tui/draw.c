@@ -1,0 +1,179 @@
+/* draw.c: drawing helpers on stdscr. Every data string is sanitised and
+ * clipped to its column budget, so nothing from a file can move the cursor
+ * or spill into the next panel. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "util.h"
+
+int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum tui_role r)
+{
+	if (width <= 0 || y < 0 || y >= t->rows || !s)
+		return 0;
+	char *clean = tui_sanitize(s, false);
+	int w = tui_text_width(clean);
+	size_t n = strlen(clean);
+	int used;
+	attr_set(tui_attr(t, r), 0, NULL);
+	if (w <= width) {
+		mvaddnstr(y, x, clean, (int)n);
+		used = w;
+	} else {
+		int ew = tui_text_width(t->g->ellipsis);
+		size_t fit = tui_fit_bytes(clean, width - ew);
+		mvaddnstr(y, x, clean, (int)fit);
+		addstr(t->g->ellipsis);
+		/* columns actually used by the clipped prefix plus the ellipsis */
+		clean[fit] = '\0';
+		used = tui_text_width(clean) + ew;
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	free(clean);
+	return used;
+}
+
+int tui_textf(const struct tui *t, int y, int x, int width, enum tui_role r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	int n = tui_text(t, y, x, width, s, r);
+	free(s);
+	return n;
+}
+
+int tui_wrapped(const struct tui *t, int y, int x, int width, int max_rows,
+		const char *s, enum tui_role r)
+{
+	if (!s || max_rows <= 0)
+		return 0;
+	char **lines;
+	size_t n = tui_wrap(s, width, &lines);
+	int rows = 0;
+	for (size_t i = 0; i < n && rows < max_rows; i++, rows++) {
+		if (rows == max_rows - 1 && i + 1 < n) {
+			/* Last row left and more text: show that it goes on. */
+			char *more = xasprintf("%s%s", lines[i], t->g->ellipsis);
+			tui_text(t, y + rows, x, width, more, r);
+			free(more);
+		} else {
+			tui_text(t, y + rows, x, width, lines[i], r);
+		}
+	}
+	tui_lines_free(lines, n);
+	return rows;
+}
+
+void tui_bar(const struct tui *t, int y, int x, int width, double frac, enum tui_role r)
+{
+	int full = tui_bar_cells(frac, width);
+	move(y, x);
+	attr_set(tui_attr(t, r), 0, NULL);
+	for (int i = 0; i < full; i++)
+		addstr(t->g->bar);
+	attr_set(tui_attr(t, ROLE_BAR_EMPTY), 0, NULL);
+	for (int i = full; i < width; i++)
+		addstr(t->g->bar_empty);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void tui_hline(const struct tui *t, int y, int x, int width)
+{
+	move(y, x);
+	attr_set(tui_attr(t, ROLE_FRAME), 0, NULL);
+	for (int i = 0; i < width; i++)
+		addstr(t->g->hline);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void tui_vline(const struct tui *t, int y, int x, int height)
+{
+	attr_set(tui_attr(t, ROLE_FRAME), 0, NULL);
+	for (int i = 0; i < height; i++)
+		mvaddstr(y + i, x, t->g->vline);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd)
+{
+	wattr_set(w, tui_attr(t, ROLE_FRAME), 0, NULL);
+	mvwaddstr(w, y, x, t->g->tl);
+	mvwaddstr(w, y, x + wd - 1, t->g->tr);
+	mvwaddstr(w, y + h - 1, x, t->g->bl);
+	mvwaddstr(w, y + h - 1, x + wd - 1, t->g->br);
+	for (int i = 1; i < wd - 1; i++) {
+		mvwaddstr(w, y, x + i, t->g->hline);
+		mvwaddstr(w, y + h - 1, x + i, t->g->hline);
+	}
+	for (int i = 1; i < h - 1; i++) {
+		mvwaddstr(w, y + i, x, t->g->vline);
+		mvwaddstr(w, y + i, x + wd - 1, t->g->vline);
+	}
+	wattr_set(w, A_NORMAL, 0, NULL);
+}
+
+void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r)
+{
+	attr_set(tui_attr(t, r), 0, NULL);
+	mvhline(y, x, ' ', width);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+/* keys: "Enter:next|?:help|q:quit", each item "KEY:label". */
+void tui_keybar(const struct tui *t, const char *keys)
+{
+	int y = t->rows - 1, x = 0;
+	tui_fill(t, y, 0, t->cols, ROLE_KEYBAR);
+	char *copy = xstrdup(keys ? keys : "");
+	for (char *save = NULL, *item = strtok_r(copy, "|", &save); item;
+	     item = strtok_r(NULL, "|", &save)) {
+		char *colon = strchr(item, ':');
+		if (colon)
+			*colon = '\0';
+		int need = tui_text_width(item) + (colon ? tui_text_width(colon + 1) + 1 : 0) + 2;
+		if (x + need > t->cols)
+			break;
+		x += tui_text(t, y, x + 1, t->cols - x - 1, item, ROLE_KEYNAME) + 1;
+		if (colon)
+			x += tui_text(t, y, x + 1, t->cols - x - 1, colon + 1, ROLE_KEYBAR) + 1;
+		x += 1;
+	}
+	free(copy);
+}
+
+void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value)
+{
+	if (t->hit_count >= TUI_MAX_HITS)
+		return;
+	t->hits[t->hit_count++] = (struct tui_hit){ y, x0, x1, kind, value };
+}
+
+int tui_field_draw(const struct tui *t, int y, int x, int width,
+		   const struct tui_field *f, bool focus, bool valid)
+{
+	if (width < 4)
+		return 0;
+	int inner = width - 2;
+	enum tui_role r = focus ? (f->fresh ? ROLE_CURSOR : ROLE_QUESTION) : ROLE_NORMAL;
+	attr_set(tui_attr(t, valid ? ROLE_FRAME : ROLE_ERROR), 0, NULL);
+	mvaddstr(y, x, "[");
+	mvaddstr(y, x + width - 1, "]");
+	attr_set(A_NORMAL, 0, NULL);
+	/* Show the end of a long value: that is where typing happens. */
+	const char *s = f->buf;
+	while (tui_text_width(s) > inner - 1 && *s) {
+		s++;
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+	}
+	tui_fill(t, y, x + 1, inner, ROLE_NORMAL);
+	int used = tui_text(t, y, x + 1, inner, s, r);
+	if (focus && !f->fresh && used < inner) {
+		attr_set(tui_attr(t, ROLE_CURSOR), 0, NULL);
+		mvaddch(y, x + 1 + used, ' ');
+		attr_set(A_NORMAL, 0, NULL);
+	}
+	return width;
+}

@@ -1,0 +1,123 @@
+/* help.c: the overlays drawn on a panel above the screen: the key help,
+ * the quit confirmation and the overwrite question of the export tab. */
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "util.h"
+
+static const char *const help_lines[] = {
+	"Everywhere (outside a text field)",
+	"  ?  F1          this help",
+	"  q              quit (asks; y confirms)",
+	"  mouse          click options, sections, tabs",
+	"Questions",
+	"  Up/Down j/k    move between options",
+	"  Enter          accept the answer and go on",
+	"  Space          choose / toggle an option",
+	"  Tab S-Tab      next / previous question",
+	"  Left BkSp      back (in a field: BkSp erases)",
+	"  PgUp PgDn      previous / next section",
+	"  Esc            leave a text field (then q quits)",
+	"Review",
+	"  Enter          show the result, or edit the answer",
+	"Result",
+	"  1-7 Tab        switch tabs    b/Left  back to review",
+	"  +/-            matrix: weight of the selected factor",
+	"  Enter/type     cost, export: edit the selected value",
+	"  PgUp/PgDn      files: scroll the preview",
+	"",
+	"Answers are saved after every change; archwise --resume",
+	"continues. Press any key to close this help.",
+};
+
+void tui_overlay_hide(struct tui *t)
+{
+	if (t->ovl_panel)
+		del_panel(t->ovl_panel);
+	if (t->ovl_win)
+		delwin(t->ovl_win);
+	t->ovl_panel = NULL;
+	t->ovl_win = NULL;
+}
+
+void tui_overlay_open(struct tui *t, enum tui_overlay o)
+{
+	tui_overlay_hide(t);
+	t->overlay = o;
+}
+
+void tui_overlay_close(struct tui *t)
+{
+	tui_overlay_hide(t);
+	t->overlay = OVL_NONE;
+}
+
+static void put(const struct tui *t, WINDOW *w, int y, int x, int width, const char *s,
+		enum tui_role r)
+{
+	char *clean = tui_sanitize(s, false);
+	size_t fit = tui_fit_bytes(clean, width);
+	wattr_set(w, tui_attr(t, r), 0, NULL);
+	mvwaddnstr(w, y, x, clean, (int)fit);
+	wattr_set(w, A_NORMAL, 0, NULL);
+	free(clean);
+}
+
+void tui_overlay_draw(struct tui *t)
+{
+	const char *title;
+	const char *const *lines;
+	size_t n;
+	char *owned[3] = {0};
+	const char *small[3];
+	if (t->overlay == OVL_HELP) {
+		title = " Keys ";
+		lines = help_lines;
+		n = sizeof help_lines / sizeof help_lines[0];
+	} else if (t->overlay == OVL_QUIT) {
+		title = " Quit ";
+		small[0] = "Quit archwise?";
+		small[1] = t->save_ok ? "Your answers are saved (archwise --resume)."
+				      : "The last autosave FAILED: answers may be lost.";
+		small[2] = "y: quit    any other key: stay";
+		lines = small;
+		n = 3;
+	} else {
+		title = " Overwrite? ";
+		owned[0] = xasprintf("Files already exist in %s.", t->dir_field.buf);
+		small[0] = owned[0];
+		small[1] = "Overwrite them with the new versions?";
+		small[2] = "y: overwrite    any other key: keep them";
+		lines = small;
+		n = 3;
+	}
+	int wd = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = tui_text_width(lines[i]);
+		if (w > wd)
+			wd = w;
+	}
+	wd += 4;
+	if (wd > t->cols - 2)
+		wd = t->cols - 2;
+	int h = (int)n + 2;
+	if (h > t->rows - 2)
+		h = t->rows - 2;
+	int y = (t->rows - h) / 2, x = (t->cols - wd) / 2;
+	tui_overlay_hide(t);
+	t->ovl_win = newwin(h, wd, y, x);
+	if (!t->ovl_win)
+		return;
+	t->ovl_panel = new_panel(t->ovl_win);
+	wbkgdset(t->ovl_win, ' ' | tui_attr(t, ROLE_OVERLAY));
+	werase(t->ovl_win);
+	tui_box(t, t->ovl_win, 0, 0, h, wd);
+	put(t, t->ovl_win, 0, 2, wd - 4, title, ROLE_HEADING);
+	for (size_t i = 0; i < n && (int)i < h - 2; i++) {
+		bool head = t->overlay == OVL_HELP && lines[i][0] && lines[i][0] != ' ';
+		put(t, t->ovl_win, (int)i + 1, 2, wd - 4, lines[i],
+		    head ? ROLE_HEADING : i == 0 && t->overlay != OVL_HELP ? ROLE_QUESTION : ROLE_NORMAL);
+	}
+	free(owned[0]);
+	update_panels();
+}

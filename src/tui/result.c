@@ -1,0 +1,38 @@
+/* result.c: the frame shared by the result tabs: the title with the
+ * recommendation and the clickable tab bar. */
+#include <string.h>
+#include "ui.h"
+
+static const char *const tab_names[TUI_TAB_COUNT] = {
+	"Recommendation", "Matrix", "Cases", "Cost", "Performance", "Files", "Export",
+};
+
+void tui_result_frame(struct tui *t)
+{
+	tui_fill(t, 0, 0, t->cols, ROLE_TITLE);
+	if (t->ev_ok)
+		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result: %s%s",
+			  t->g->mid_dot, tui_arch_name(t, t->ev.recommendation),
+			  t->ev.close ? " (close call)" : "");
+	else
+		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result (evaluating%s)",
+			  t->g->mid_dot, t->g->ellipsis);
+	int x = 1;
+	int cur = t->screen - SCR_TAB_REC;
+	/* Short labels on narrow terminals so all seven fit. */
+	bool narrow = t->cols < 100;
+	for (int i = 0; i < TUI_TAB_COUNT; i++) {
+		char label[32];
+		const char *name = tab_names[i];
+		if (narrow && strlen(name) > 6 && i != cur)
+			snprintf(label, sizeof label, " %d %.5s ", i + 1, name);
+		else
+			snprintf(label, sizeof label, " %d %s ", i + 1, name);
+		int w = tui_text(t, 1, x, t->cols - x, label, i == cur ? ROLE_TAB_CUR : ROLE_TAB);
+		tui_hit(t, 1, x, x + w, HIT_TAB, i);
+		x += w + 1;
+		if (x >= t->cols)
+			break;
+	}
+	tui_hline(t, 2, 0, t->cols);
+}

@@ -1,0 +1,131 @@
+/* review.c: every answer on one scrollable page; Enter on an answer jumps
+ * back to that question, Enter on the first line shows the result. */
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "util.h"
+
+/* Row i of the page: -2 the result button, -1 - s a section heading
+ * (encoded as -(s + 3)), q >= 0 a question. */
+static size_t build_rows(const struct tui *t, long *rows)
+{
+	size_t n = 0;
+	rows[n++] = -2;
+	for (unsigned s = 0; s < t->m->questionnaire->sections_count; s++) {
+		rows[n++] = -(long)s - 3;
+		for (size_t q = t->sec_first[s]; q < t->sec_first[s + 1]; q++)
+			rows[n++] = (long)q;
+	}
+	return n;
+}
+
+static void review_enter(struct tui *t)
+{
+	t->rv_sel = 0;
+	t->rv_top = 0;
+}
+
+static void review_draw(struct tui *t)
+{
+	tui_fill(t, 0, 0, t->cols, ROLE_TITLE);
+	tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Review your answers", t->g->mid_dot);
+	long *rows = xcalloc(t->m->question_count + t->m->questionnaire->sections_count + 1,
+			     sizeof *rows);
+	size_t n = build_rows(t, rows);
+	/* rv_sel counts selectable rows: 0 = result, 1 + q = question q. */
+	size_t sel_row = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((t->rv_sel == 0 && rows[i] == -2) ||
+		    (t->rv_sel > 0 && rows[i] == (long)(t->rv_sel - 1)))
+			sel_row = i;
+	int top = 2, height = t->rows - 2 - top;
+	if (sel_row < t->rv_top)
+		t->rv_top = sel_row > 0 && rows[sel_row - 1] < -2 ? sel_row - 1 : sel_row;
+	if (sel_row >= t->rv_top + (size_t)height)
+		t->rv_top = sel_row - (size_t)height + 1;
+	int qw = (t->cols - 4) / 2;
+	for (int y = 0; y < height && t->rv_top + (size_t)y < n; y++) {
+		size_t i = t->rv_top + (size_t)y;
+		long r = rows[i];
+		int row = top + y;
+		bool here = i == sel_row;
+		if (here)
+			tui_fill(t, row, 1, t->cols - 2, ROLE_CURSOR);
+		if (r == -2) {
+			tui_textf(t, row, 2, t->cols - 4, here ? ROLE_CURSOR : ROLE_WINNER,
+				  "%s Show the recommendation (Enter)", t->g->arrow);
+			tui_hit(t, row, 0, t->cols, HIT_ROW, 0);
+		} else if (r < -2) {
+			const struct section *s = &t->m->questionnaire->sections[-r - 3];
+			tui_text(t, row, 2, t->cols - 4, s->title, ROLE_HEADING);
+		} else {
+			size_t q = (size_t)r;
+			const struct question *qu = model_question(t->m, q);
+			enum tui_role role = here ? ROLE_CURSOR : ROLE_NORMAL;
+			tui_text(t, row, 4, qw - 2, qu->text, role);
+			char *ans = tui_answer_text(t, t->a, q);
+			int w = tui_text(t, row, qw + 3, t->cols - qw - 16, ans,
+					 here ? ROLE_CURSOR : ROLE_CURRENT);
+			if (!t->a->values[q].present)
+				tui_text(t, row, qw + 4 + w, 10, "(default)", here ? ROLE_CURSOR : ROLE_DIM);
+			free(ans);
+			tui_hit(t, row, 0, t->cols, HIT_ROW, (int)q + 1);
+		}
+	}
+	free(rows);
+}
+
+static enum tui_action activate(struct tui *t)
+{
+	if (t->rv_sel == 0)
+		return ACT_NEXT;
+	t->q = t->rv_sel - 1;
+	t->from_review = true;
+	return ACT_WIZARD;
+}
+
+static enum tui_action review_key(struct tui *t, int ch)
+{
+	size_t n = t->m->question_count + 1;
+	int page = t->rows - 6;
+	switch (ch) {
+	case KEY_UP: case 'k':
+		t->rv_sel = t->rv_sel ? t->rv_sel - 1 : n - 1;
+		return ACT_REDRAW;
+	case KEY_DOWN: case 'j':
+		t->rv_sel = t->rv_sel + 1 < n ? t->rv_sel + 1 : 0;
+		return ACT_REDRAW;
+	case KEY_PPAGE:
+		t->rv_sel = t->rv_sel > (size_t)page ? t->rv_sel - (size_t)page : 0;
+		return ACT_REDRAW;
+	case KEY_NPAGE:
+		t->rv_sel = t->rv_sel + (size_t)page < n ? t->rv_sel + (size_t)page : n - 1;
+		return ACT_REDRAW;
+	case KEY_HOME:
+		t->rv_sel = 0;
+		return ACT_REDRAW;
+	case KEY_END:
+		t->rv_sel = n - 1;
+		return ACT_REDRAW;
+	case '\n': case '\r': case KEY_ENTER: case ' ':
+		return activate(t);
+	case KEY_LEFT: case KEY_BACKSPACE: case 127: case 8: case KEY_BTAB:
+		return ACT_BACK;
+	case '\t': case KEY_RIGHT:
+		return ACT_NEXT;
+	case KEY_MOUSE:
+		if (t->click.kind != HIT_ROW)
+			return ACT_NONE;
+		t->rv_sel = (size_t)t->click.value;
+		return activate(t);
+	}
+	return ACT_NONE;
+}
+
+const struct tui_screen tui_screen_review = {
+	.name = "review",
+	.enter = review_enter,
+	.draw = review_draw,
+	.key = review_key,
+	.keys = "Enter:result/edit|Up/Down:move|Left:back to questions|?:help|q:quit",
+};

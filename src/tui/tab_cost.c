@@ -1,0 +1,387 @@
+/* tab_cost.c: result tab 4: monthly cost against requests/day on a log
+ * scale, one line per architecture, your volume and the break-even marked,
+ * the breakdown table (which is also the legend), and the cost inputs
+ * editable with a live redraw. The edits are a what-if: `a` copies them
+ * into the answers. */
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "answers.h"
+#include "util.h"
+
+#define LO_EXP 3.0
+#define HI_EXP 9.0
+
+struct cost_field {
+	const char *label;
+	const char *unit;
+	const char *question;   /* answer it comes from */
+	size_t offset;          /* double in struct cost_inputs */
+	double min, max;
+	double step;            /* > 1: multiply; else add */
+};
+
+static const struct cost_field fields[] = {
+	{ "Requests/day", "", "requests_per_day", offsetof(struct cost_inputs, requests_per_day), 0, 1e12, 10 },
+	{ "Duration", "ms", "avg_duration_ms", offsetof(struct cost_inputs, avg_duration_ms), 1, 900000, 2 },
+	{ "Memory", "MB", "memory_mb", offsetof(struct cost_inputs, memory_mb), 128, 10240, 2 },
+	{ "Nodes", "", "node_count", offsetof(struct cost_inputs, node_count), 0, 10000, 1 },
+	{ "Node price", "$/h", "node_hourly_usd", offsetof(struct cost_inputs, node_hourly_usd), 0, 1000, 1.25 },
+};
+#define FIELD_COUNT (int)(sizeof fields / sizeof fields[0])
+
+static double *field_ptr(struct cost_inputs *in, int i)
+{
+	return (double *)((char *)in + fields[i].offset);
+}
+
+static void recompute(struct tui *t, const struct cost_inputs *in)
+{
+	cost_compute(t->m->pricing, in, &t->cres);
+}
+
+/* The inputs with the field being typed applied when it is valid. */
+static bool candidate(const struct tui *t, struct cost_inputs *out)
+{
+	*out = t->cin;
+	if (!t->cost_editing)
+		return true;
+	double v;
+	const struct cost_field *f = &fields[t->cost_sel];
+	if (!tui_parse_number(t->cost_field.buf, &v) || v < f->min || v > f->max)
+		return false;
+	*field_ptr(out, t->cost_sel) = v;
+	return true;
+}
+
+static void cost_enter(struct tui *t)
+{
+	tui_ensure_eval(t, false);
+	t->cost_editing = false;
+	recompute(t, &t->cin);
+}
+
+static void fmt_value(char *buf, size_t size, int i, double v)
+{
+	if (i == 0)
+		tui_format_si(buf, size, v);
+	else
+		tui_format_plain(buf, size, v);
+}
+
+static void draw_inputs(struct tui *t, int y)
+{
+	int x = 1;
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		char val[TUI_FIELD_MAX + 2];
+		bool here = i == t->cost_sel;
+		if (here && t->cost_editing)
+			snprintf(val, sizeof val, "%s_", t->cost_field.buf);
+		else
+			fmt_value(val, sizeof val, i, *field_ptr(&t->cin, i));
+		char *s = xasprintf("%s %s%s%s", fields[i].label, val, fields[i].unit[0] ? " " : "",
+				    fields[i].unit);
+		int w = tui_text_width(s) + 2;
+		if (x + w > t->cols - 1) {
+			y++;
+			x = 1;
+		}
+		enum tui_role r = here ? (t->cost_editing ? ROLE_QUESTION : ROLE_CURSOR) : ROLE_NORMAL;
+		tui_textf(t, y, x, w, r, "[%s]", s);
+		tui_hit(t, y, x, x + w, HIT_ROW, i);
+		x += w + 1;
+		free(s);
+	}
+}
+
+static int y_of(double usd, double lo, double hi, int top, int h)
+{
+	double e = log10(usd > 0 ? usd : pow(10, lo));
+	double f = (e - lo) / (hi - lo);
+	if (f < 0)
+		f = 0;
+	if (f > 1)
+		f = 1;
+	return top + h - 1 - (int)lround(f * (h - 1));
+}
+
+static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int h)
+{
+	int lw = 9, x0 = lw + 1, pw = t->cols - x0 - 2;
+	if (pw < 20 || h < 3)
+		return;
+	double *rpd = xcalloc((size_t)pw, sizeof *rpd);
+	double *usd[ARCH_COUNT];
+	for (int a = 0; a < ARCH_COUNT; a++)
+		usd[a] = xcalloc((size_t)pw, sizeof **usd);
+	cost_curve(t->m->pricing, in, LO_EXP, HI_EXP, (unsigned)pw, rpd, usd);
+	double mx = 1, mn = 1e300;
+	for (int a = 0; a < ARCH_COUNT; a++)
+		for (int i = 0; i < pw; i++) {
+			if (isfinite(usd[a][i]) && usd[a][i] > mx)
+				mx = usd[a][i];
+			if (isfinite(usd[a][i]) && usd[a][i] >= 1 && usd[a][i] < mn)
+				mn = usd[a][i];
+		}
+	double lo = floor(log10(mn < 1e300 ? mn : 1)), hi = ceil(log10(mx));
+	if (hi <= lo)
+		hi = lo + 1;
+	/* Y labels at each power of ten that gets a row of its own. */
+	int last_y = -1;
+	for (int e = (int)hi; e >= (int)lo; e--) {
+		int yy = y_of(pow(10, e), lo, hi, top, h);
+		if (yy == last_y || (last_y >= 0 && yy - last_y < 2))
+			continue;
+		char lab[32], si[24];
+		tui_format_si(si, sizeof si, pow(10, e));
+		snprintf(lab, sizeof lab, "$%s", si);
+		tui_textf(t, yy, 0, lw, ROLE_DIM, "%*s", lw - 1, lab);
+		last_y = yy;
+	}
+	tui_vline(t, top, x0 - 1, h);
+	tui_hline(t, top + h, x0 - 1, pw + 1);
+	/* Your volume: a dotted vertical line. */
+	int vx = x0 + tui_log_pos(in->requests_per_day, LO_EXP, HI_EXP, pw);
+	attr_set(tui_attr(t, ROLE_DIM), 0, NULL);
+	for (int yy = top; yy < top + h; yy++)
+		mvaddstr(yy, vx, ":");
+	attr_set(A_NORMAL, 0, NULL);
+	/* Curves, the recommended architecture last so it stays on top. */
+	for (int k = ARCH_COUNT - 1; k >= 0; k--) {
+		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
+		attr_set(tui_attr(t, tui_arch_role(a)), 0, NULL);
+		int prev = -1;
+		for (int i = 0; i < pw; i++) {
+			if (!isfinite(usd[a][i]))
+				continue;
+			int yy = y_of(usd[a][i], lo, hi, top, h);
+			/* Fill steep steps so the line stays continuous. */
+			int from = prev < 0 ? yy : prev;
+			int step = yy > from ? 1 : -1;
+			for (int r = from; r != yy; r += step)
+				if (r != from)
+					mvaddstr(r, x0 + i, t->g->curve[a]);
+			mvaddstr(yy, x0 + i, t->g->curve[a]);
+			prev = yy;
+		}
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	/* Break-even of functions against Kubernetes. */
+	double be = t->cres.break_even_rpd[ARCH_SERVERLESS];
+	if (isfinite(be) && be >= pow(10, LO_EXP) && be <= pow(10, HI_EXP)) {
+		int bx = tui_log_pos(be, LO_EXP, HI_EXP, pw);
+		double c = cost_monthly_at(t->m->pricing, in, ARCH_KUBERNETES, be);
+		int by = y_of(c, lo, hi, top, h);
+		attr_set(tui_attr(t, ROLE_MARK), 0, NULL);
+		mvaddstr(by, x0 + bx, "X");
+		attr_set(A_NORMAL, 0, NULL);
+	}
+	/* X labels at each decade, then the markers' captions. */
+	int ly = top + h + 1;
+	for (int e = (int)LO_EXP; e <= (int)HI_EXP; e++) {
+		char s[16];
+		tui_format_si(s, sizeof s, pow(10, e));
+		int lx = x0 + tui_log_pos(pow(10, e), LO_EXP, HI_EXP, pw) - (int)strlen(s) / 2;
+		if (lx + (int)strlen(s) <= t->cols)
+			tui_text(t, ly, lx < 0 ? 0 : lx, (int)strlen(s), s, ROLE_DIM);
+	}
+	tui_text(t, ly, 0, 8, "req/day", ROLE_DIM);
+	tui_text(t, top + h, vx, 4, "^", ROLE_MARK);
+	for (int a = 0; a < ARCH_COUNT; a++)
+		free(usd[a]);
+	free(rpd);
+}
+
+static void draw_table(struct tui *t, int y, int bottom)
+{
+	int x = 1;
+	tui_text(t, y, x, 30, "Architecture", ROLE_HEADING);
+	tui_text(t, y, x + 16, 10, "per month", ROLE_HEADING);
+	tui_text(t, y, x + 28, 12, "break-even", ROLE_HEADING);
+	tui_text(t, y, x + 41, t->cols - x - 42, "breakdown", ROLE_HEADING);
+	y++;
+	for (int k = 0; k < ARCH_COUNT && y < bottom; k++, y++) {
+		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
+		const struct cost_breakdown *b = &t->cres.arch[a];
+		tui_text(t, y, x, 2, t->g->curve[a], tui_arch_role(a));
+		tui_text(t, y, x + 2, 13, tui_arch_short(a), tui_arch_role(a));
+		char usd[32], be[32];
+		tui_format_usd(usd, sizeof usd, b->monthly_usd);
+		tui_textf(t, y, x + 16, 11, ROLE_QUESTION, "%10s", usd);
+		if (a == ARCH_KUBERNETES)
+			snprintf(be, sizeof be, "(baseline)");
+		else if (isfinite(t->cres.break_even_rpd[a]))
+			tui_format_si(be, sizeof be, t->cres.break_even_rpd[a]);
+		else
+			snprintf(be, sizeof be, "never");
+		tui_textf(t, y, x + 28, 12, ROLE_NORMAL, "%10s", be);
+		struct strbuf sb = {0};
+		for (unsigned i = 0; i < b->item_count; i++) {
+			char v[32];
+			tui_format_usd(v, sizeof v, b->items[i].usd);
+			sb_printf(&sb, "%s%s %s", sb.len ? ", " : "", b->items[i].item, v);
+		}
+		char *s = sb_take(&sb);
+		tui_text(t, y, x + 41, t->cols - x - 42, s, ROLE_DIM);
+		free(s);
+	}
+}
+
+static void cost_draw(struct tui *t)
+{
+	int y = TUI_CONTENT_TOP, bottom = tui_content_bottom(t) + 1;
+	if (!t->ev_ok) {
+		tui_text(t, y, 2, t->cols - 4, "The evaluation failed.", ROLE_ERROR);
+		return;
+	}
+	struct cost_inputs in;
+	bool valid = candidate(t, &in);
+	draw_inputs(t, y);
+	int table_h = ARCH_COUNT + 1;
+	int chart_top = y + 3;
+	int h = bottom - table_h - 2 - chart_top;
+	if (!valid)
+		tui_text(t, y + 2, 1, t->cols - 2, "not a valid value yet: the chart shows the last one",
+			 ROLE_ERROR);
+	else
+		tui_textf(t, y + 2, 1, t->cols - 2, ROLE_DIM,
+			  "monthly USD (log) vs requests/day (log); ':' ^ your volume, X functions = Kubernetes%s",
+			  t->cost_custom ? "  [what-if: a applies, r resets]" : "");
+	draw_chart(t, &in, chart_top, h);
+	draw_table(t, bottom - table_h, bottom);
+}
+
+static void clamp_set(struct tui *t, int i, double v)
+{
+	const struct cost_field *f = &fields[i];
+	if (v < f->min)
+		v = f->min;
+	if (v > f->max)
+		v = f->max;
+	if (i == 3)
+		v = round(v);
+	*field_ptr(&t->cin, i) = v;
+	t->cost_custom = true;
+	recompute(t, &t->cin);
+}
+
+/* Copies the what-if inputs into the answers (and so the evaluation). */
+static void apply_to_answers(struct tui *t)
+{
+	int changed = 0;
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		int q = model_question_index(t->m, fields[i].question);
+		if (q < 0)
+			continue;
+		char *err = NULL;
+		if (answers_set_number(t->m, t->a, (size_t)q, *field_ptr(&t->cin, i), &err) != 0) {
+			tui_set_status(t, true, "%s", err ? err : "invalid value");
+			free(err);
+			return;
+		}
+		changed++;
+	}
+	t->cost_custom = false;
+	tui_answers_changed(t);
+	tui_ensure_eval(t, false);
+	recompute(t, &t->cin);
+	tui_set_status(t, false, "%d answers updated; the recommendation is %s.", changed,
+		       tui_arch_name(t, t->ev.recommendation));
+}
+
+static enum tui_action commit(struct tui *t)
+{
+	double v;
+	const struct cost_field *f = &fields[t->cost_sel];
+	if (!tui_parse_number(t->cost_field.buf, &v) || v < f->min || v > f->max) {
+		char lo[32], hi[32];
+		tui_format_plain(lo, sizeof lo, f->min);
+		tui_format_plain(hi, sizeof hi, f->max);
+		tui_set_status(t, true, "%s: a number from %s to %s", f->label, lo, hi);
+		return ACT_REDRAW;
+	}
+	t->cost_editing = false;
+	clamp_set(t, t->cost_sel, v);
+	return ACT_REDRAW;
+}
+
+static enum tui_action cost_key(struct tui *t, int ch)
+{
+	if (t->cost_editing) {
+		struct cost_inputs in;
+		switch (ch) {
+		case '\n': case '\r': case KEY_ENTER:
+			return commit(t);
+		case 27:
+			t->cost_editing = false;
+			recompute(t, &t->cin);
+			return ACT_REDRAW;
+		case KEY_BACKSPACE: case 127: case 8:
+			tui_field_erase(&t->cost_field);
+			break;
+		case KEY_UP: case KEY_DOWN: case '\t': case KEY_BTAB:
+			return commit(t);
+		default:
+			if (ch > 0xff || !strchr("0123456789.eEkKmMgG_,", ch))
+				return ACT_NONE;
+			tui_field_insert(&t->cost_field, ch);
+		}
+		/* Live: redraw the chart with the value as typed when valid. */
+		if (candidate(t, &in))
+			recompute(t, &in);
+		return ACT_REDRAW;
+	}
+	char buf[64];
+	switch (ch) {
+	case KEY_UP: case 'k': case KEY_LEFT: case 'h':
+		t->cost_sel = (t->cost_sel + FIELD_COUNT - 1) % FIELD_COUNT;
+		return ACT_REDRAW;
+	case KEY_DOWN: case 'j': case KEY_RIGHT: case 'l':
+		t->cost_sel = (t->cost_sel + 1) % FIELD_COUNT;
+		return ACT_REDRAW;
+	case '\n': case '\r': case KEY_ENTER:
+		tui_format_plain(buf, sizeof buf, *field_ptr(&t->cin, t->cost_sel));
+		tui_field_set(&t->cost_field, buf);
+		t->cost_editing = true;
+		return ACT_REDRAW;
+	case '+': case '=': case '-': {
+		double v = *field_ptr(&t->cin, t->cost_sel), s = fields[t->cost_sel].step;
+		bool up = ch != '-';
+		v = s > 1 ? (up ? v * s : v / s) : (up ? v + s : v - s);
+		clamp_set(t, t->cost_sel, v);
+		return ACT_REDRAW;
+	}
+	case 'a':
+		apply_to_answers(t);
+		return ACT_REDRAW;
+	case 'r':
+		t->cost_custom = false;
+		t->cin = t->ev.cost_in;
+		recompute(t, &t->cin);
+		return ACT_REDRAW;
+	case KEY_MOUSE:
+		if (t->click.kind != HIT_ROW)
+			return ACT_NONE;
+		t->cost_sel = t->click.value;
+		return ACT_REDRAW;
+	case KEY_BACKSPACE: case 127: case 8: case 'b':
+		return ACT_BACK;
+	}
+	return ACT_NONE;
+}
+
+static bool cost_is_editing(const struct tui *t)
+{
+	return t->cost_editing;
+}
+
+const struct tui_screen tui_tab_cost = {
+	.name = "Cost",
+	.enter = cost_enter,
+	.draw = cost_draw,
+	.key = cost_key,
+	.editing = cost_is_editing,
+	.keys = "Up/Down:input|Enter:edit|+/-:step|a:apply to answers|r:reset|1-7:tabs|q:quit",
+};

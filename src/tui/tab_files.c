@@ -1,0 +1,158 @@
+/* tab_files.c: result tab 6: a scrollable preview of every file the export
+ * would write, built in memory by export_build (nothing touches the disk). */
+#include <stdlib.h>
+#include <string.h>
+#include "ui.h"
+#include "export.h"
+#include "util.h"
+
+static void files_build(struct tui *t)
+{
+	if (t->files_ok || t->files_err)
+		return;
+	tui_ensure_eval(t, false);
+	if (!t->ev_ok) {
+		t->files_err = xstrdup("the evaluation failed");
+		return;
+	}
+	struct export_options o = {
+		.out_dir = t->dir_field.len ? t->dir_field.buf : NULL,
+		.targets = t->ex_targets,
+		.answers_path = t->o ? t->o->answers_path : NULL,
+	};
+	char *err = NULL;
+	memset(&t->files, 0, sizeof t->files);
+	if (export_build(t->m, t->a, &t->ev, &o, &t->files, &err) == 0) {
+		t->files_ok = true;
+		free(err);
+	} else {
+		out_bundle_fini(&t->files);
+		memset(&t->files, 0, sizeof t->files);
+		t->files_err = err ? err : xstrdup("cannot build the files");
+	}
+	if (t->file_sel >= t->files.count)
+		t->file_sel = 0;
+}
+
+static void files_enter(struct tui *t)
+{
+	files_build(t);
+}
+
+/* Start of line n of data (0-based) or NULL. */
+static const char *line_at(const struct out_file *f, int n)
+{
+	const char *p = f->data, *end = f->data + f->len;
+	for (int i = 0; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	return p < end ? p : NULL;
+}
+
+static int line_count(const struct out_file *f)
+{
+	int n = 0;
+	for (size_t i = 0; i < f->len; i++)
+		n += f->data[i] == '\n';
+	return n + (f->len && f->data[f->len - 1] != '\n');
+}
+
+static void files_draw(struct tui *t)
+{
+	int y = TUI_CONTENT_TOP, bottom = tui_content_bottom(t) + 1;
+	files_build(t);
+	if (!t->files_ok) {
+		tui_textf(t, y, 2, t->cols - 4, ROLE_ERROR, "Cannot preview the files: %s",
+			  t->files_err ? t->files_err : "unknown error");
+		return;
+	}
+	int lw = t->cols >= 120 ? 36 : 26;
+	tui_text(t, y, 1, lw - 2, "Files", ROLE_HEADING);
+	for (size_t i = 0; i < t->files.count && y + 1 + (int)i < bottom; i++) {
+		bool here = i == t->file_sel;
+		if (here)
+			tui_fill(t, y + 1 + (int)i, 0, lw - 1, ROLE_CURSOR);
+		tui_text(t, y + 1 + (int)i, 1, lw - 2, t->files.files[i].path,
+			 here ? ROLE_CURSOR : ROLE_NORMAL);
+		tui_hit(t, y + 1 + (int)i, 0, lw - 1, HIT_ROW, (int)i);
+	}
+	tui_vline(t, y, lw - 1, bottom - y);
+	if (!t->files.count)
+		return;
+	const struct out_file *f = &t->files.files[t->file_sel];
+	int x = lw + 1, w = t->cols - x - 1, total = line_count(f);
+	int h = bottom - y - 1;
+	if (t->file_top > total - h)
+		t->file_top = total - h;
+	if (t->file_top < 0)
+		t->file_top = 0;
+	tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d)", f->path, t->file_top + 1,
+		  t->file_top + h < total ? t->file_top + h : total, total);
+	for (int r = 0; r < h; r++) {
+		const char *p = line_at(f, t->file_top + r);
+		if (!p)
+			break;
+		const char *nl = memchr(p, '\n', (size_t)(f->data + f->len - p));
+		char *line = xstrndup(p, nl ? (size_t)(nl - p) : (size_t)(f->data + f->len - p));
+		tui_textf(t, y + 1 + r, x, 5, ROLE_DIM, "%4d", t->file_top + r + 1);
+		tui_text(t, y + 1 + r, x + 5, w - 5, line, ROLE_NORMAL);
+		free(line);
+	}
+}
+
+static enum tui_action files_key(struct tui *t, int ch)
+{
+	size_t n = t->files_ok ? t->files.count : 0;
+	int page = t->rows - 8;
+	switch (ch) {
+	case KEY_UP: case 'k':
+		if (n)
+			t->file_sel = t->file_sel ? t->file_sel - 1 : n - 1;
+		t->file_top = 0;
+		return ACT_REDRAW;
+	case KEY_DOWN: case 'j':
+		if (n)
+			t->file_sel = t->file_sel + 1 < n ? t->file_sel + 1 : 0;
+		t->file_top = 0;
+		return ACT_REDRAW;
+	case KEY_NPAGE: case ' ':
+		t->file_top += page;
+		return ACT_REDRAW;
+	case KEY_PPAGE:
+		t->file_top = t->file_top > page ? t->file_top - page : 0;
+		return ACT_REDRAW;
+	case 'J':
+		t->file_top++;
+		return ACT_REDRAW;
+	case 'K':
+		if (t->file_top > 0)
+			t->file_top--;
+		return ACT_REDRAW;
+	case KEY_HOME:
+		t->file_top = 0;
+		return ACT_REDRAW;
+	case KEY_END:
+		t->file_top = 1 << 30;
+		return ACT_REDRAW;
+	case KEY_MOUSE:
+		if (t->click.kind != HIT_ROW)
+			return ACT_NONE;
+		t->file_sel = (size_t)t->click.value;
+		t->file_top = 0;
+		return ACT_REDRAW;
+	case KEY_LEFT: case KEY_BACKSPACE: case 127: case 8: case 'b':
+		return ACT_BACK;
+	}
+	return ACT_NONE;
+}
+
+const struct tui_screen tui_tab_files = {
+	.name = "Files",
+	.enter = files_enter,
+	.draw = files_draw,
+	.key = files_key,
+	.keys = "Up/Down:file|PgUp/PgDn/Space:scroll|J/K:line|1-7:tabs|q:quit",
+};

@@ -1,0 +1,359 @@
+/* text.c: pure text helpers for the wizard (see text.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "text.h"
+#include "util.h"
+
+void tui_field_set(struct tui_field *f, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n >= sizeof f->buf)
+		n = sizeof f->buf - 1;
+	if (n)
+		memcpy(f->buf, s, n);
+	f->buf[n] = '\0';
+	f->len = n;
+	f->fresh = true;
+}
+
+bool tui_field_insert(struct tui_field *f, int byte)
+{
+	if (byte < 0x20 || byte == 0x7f || byte > 0xff)
+		return false;
+	if (f->fresh) {
+		f->len = 0;
+		f->buf[0] = '\0';
+		f->fresh = false;
+	}
+	if (f->len + 1 >= sizeof f->buf)
+		return false;
+	f->buf[f->len++] = (char)byte;
+	f->buf[f->len] = '\0';
+	return true;
+}
+
+bool tui_field_erase(struct tui_field *f)
+{
+	f->fresh = false;
+	if (f->len == 0)
+		return false;
+	/* Drop UTF-8 continuation bytes, then the lead byte. */
+	while (f->len > 0 && ((unsigned char)f->buf[f->len - 1] & 0xC0) == 0x80)
+		f->len--;
+	if (f->len > 0)
+		f->len--;
+	f->buf[f->len] = '\0';
+	return true;
+}
+
+/* Length of a valid UTF-8 sequence at s, or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n;
+	if (s[0] < 0x80)
+		return 1;
+	else if ((s[0] & 0xE0) == 0xC0 && s[0] >= 0xC2)
+		n = 2;
+	else if ((s[0] & 0xF0) == 0xE0)
+		n = 3;
+	else if ((s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+char *tui_sanitize(const char *s, bool keep_newlines)
+{
+	struct strbuf sb = {0};
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		if (*p == 0x1b) {
+			p++;
+			if (*p == '[') { /* CSI: parameters, then a final byte */
+				p++;
+				while (*p && !(*p >= 0x40 && *p <= 0x7e))
+					p++;
+				if (*p)
+					p++;
+			} else if (*p == ']' || *p == 'P' || *p == '_' || *p == '^') {
+				/* OSC/DCS/APC/PM: up to BEL or ESC \ */
+				while (*p && *p != 0x07 && !(*p == 0x1b && p[1] == '\\'))
+					p++;
+				if (*p == 0x07)
+					p++;
+				else if (*p)
+					p += 2;
+			} else if (*p) {
+				p++;
+			}
+			continue;
+		}
+		if (*p == '\n' && keep_newlines) {
+			sb_append(&sb, "\n");
+			p++;
+			continue;
+		}
+		if (*p == '\t' || *p == '\n' || *p == '\r') {
+			sb_append(&sb, " ");
+			p++;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f) {
+			p++;
+			continue;
+		}
+		size_t n = utf8_len(p);
+		if (n == 0) {
+			sb_append(&sb, "?");
+			p++;
+			continue;
+		}
+		/* C1 controls (U+0080..U+009F) act like escapes on some terminals. */
+		if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			p += 2;
+			continue;
+		}
+		sb_appendn(&sb, (const char *)p, n);
+		p += n;
+	}
+	return sb_take(&sb);
+}
+
+/* Decodes one UTF-8 character; returns bytes used (>= 1) and its width. */
+static size_t next_char(const char *s, int *width)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, strlen(s), &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*width = 1;
+		size_t u = utf8_len((const unsigned char *)s);
+		return u ? u : 1;
+	}
+	int w = wcwidth(wc);
+	*width = w < 0 ? 1 : w;
+	return n;
+}
+
+int tui_text_width(const char *s)
+{
+	int total = 0;
+	while (s && *s) {
+		int w;
+		s += next_char(s, &w);
+		total += w;
+	}
+	return total;
+}
+
+size_t tui_fit_bytes(const char *s, int width)
+{
+	size_t used = 0;
+	int cols = 0;
+	while (s[used]) {
+		int w;
+		size_t n = next_char(s + used, &w);
+		if (cols + w > width)
+			break;
+		cols += w;
+		used += n;
+	}
+	return used;
+}
+
+static void push_line(char ***lines, size_t *n, size_t *cap, const char *s, size_t len)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*lines = xrealloc(*lines, *cap * sizeof **lines);
+	}
+	(*lines)[(*n)++] = xstrndup(s, len);
+}
+
+size_t tui_wrap(const char *s, int width, char ***lines)
+{
+	char *clean = tui_sanitize(s, true);
+	size_t n = 0, cap = 0;
+	*lines = NULL;
+	if (width < 1)
+		width = 1;
+	char *para = clean;
+	for (;;) {
+		char *nl = strchr(para, '\n');
+		size_t plen = nl ? (size_t)(nl - para) : strlen(para);
+		char *p = para, *end = para + plen;
+		if (plen == 0)
+			push_line(lines, &n, &cap, "", 0);
+		while (p < end) {
+			/* Take as many whole words as fit; split a word longer than a line. */
+			char *line = p, *last_break = NULL;
+			int cols = 0;
+			while (p < end) {
+				int w;
+				size_t k = next_char(p, &w);
+				if (cols + w > width)
+					break;
+				if (*p == ' ')
+					last_break = p;
+				cols += w;
+				p += k;
+			}
+			if (p == line) /* a character wider than the line */
+				p += next_char(p, &cols);
+			if (p < end && *p != ' ' && last_break) {
+				push_line(lines, &n, &cap, line, (size_t)(last_break - line));
+				p = last_break + 1;
+			} else {
+				push_line(lines, &n, &cap, line, (size_t)(p - line));
+				while (p < end && *p == ' ')
+					p++;
+			}
+		}
+		if (!nl)
+			break;
+		para = nl + 1;
+	}
+	free(clean);
+	return n;
+}
+
+void tui_lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+bool tui_parse_number(const char *s, double *out)
+{
+	char buf[128];
+	size_t k = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '_' || *p == ',')
+			continue;
+		if (k + 1 >= sizeof buf)
+			return false;
+		buf[k++] = *p;
+	}
+	buf[k] = '\0';
+	while (k > 0 && buf[k - 1] == ' ')
+		buf[--k] = '\0';
+	double mul = 1;
+	if (k > 0 && strchr("kKmMgGbB", buf[k - 1])) {
+		char c = (char)tolower((unsigned char)buf[k - 1]);
+		mul = c == 'k' ? 1e3 : c == 'm' ? 1e6 : 1e9;
+		buf[--k] = '\0';
+	}
+	const char *start = buf;
+	while (*start == ' ')
+		start++;
+	if (!*start || isspace((unsigned char)*start))
+		return false;
+	char *end;
+	double v = strtod(start, &end);
+	if (*end || !isfinite(v) || end == start)
+		return false;
+	/* strtod also takes "inf", "nan" and hex; numbers only. */
+	for (const char *p = start; p < end; p++)
+		if (!strchr("0123456789.+-eE", *p))
+			return false;
+	*out = v * mul;
+	return isfinite(*out);
+}
+
+static void trim_zeros(char *buf)
+{
+	char *dot = strchr(buf, '.');
+	if (!dot)
+		return;
+	char *e = buf + strlen(buf) - 1;
+	while (e > dot && *e == '0')
+		*e-- = '\0';
+	if (e == dot)
+		*e = '\0';
+}
+
+void tui_format_plain(char *buf, size_t size, double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, size, "%.0f", v);
+	else if (isfinite(v) && fabs(v) >= 1e-4 && fabs(v) < 1e15) {
+		snprintf(buf, size, "%.6f", v);
+		trim_zeros(buf);
+	} else
+		util_format_number(buf, size, v);
+}
+
+void tui_format_si(char *buf, size_t size, double v)
+{
+	static const struct { double f; const char *s; } units[] = {
+		{1e9, "G"}, {1e6, "M"}, {1e3, "k"},
+	};
+	if (!isfinite(v)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (fabs(v) >= units[i].f) {
+			char num[64];
+			double x = v / units[i].f;
+			snprintf(num, sizeof num, x >= 100 ? "%.0f" : x >= 10 ? "%.1f" : "%.2f", x);
+			trim_zeros(num);
+			snprintf(buf, size, "%s%s", num, units[i].s);
+			return;
+		}
+	}
+	char num[64];
+	snprintf(num, sizeof num, "%.2f", v);
+	trim_zeros(num);
+	snprintf(buf, size, "%s", num);
+}
+
+void tui_format_usd(char *buf, size_t size, double v)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	if (fabs(v) >= 100000) {
+		char si[32];
+		tui_format_si(si, sizeof si, v);
+		snprintf(buf, size, "$%s", si);
+	} else if (fabs(v) >= 1000) {
+		long d = lround(v);
+		snprintf(buf, size, "%s$%ld,%03ld", d < 0 ? "-" : "", labs(d) / 1000, labs(d) % 1000);
+	} else {
+		snprintf(buf, size, "$%.2f", v);
+	}
+}
+
+int tui_log_pos(double v, double lo_exp, double hi_exp, int width)
+{
+	if (width <= 1 || !(hi_exp > lo_exp))
+		return 0;
+	double e = v > 0 ? log10(v) : lo_exp;
+	double f = (e - lo_exp) / (hi_exp - lo_exp);
+	if (!(f > 0))
+		f = 0;
+	if (f > 1)
+		f = 1;
+	return (int)lround(f * (width - 1));
+}
+
+int tui_bar_cells(double frac, int width)
+{
+	if (width <= 0 || !(frac > 0))
+		return 0;
+	if (frac > 1)
+		frac = 1;
+	return (int)lround(frac * width);
+}

@@ -1,0 +1,445 @@
+/* tui.c: tui_run and the main loop. It owns the terminal, the signals and
+ * the screen changes; screens draw and return actions (STYLE.md, Screens). */
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "ui.h"
+#include "answers.h"
+#include "engine.h"
+#include "session.h"
+#include "util.h"
+
+/* The only mutable global: which terminating signal arrived. */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void fatal_cleanup(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static const struct tui_screen *const screens[SCR_COUNT] = {
+	[SCR_WIZARD] = &tui_screen_wizard,
+	[SCR_REVIEW] = &tui_screen_review,
+	[SCR_TAB_REC] = &tui_tab_rec,
+	[SCR_TAB_MATRIX] = &tui_tab_matrix,
+	[SCR_TAB_CASES] = &tui_tab_cases,
+	[SCR_TAB_COST] = &tui_tab_cost,
+	[SCR_TAB_PERF] = &tui_tab_perf,
+	[SCR_TAB_FILES] = &tui_tab_files,
+	[SCR_TAB_EXPORT] = &tui_tab_export,
+};
+
+static bool is_tab(int screen)
+{
+	return screen >= SCR_TAB_REC && screen <= SCR_TAB_EXPORT;
+}
+
+void tui_set_status(struct tui *t, bool err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	free(t->status);
+	t->status = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->status_err = err;
+}
+
+size_t tui_section_of(const struct tui *t, size_t q)
+{
+	return q < t->m->question_count ? t->m->refs[q].section : 0;
+}
+
+char *tui_answer_text(const struct tui *t, const struct answers *a, size_t q)
+{
+	const struct question *qu = model_question(t->m, q);
+	char num[64];
+	switch (qu->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(t->m, a, q);
+		return xstrdup(o >= 0 && (unsigned)o < qu->options_count ? qu->options[o].label : "-");
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(t->m, a, q);
+		struct strbuf sb = {0};
+		for (unsigned i = 0; i < qu->options_count && i < 64; i++)
+			if (sel & ((uint64_t)1 << i))
+				sb_printf(&sb, "%s%s", sb.len ? ", " : "", qu->options[i].label);
+		if (!sb.len)
+			sb_append(&sb, "none");
+		return sb_take(&sb);
+	}
+	case QK_NUMBER:
+		tui_format_plain(num, sizeof num, answers_number(t->m, a, q));
+		return xasprintf("%s%s%s", num, qu->unit ? " " : "", qu->unit ? qu->unit : "");
+	case QK_TEXT: {
+		const char *s = answers_text(t->m, a, q);
+		return xstrdup(s && s[0] ? s : "(empty)");
+	}
+	}
+	return xstrdup("?");
+}
+
+void tui_ensure_eval(struct tui *t, bool want_sens)
+{
+	if (t->ev_stale) {
+		if (t->ev_ok)
+			engine_evaluation_fini(&t->ev);
+		memset(&t->ev, 0, sizeof t->ev);
+		t->ev_ok = engine_evaluate(t->m, t->a, &t->ev) == 0;
+		t->ev_stale = false;
+		t->sens_ok = false;
+		if (t->ev_ok && !t->cost_custom) {
+			t->cin = t->ev.cost_in;
+			t->cres = t->ev.cost;
+		}
+	}
+	if (want_sens && t->ev_ok && !t->sens_ok)
+		t->sens_ok = engine_sensitivity(t->m, t->a, &t->ev) == 0;
+}
+
+void tui_answers_changed(struct tui *t)
+{
+	t->ev_stale = true;
+	t->sens_ok = false;
+	t->exported = false;
+	if (t->files_ok || t->files_err) {
+		out_bundle_fini(&t->files);
+		memset(&t->files, 0, sizeof t->files);
+		t->files_ok = false;
+		free(t->files_err);
+		t->files_err = NULL;
+	}
+	char *err = NULL;
+	t->save_ok = session_save(t->m, t->a, &err) == 0;
+	if (!t->save_ok) {
+		tui_set_status(t, true, "autosave failed: %s", err ? err : "unknown error");
+		free(err);
+	}
+}
+
+static void switch_to(struct tui *t, int screen)
+{
+	t->screen = screen;
+	if (screens[screen]->enter)
+		screens[screen]->enter(t);
+}
+
+static void draw_too_small(struct tui *t)
+{
+	const char *l1 = "Please enlarge the terminal";
+	char l2[64];
+	snprintf(l2, sizeof l2, "to at least %dx%d (now %dx%d)", TUI_MIN_COLS, TUI_MIN_ROWS,
+		 t->cols, t->rows);
+	const char *l3 = t->overlay == OVL_QUIT ? "Quit archwise? y/n" : "q quits";
+	int y = t->rows / 2 - 1;
+	const char *lines[] = { l1, l2, l3 };
+	for (int i = 0; i < 3; i++) {
+		int w = tui_text_width(lines[i]);
+		int x = w < t->cols ? (t->cols - w) / 2 : 0;
+		tui_text(t, y + i, x, t->cols - x, lines[i], i == 0 ? ROLE_WARN : ROLE_NORMAL);
+	}
+}
+
+static void draw_all(struct tui *t)
+{
+	erase();
+	t->hit_count = 0;
+	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+		if (t->ovl_panel)
+			tui_overlay_hide(t);
+		draw_too_small(t);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	const struct tui_screen *s = screens[t->screen];
+	if (is_tab(t->screen))
+		tui_result_frame(t);
+	s->draw(t);
+	if (t->status) {
+		tui_fill(t, t->rows - 2, 0, t->cols, ROLE_NORMAL);
+		tui_text(t, t->rows - 2, 1, t->cols - 2, t->status,
+			 t->status_err ? ROLE_ERROR : ROLE_OK);
+	}
+	tui_keybar(t, s->keys);
+	wnoutrefresh(stdscr);
+	if (t->overlay != OVL_NONE)
+		tui_overlay_draw(t);
+	doupdate();
+}
+
+static int first_open_question(const struct tui *t)
+{
+	for (size_t i = 0; i < t->a->count; i++)
+		if (!t->a->values[i].present)
+			return (int)i;
+	return -1;
+}
+
+/* Applies an action from a screen; returns true to quit right away. */
+static void apply(struct tui *t, enum tui_action act)
+{
+	switch (act) {
+	case ACT_NONE:
+	case ACT_REDRAW:
+		break;
+	case ACT_NEXT:
+		if (t->screen == SCR_WIZARD)
+			switch_to(t, SCR_REVIEW);
+		else if (t->screen == SCR_REVIEW)
+			switch_to(t, SCR_TAB_REC);
+		break;
+	case ACT_BACK:
+		if (t->screen == SCR_REVIEW) {
+			t->q = t->m->question_count ? t->m->question_count - 1 : 0;
+			t->from_review = false;
+			switch_to(t, SCR_WIZARD);
+		} else if (is_tab(t->screen)) {
+			switch_to(t, SCR_REVIEW);
+		}
+		break;
+	case ACT_WIZARD:
+		switch_to(t, SCR_WIZARD);
+		break;
+	case ACT_REVIEW:
+		switch_to(t, SCR_REVIEW);
+		break;
+	case ACT_RESULT:
+		switch_to(t, SCR_TAB_REC);
+		break;
+	case ACT_QUIT:
+		tui_overlay_open(t, OVL_QUIT);
+		break;
+	case ACT_OVERWRITE:
+		tui_overlay_open(t, OVL_OVERWRITE);
+		break;
+	}
+}
+
+static int hit_at(const struct tui *t, int y, int x)
+{
+	for (int i = t->hit_count - 1; i >= 0; i--)
+		if (t->hits[i].y == y && x >= t->hits[i].x0 && x < t->hits[i].x1)
+			return i;
+	return -1;
+}
+
+/* One key; returns true when the user confirmed quitting. */
+static bool handle_key(struct tui *t, int ch)
+{
+	bool small = t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+
+	if (t->overlay == OVL_QUIT) {
+		if (ch == 'y' || ch == 'Y')
+			return true;
+		if (ch != KEY_RESIZE && ch != KEY_MOUSE)
+			tui_overlay_close(t);
+		return false;
+	}
+	if (small) {
+		if (ch == 'q' || ch == 'Q')
+			t->overlay = OVL_QUIT;
+		return false;
+	}
+	if (t->overlay == OVL_HELP) {
+		if (ch != KEY_MOUSE)
+			tui_overlay_close(t);
+		return false;
+	}
+	if (t->overlay == OVL_OVERWRITE) {
+		tui_overlay_close(t);
+		if (ch == 'y' || ch == 'Y')
+			tui_export_write(t, true);
+		else
+			tui_set_status(t, false, "Nothing written.");
+		return false;
+	}
+
+	const struct tui_screen *s = screens[t->screen];
+	if (ch == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) != OK)
+			return false;
+		if (ev.bstate & BUTTON4_PRESSED)
+			ch = KEY_UP;
+		else if (ev.bstate & BUTTON5_PRESSED)
+			ch = KEY_DOWN;
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+			int h = hit_at(t, ev.y, ev.x);
+			if (h < 0)
+				return false;
+			if (t->hits[h].kind == HIT_TAB) {
+				switch_to(t, SCR_TAB_REC + t->hits[h].value);
+				return false;
+			}
+			t->click = t->hits[h];
+		} else {
+			return false;
+		}
+	}
+	bool editing = s->editing && s->editing(t);
+	if (!editing) {
+		if (ch == '?' || ch == KEY_F(1)) {
+			tui_overlay_open(t, OVL_HELP);
+			return false;
+		}
+		if (ch == 'q' || ch == 'Q') {
+			tui_overlay_open(t, OVL_QUIT);
+			return false;
+		}
+		if (is_tab(t->screen)) {
+			if (ch >= '1' && ch < '1' + TUI_TAB_COUNT) {
+				switch_to(t, SCR_TAB_REC + (ch - '1'));
+				return false;
+			}
+			if (ch == '\t' || ch == KEY_BTAB) {
+				int i = t->screen - SCR_TAB_REC;
+				i = (i + (ch == '\t' ? 1 : TUI_TAB_COUNT - 1)) % TUI_TAB_COUNT;
+				switch_to(t, SCR_TAB_REC + i);
+				return false;
+			}
+		}
+	}
+	apply(t, s->key(t, ch));
+	t->click.kind = HIT_NONE;
+	return false;
+}
+
+static void compute_sections(struct tui *t)
+{
+	const struct questionnaire *qn = t->m->questionnaire;
+	t->sec_first = xcalloc(qn->sections_count + 1, sizeof *t->sec_first);
+	size_t q = 0;
+	for (unsigned s = 0; s < qn->sections_count; s++) {
+		t->sec_first[s] = q;
+		q += qn->sections[s].questions_count;
+	}
+	t->sec_first[qn->sections_count] = q;
+}
+
+static bool terminal_ok(void)
+{
+	const char *term = getenv("TERM");
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && term[0] &&
+	       strcmp(term, "dumb") != 0;
+}
+
+int tui_run(const struct model *m, struct answers *a, const struct tui_options *o)
+{
+	if (!terminal_ok()) {
+		fprintf(stderr, "archwise: the wizard needs a terminal (use `archwise eval FILE` in scripts)\n");
+		return 2;
+	}
+	if (!m->question_count) {
+		fprintf(stderr, "archwise: the questionnaire has no questions\n");
+		return 2;
+	}
+	setlocale(LC_ALL, "");
+	struct tui t = {0};
+	t.m = m;
+	t.a = a;
+	t.o = o;
+	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	t.ev_stale = true;
+	t.save_ok = true;
+	t.ex_targets = 0xF; /* every target (gen.h GEN_ALL) */
+	compute_sections(&t);
+
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "archwise: cannot initialise the terminal (TERM=%s)\n", getenv("TERM"));
+		free(t.sec_first);
+		return 2;
+	}
+	util_set_fatal_cleanup(fatal_cleanup);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must interrupt the blocking read. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	timeout(250); /* wake up now and then to notice signals */
+	tui_theme_init(&t);
+	getmaxyx(stdscr, t.rows, t.cols);
+
+	int start = SCR_WIZARD;
+	if (o && o->resume) {
+		int first = first_open_question(&t);
+		if (first < 0)
+			start = SCR_REVIEW;
+		else
+			t.q = (size_t)first;
+	}
+	switch_to(&t, start);
+
+	bool quit = false, dirty = true;
+	while (!quit && !got_signal) {
+		if (dirty) {
+			draw_all(&t);
+			dirty = false;
+			/* Evaluate after the first frame is on screen, then redraw. */
+			if (t.ev_stale) {
+				tui_ensure_eval(&t, is_tab(t.screen) || t.screen == SCR_REVIEW);
+				dirty = true;
+				continue;
+			}
+		}
+		int ch = getch();
+		if (ch == ERR)
+			continue;
+		if (ch == KEY_RESIZE)
+			getmaxyx(stdscr, t.rows, t.cols);
+		free(t.status);
+		t.status = NULL;
+		quit = handle_key(&t, ch);
+		dirty = true;
+	}
+
+	tui_overlay_close(&t);
+	endwin();
+	delscreen(scr);
+	util_set_fatal_cleanup(NULL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+
+	int rc = got_signal ? 128 + got_signal : 0;
+	if (got_signal) {
+		char *path = session_path();
+		fprintf(stderr, "archwise: interrupted; answers saved in %s (archwise --resume)\n",
+			path ? path : "(nowhere: HOME unset)");
+		free(path);
+	}
+	if (t.ev_ok)
+		engine_evaluation_fini(&t.ev);
+	out_bundle_fini(&t.files);
+	free(t.files_err);
+	free(t.ex_written);
+	free(t.ex_msg);
+	free(t.status);
+	free(t.sec_first);
+	return rc;
+}

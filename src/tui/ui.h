@@ -1,0 +1,238 @@
+/* ui.h: internals of the wizard shared by the screens in src/tui/: the
+ * context every screen gets, the screen table, colour roles, glyphs and the
+ * drawing helpers. Pure text helpers (no curses) are in text.h. */
+#ifndef ARCHWISE_TUI_UI_H
+#define ARCHWISE_TUI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <curses.h>
+#include <panel.h>
+#include "model.h"
+#include "engine.h"
+#include "cost.h"
+#include "output.h"
+#include "tui.h"
+#include "text.h"
+
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+/* Colour roles: name, foreground, background, extra attribute with colour,
+ * attribute on a monochrome terminal (or NO_COLOR). One table, used by
+ * every screen through tui_attr(). */
+#define TUI_ROLES(X)                                                         \
+	X(NORMAL, -1, -1, A_NORMAL, A_NORMAL)                                \
+	X(TITLE, COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD)        \
+	X(KEYBAR, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)             \
+	X(KEYNAME, COLOR_BLUE, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD)      \
+	X(FRAME, COLOR_BLUE, -1, A_NORMAL, A_NORMAL)                         \
+	X(DIM, -1, -1, A_DIM, A_DIM)                                         \
+	X(HEADING, COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE)             \
+	X(QUESTION, -1, -1, A_BOLD, A_BOLD)                                  \
+	X(CURSOR, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)              \
+	X(CURRENT, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                         \
+	X(DONE, COLOR_GREEN, -1, A_NORMAL, A_NORMAL)                         \
+	X(HELP, -1, -1, A_NORMAL, A_NORMAL)                                  \
+	X(OK, COLOR_GREEN, -1, A_BOLD, A_BOLD)                               \
+	X(ERROR, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE)                \
+	X(WARN, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                            \
+	X(BAR, COLOR_CYAN, -1, A_NORMAL, A_NORMAL)                           \
+	X(BAR_EMPTY, -1, -1, A_DIM, A_DIM)                                   \
+	X(WINNER, COLOR_GREEN, -1, A_BOLD, A_BOLD)                           \
+	X(EXCLUDED, COLOR_RED, -1, A_DIM, A_DIM)                             \
+	X(TAB, -1, -1, A_NORMAL, A_NORMAL)                                   \
+	X(TAB_CUR, COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD)    \
+	X(OVERLAY, -1, -1, A_NORMAL, A_NORMAL)                               \
+	X(ARCH0, COLOR_BLUE, -1, A_BOLD, A_BOLD)                             \
+	X(ARCH1, COLOR_YELLOW, -1, A_BOLD, A_NORMAL)                         \
+	X(ARCH2, COLOR_MAGENTA, -1, A_BOLD, A_BOLD)                          \
+	X(ARCH3, COLOR_GREEN, -1, A_BOLD, A_NORMAL)                          \
+	X(ARCH4, COLOR_CYAN, -1, A_BOLD, A_BOLD)                             \
+	X(MARK, COLOR_RED, -1, A_BOLD, A_BOLD)
+
+enum tui_role {
+#define TUI_ROLE_ENUM(name, fg, bg, cattr, mattr) ROLE_##name,
+	TUI_ROLES(TUI_ROLE_ENUM)
+#undef TUI_ROLE_ENUM
+	ROLE_COUNT
+};
+
+/* Line drawing and markers: UTF-8 or ASCII, picked once from the locale. */
+struct tui_glyphs {
+	const char *hline, *vline, *tl, *tr, *bl, *br, *tee_down, *tee_up;
+	const char *bar, *bar_empty, *radio_on, *radio_off, *check_on, *check_off;
+	const char *pointer, *ok, *bad, *ellipsis, *arrow, *mid_dot;
+	const char *curve[ARCH_COUNT]; /* cost chart glyph per architecture */
+};
+
+/* What a key handler asks the main loop to do. Only the loop switches
+ * screens or exits. */
+enum tui_action {
+	ACT_NONE,     /* nothing changed */
+	ACT_REDRAW,   /* redraw the screen */
+	ACT_NEXT,     /* wizard -> review -> result */
+	ACT_BACK,     /* the reverse */
+	ACT_WIZARD,   /* edit question t->q */
+	ACT_REVIEW,
+	ACT_RESULT,
+	ACT_QUIT,     /* ask to quit */
+	ACT_OVERWRITE /* export refused: ask before overwriting */
+};
+
+enum tui_screen_id {
+	SCR_WIZARD, SCR_REVIEW,
+	SCR_TAB_REC, SCR_TAB_MATRIX, SCR_TAB_CASES, SCR_TAB_COST,
+	SCR_TAB_PERF, SCR_TAB_FILES, SCR_TAB_EXPORT,
+	SCR_COUNT
+};
+#define TUI_TAB_COUNT (SCR_TAB_EXPORT - SCR_TAB_REC + 1)
+
+struct tui;
+
+/* A screen: a small table of hooks, unused slots NULL (tmux window_mode). */
+struct tui_screen {
+	const char *name;                               /* tab label */
+	void (*enter)(struct tui *t);                   /* made current */
+	void (*draw)(struct tui *t);                    /* content area only */
+	enum tui_action (*key)(struct tui *t, int ch);  /* KEY_MOUSE: see t->click */
+	bool (*editing)(const struct tui *t);           /* typing into a field */
+	const char *keys;                               /* key bar */
+};
+
+extern const struct tui_screen tui_screen_wizard, tui_screen_review,
+	tui_tab_rec, tui_tab_matrix, tui_tab_cases, tui_tab_cost,
+	tui_tab_perf, tui_tab_files, tui_tab_export;
+
+/* Clickable regions recorded while drawing; the main loop maps a mouse
+ * click to one and hands it to the screen as t->click. */
+enum tui_hit_kind { HIT_NONE, HIT_TAB, HIT_OPTION, HIT_SECTION, HIT_ROW, HIT_BUTTON };
+struct tui_hit {
+	int y, x0, x1;
+	enum tui_hit_kind kind;
+	int value;
+};
+#define TUI_MAX_HITS 96
+
+enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE };
+
+struct tui {
+	const struct model *m;
+	struct answers *a;
+	const struct tui_options *o;
+	int rows, cols;
+	bool color, utf8;
+	const struct tui_glyphs *g;
+	int screen;                 /* enum tui_screen_id */
+	enum tui_overlay overlay;
+	WINDOW *ovl_win;
+	PANEL *ovl_panel;
+	char *status;               /* one-line message under the content */
+	bool status_err;
+
+	/* The evaluation of the current answers; refreshed lazily. */
+	struct evaluation ev;
+	bool ev_ok, ev_stale, sens_ok;
+	bool save_ok;               /* last autosave succeeded */
+	bool exported;
+
+	struct tui_hit hits[TUI_MAX_HITS];
+	int hit_count;
+	struct tui_hit click;       /* the hit of the current KEY_MOUSE */
+
+	/* wizard */
+	size_t q;                   /* current question */
+	int cursor;                 /* option under the cursor */
+	struct tui_field field;     /* number / text input */
+	bool field_focus;           /* text questions: keys go to the field */
+	bool from_review;           /* Enter returns to the review */
+	size_t *sec_first;          /* first question of each section (+ end) */
+
+	/* review */
+	size_t rv_sel, rv_top;
+
+	/* matrix */
+	size_t mx_sel;
+
+	/* case studies */
+	size_t cs_sel;
+
+	/* cost what-if */
+	struct cost_inputs cin;
+	struct cost_result cres;
+	bool cost_custom;
+	int cost_sel;
+	struct tui_field cost_field;
+	bool cost_editing;
+
+	/* files */
+	struct out_bundle files;
+	bool files_ok;
+	char *files_err;
+	size_t file_sel;
+	int file_top;
+
+	/* export */
+	struct tui_field dir_field;
+	bool dir_editing;
+	int ex_targets;             /* gen_target mask */
+	int ex_sel;
+	char *ex_written;           /* folder last written */
+	char *ex_msg;
+	bool ex_err;
+};
+
+/* theme.c */
+void tui_theme_init(struct tui *t);
+attr_t tui_attr(const struct tui *t, enum tui_role r);
+enum tui_role tui_arch_role(enum arch a);
+/* Short architecture name for tight columns ("Knative"). */
+const char *tui_arch_short(enum arch a);
+/* Display name from the data, or the short name. */
+const char *tui_arch_name(const struct tui *t, enum arch a);
+
+/* draw.c: every string from data goes through these (sanitised, clipped). */
+int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum tui_role r);
+int tui_textf(const struct tui *t, int y, int x, int width, enum tui_role r,
+	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+int tui_wrapped(const struct tui *t, int y, int x, int width, int max_rows,
+		const char *s, enum tui_role r);
+void tui_bar(const struct tui *t, int y, int x, int width, double frac, enum tui_role r);
+void tui_hline(const struct tui *t, int y, int x, int width);
+void tui_vline(const struct tui *t, int y, int x, int height);
+void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd);
+void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r);
+void tui_keybar(const struct tui *t, const char *keys);
+void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value);
+/* Draws "[value]" of an input field; returns the columns used. */
+int tui_field_draw(const struct tui *t, int y, int x, int width,
+		   const struct tui_field *f, bool focus, bool valid);
+/* Content area of the result tabs. */
+#define TUI_CONTENT_TOP 3
+static inline int tui_content_bottom(const struct tui *t) { return t->rows - 3; }
+
+/* tui.c: state shared by screens. */
+/* Marks the answers changed: re-evaluate, autosave. */
+void tui_answers_changed(struct tui *t);
+/* Re-evaluates now when stale (and the sensitivity when want_sens). */
+void tui_ensure_eval(struct tui *t, bool want_sens);
+void tui_set_status(struct tui *t, bool err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Question/section helpers. */
+size_t tui_section_of(const struct tui *t, size_t q);
+/* The effective answer of question q as display text (caller frees). */
+char *tui_answer_text(const struct tui *t, const struct answers *a, size_t q);
+
+/* help.c: overlays. */
+void tui_overlay_open(struct tui *t, enum tui_overlay o);
+void tui_overlay_close(struct tui *t);
+/* Removes the overlay window but keeps the state (terminal too small). */
+void tui_overlay_hide(struct tui *t);
+void tui_overlay_draw(struct tui *t);
+
+/* result.c: title and tab bar over the result tabs. */
+void tui_result_frame(struct tui *t);
+/* Export tab: write again with force after the user agreed. */
+void tui_export_write(struct tui *t, bool force);
+
+#endif
