@@ -202,6 +202,7 @@ char *engine_to_json(const struct model *m, const struct answers *a, const struc
 	cJSON_AddNumberToObject(root, "questionnaire_version", qn->version);
 	cJSON_AddStringToObject(root, "recommendation", arch_id(ev->recommendation));
 	cJSON_AddStringToObject(root, "confidence", ev->close ? "close" : "clear");
+	cJSON_AddNumberToObject(root, "close_margin", engine_round(qn->close_margin, 2));
 	/* Every architecture is excluded: the best excluded one is named anyway. */
 	cJSON_AddBoolToObject(root, "recommendation_excluded", ev->ranking[0].excluded);
 	add_ranking(root, ev);

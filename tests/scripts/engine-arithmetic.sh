@@ -1,0 +1,61 @@
+#!/bin/sh
+# Recomputes every score of `archwise eval --json` from the JSON's own
+# figures, with the formulas of docs/readme/engine.md, for every sample
+# answers file: the documentation must let a user redo the arithmetic.
+command -v python3 >/dev/null 2>&1 || { echo "python3 not found"; exit 77; }
+: "${ARCHWISE:?}" "${ARCHWISE_ROOT:?}"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for f in "$ARCHWISE_ROOT"/tests/cases/*/answers.yaml; do
+	[ -f "$f" ] || continue
+	"$ARCHWISE" eval "$f" --json >"$tmp/out.json" || { echo "eval failed: $f"; exit 1; }
+	python3 - "$f" "$tmp/out.json" <<'EOF' || exit 1
+import json, sys
+name, path = sys.argv[1], sys.argv[2]
+d = json.load(open(path))
+archs = ["kubernetes", "serverless", "kubernetes_serverless", "serverless_containers", "hybrid"]
+def fail(msg):
+    print("%s: %s" % (name, msg)); sys.exit(1)
+used = [r for r in d["matrix"] if r["used"]]
+mx = sum(r["weight"] * 5 for r in used)
+if abs(mx - d["matrix_max"]) > 1e-6: fail("matrix_max %s != %s" % (d["matrix_max"], mx))
+nearest = d.get("nearest_case_study")
+rank = {r["architecture"]: r for r in d["ranking"]}
+if sorted(rank) != sorted(archs): fail("ranking does not list the five")
+for a in archs:
+    total = sum(r["weight"] * r["scores"][a] for r in used)
+    matrix = 100 * total / mx if mx else 0
+    adj = 0.0
+    for ru in d["rules"]:
+        if ru["architecture"] != a: continue
+        if ru["effect"] == "boost": adj += ru["amount"]
+        elif ru["effect"] == "penalise": adj -= ru["amount"]
+    if nearest and nearest["architecture"] == a: adj += nearest["bonus"]
+    score = min(100, max(0, matrix + adj))
+    r = rank[a]
+    if abs(r["matrix_score"] - matrix) > 0.11: fail("%s matrix %s, recomputed %.2f" % (a, r["matrix_score"], matrix))
+    if abs(r["adjust"] - adj) > 0.11: fail("%s adjust %s, recomputed %.2f" % (a, r["adjust"], adj))
+    if abs(r["score"] - score) > 0.2: fail("%s score %s, recomputed %.2f" % (a, r["score"], score))
+    excluded = any(ru["architecture"] == a and ru["effect"] == "exclude" for ru in d["rules"])
+    if r["excluded"] != excluded: fail("%s excluded flag" % a)
+    reasons = [ru["reason"] for ru in d["rules"] if ru["architecture"] == a]
+    if r["reasons"] != reasons: fail("%s reasons differ from its fired rules" % a)
+order = d["ranking"]
+for x, y in zip(order, order[1:]):
+    if x["excluded"] and not y["excluded"]: fail("excluded ranked before non-excluded")
+    if x["excluded"] == y["excluded"] and x["score"] < y["score"]: fail("ranking not by score")
+if d["recommendation"] != order[0]["architecture"]: fail("recommendation is not ranking[0]")
+sims = [c["similarity"] for c in d["case_studies"]]
+if sims != sorted(sims, reverse=True): fail("case studies not sorted")
+if nearest and nearest["id"] != d["case_studies"][0]["id"]: fail("nearest case study")
+close = (not order[0]["excluded"] and not order[1]["excluded"]
+         and order[0]["score"] - order[1]["score"] <= d["close_margin"] + 0.11)
+if d["confidence"] not in ("clear", "close"): fail("confidence")
+if (d["confidence"] == "close") != close and abs(order[0]["score"] - order[1]["score"] - d["close_margin"]) > 0.11:
+    fail("confidence %s with a gap of %.1f" % (d["confidence"], order[0]["score"] - order[1]["score"]))
+EOF
+	n=$((n + 1))
+done
+[ "$n" -gt 0 ] || { echo "no sample answers found"; exit 77; }
+echo "recomputed $n evaluations"
