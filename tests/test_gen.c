@@ -1,0 +1,866 @@
+/* test_gen.c: the starter-file generators from resolved inputs. Every YAML
+ * file is parsed back with libyaml and inspected by path; JSON with cJSON.
+ * Hostile strings must come back as one scalar; outputs are deterministic. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cJSON.h>
+#include <yaml.h>
+#include "gen.h"
+#include "util.h"
+
+static void default_input(struct gen_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->service = "user-api";
+	in->image = "registry.example.com/user-api:1.4.2";
+	in->port = 8080;
+	in->memory_mb = 512;
+	in->requests_per_day = 100000;
+	in->avg_duration_ms = 100;
+	in->traffic_pattern = "daily_cycle";
+	in->longest_task = "under_1s";
+	in->workload_type = "http_api";
+	in->state = "stateless";
+	in->latency_target = "moderate";
+	in->runtime = "nodejs22.x";
+	in->region = "eu-west-1";
+	in->recommendation = "kubernetes";
+}
+
+/* ---- parsing helpers ---- */
+
+struct doc {
+	yaml_document_t d;
+	int documents;   /* how many documents the stream held */
+};
+
+static void parse(const char *text, size_t len, struct doc *out)
+{
+	yaml_parser_t p;
+	assert_true(yaml_parser_initialize(&p));
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	out->documents = 0;
+	assert_true(yaml_parser_load(&p, &out->d));
+	assert_non_null(yaml_document_get_root_node(&out->d));
+	out->documents = 1;
+	for (;;) {
+		yaml_document_t extra;
+		assert_true(yaml_parser_load(&p, &extra));
+		bool empty = yaml_document_get_root_node(&extra) == NULL;
+		yaml_document_delete(&extra);
+		if (empty)
+			break;
+		out->documents++;
+	}
+	yaml_parser_delete(&p);
+}
+
+static void parse_file(const struct out_bundle *b, const char *path, struct doc *out)
+{
+	const struct out_file *f = out_bundle_find(b, path);
+	if (!f)
+		fail_msg("missing %s", path);
+	parse(f->data, f->len, out);
+	assert_int_equal(out->documents, 1);
+}
+
+/* Node at a path of keys / sequence indexes ("0", "1"...), NULL-terminated. */
+static yaml_node_t *at(struct doc *doc, ...)
+{
+	yaml_node_t *n = yaml_document_get_root_node(&doc->d);
+	va_list ap;
+	va_start(ap, doc);
+	const char *key;
+	while (n && (key = va_arg(ap, const char *))) {
+		yaml_node_t *next = NULL;
+		if (n->type == YAML_MAPPING_NODE) {
+			for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+			     pr < n->data.mapping.pairs.top; pr++) {
+				yaml_node_t *k = yaml_document_get_node(&doc->d, pr->key);
+				if (k->type == YAML_SCALAR_NODE &&
+				    strcmp((const char *)k->data.scalar.value, key) == 0)
+					next = yaml_document_get_node(&doc->d, pr->value);
+			}
+		} else if (n->type == YAML_SEQUENCE_NODE) {
+			long i = strtol(key, NULL, 10);
+			long count = n->data.sequence.items.top - n->data.sequence.items.start;
+			if (i >= 0 && i < count)
+				next = yaml_document_get_node(&doc->d, n->data.sequence.items.start[i]);
+		}
+		n = next;
+	}
+	va_end(ap);
+	return n;
+}
+
+#define STR(doc, ...) scalar_of(at(doc, __VA_ARGS__, NULL))
+
+static const char *scalar_of(yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+static long count_of(yaml_node_t *n)
+{
+	if (!n)
+		return -1;
+	if (n->type == YAML_SEQUENCE_NODE)
+		return n->data.sequence.items.top - n->data.sequence.items.start;
+	if (n->type == YAML_MAPPING_NODE)
+		return n->data.mapping.pairs.top - n->data.mapping.pairs.start;
+	return -1;
+}
+
+static void generate(const struct gen_input *in, int mask, struct out_bundle *b)
+{
+	memset(b, 0, sizeof(*b));
+	char *err = NULL;
+	if (gen_input_check(in, mask, &err) != 0)
+		fail_msg("check: %s", err);
+	if (gen_targets_input(in, mask, b, &err) != 0)
+		fail_msg("generate: %s", err);
+	if (gen_readme_input(in, mask, b, &err) != 0)
+		fail_msg("readme: %s", err);
+}
+
+/* ---- the YAML writer ---- */
+
+static const char *const hostile[] = {
+	"\"\n---\nkind: Secret",
+	"key: value",
+	"# not a comment",
+	"{}",
+	"[a, b]",
+	"- item",
+	"*alias",
+	"&anchor x",
+	"!!python/object:os.system",
+	"%YAML 1.1",
+	"@at",
+	"`tick`",
+	"'single'",
+	"true", "False", "yes", "NO", "on", "off", "y", "n", "null", "~", "",
+	"123", "-1", "0x1F", "0o17", "1e3", ".5", ".inf", "-.Inf", ".NaN", "1_000", "12:30:00",
+	"2026-11-26",
+	"héllo wörld 日本語 🚀",
+	"line1\nline2\n",
+	"tab\there",
+	"cr\rlf",
+	"trailing space ",
+	" leading space",
+	"...",
+	"---",
+	"a\\b",
+	"${opt:stage, \"dev\"}",
+	"\xc2\x85 next-line",
+	"\xe2\x80\xa8 line-separator",
+};
+
+static void test_yaml_roundtrip_hostile(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		struct gen_yaml *y = gen_yaml_new();
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "value", hostile[i]);
+		gen_yaml_str(y, hostile[i]);   /* as a key too */
+		gen_yaml_str(y, "as-key");
+		gen_yaml_str(y, "list");
+		gen_yaml_seq_start(y);
+		gen_yaml_quoted(y, hostile[i]);
+		gen_yaml_int(y, 42);
+		gen_yaml_seq_end(y);
+		gen_yaml_map_end(y);
+		size_t len;
+		char *err = NULL;
+		char *text = gen_yaml_finish(y, &len, &err);
+		gen_yaml_free(y);
+		assert_non_null(text);
+		assert_int_equal(strlen(text), len);
+		struct doc d;
+		parse(text, len, &d);
+		assert_int_equal(d.documents, 1);
+		yaml_node_t *root = yaml_document_get_root_node(&d.d);
+		assert_int_equal(root->type, YAML_MAPPING_NODE);
+		assert_int_equal(count_of(root), 3);
+		yaml_node_t *v = at(&d, "value", NULL);
+		assert_non_null(v);
+		assert_int_equal(v->type, YAML_SCALAR_NODE);
+		assert_string_equal(v->data.scalar.value, hostile[i]);
+		/* A plain scalar would be resolved (bool, int, null...) by readers. */
+		if (strcmp(hostile[i], "as-key") != 0 && v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+			fail_msg("%s emitted plain", hostile[i]);
+		assert_string_equal(STR(&d, hostile[i]), "as-key");
+		assert_string_equal(STR(&d, "list", "0"), hostile[i]);
+		yaml_node_t *num = at(&d, "list", "1", NULL);
+		assert_string_equal(num->data.scalar.value, "42");
+		assert_int_equal(num->data.scalar.style, YAML_PLAIN_SCALAR_STYLE);
+		yaml_document_delete(&d.d);
+		free(text);
+	}
+}
+
+static void test_yaml_plain_when_safe(void **state)
+{
+	(void)state;
+	struct gen_yaml *y = gen_yaml_new();
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "apiVersion", "apps/v1");
+	gen_yaml_kv_str(y, "path", "/healthz");
+	gen_yaml_kv_bool(y, "on", true);
+	gen_yaml_map_end(y);
+	size_t len;
+	char *text = gen_yaml_finish(y, &len, NULL);
+	gen_yaml_free(y);
+	assert_string_equal(text, "apiVersion: apps/v1\npath: /healthz\n\"on\": true\n");
+	free(text);
+}
+
+static void test_yaml_unbalanced_is_an_error(void **state)
+{
+	(void)state;
+	struct gen_yaml *y = gen_yaml_new();
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "k");
+	gen_yaml_seq_end(y);   /* wrong: no sequence open */
+	char *err = NULL;
+	char *text = gen_yaml_finish(y, NULL, &err);
+	gen_yaml_free(y);
+	if (text) {
+		/* libyaml may accept it; then the output must still parse. */
+		struct doc d;
+		parse(text, strlen(text), &d);
+		yaml_document_delete(&d.d);
+		free(text);
+	} else {
+		assert_non_null(err);
+		free(err);
+	}
+}
+
+/* ---- checks ---- */
+
+static void test_names_and_images(void **state)
+{
+	(void)state;
+	assert_true(gen_is_dns1123_label("user-api"));
+	assert_true(gen_is_dns1123_label("a"));
+	assert_true(gen_is_dns1123_label("1api"));
+	assert_false(gen_is_dns1123_label(""));
+	assert_false(gen_is_dns1123_label("-api"));
+	assert_false(gen_is_dns1123_label("api-"));
+	assert_false(gen_is_dns1123_label("User-Api"));
+	assert_false(gen_is_dns1123_label("user_api"));
+	assert_false(gen_is_dns1123_label("user.api"));
+	assert_false(gen_is_dns1123_label("a\nkind: Secret"));
+	assert_true(gen_is_dns1123_label("a123456789012345678901234567890123456789012345678901234567890bc"));
+	assert_false(gen_is_dns1123_label("a123456789012345678901234567890123456789012345678901234567890bcd"));
+
+	assert_true(gen_image_is_pinned("nginx:1.27.2"));
+	assert_true(gen_image_is_pinned("registry:5000/team/app:v2"));
+	assert_true(gen_image_is_pinned("app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+	assert_false(gen_image_is_pinned("nginx"));
+	assert_false(gen_image_is_pinned("nginx:latest"));
+	assert_false(gen_image_is_pinned("registry:5000/app"));
+	assert_false(gen_image_is_pinned("app@sha256:short"));
+	assert_false(gen_image_is_pinned("app:1.0 $(rm -rf /)"));
+	assert_false(gen_image_is_pinned("app:1\n---\nkind: Secret"));
+	assert_false(gen_image_is_pinned(""));
+}
+
+static void test_input_check(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	char *err = NULL;
+	default_input(&in);
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+
+	in.service = "Bad Name";
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), -1);
+	assert_non_null(strstr(err, "DNS-1123"));
+	free(err);
+	in.service = "9lives";   /* a label, but not a Service name */
+	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), -1);
+	free(err);
+
+	default_input(&in);
+	in.image = "registry.example.com/user-api:latest";
+	assert_int_equal(gen_input_check(&in, GEN_KUBERNETES, &err), -1);
+	assert_non_null(strstr(err, "container_image must have a pinned tag") ||
+			strstr(err, "must have a pinned tag"));
+	free(err);
+	/* Serverless alone does not use the image. */
+	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), 0);
+
+	default_input(&in);
+	in.region = "eu west 1";
+	assert_int_equal(gen_input_check(&in, GEN_FARGATE, &err), -1);
+	free(err);
+	assert_int_equal(gen_input_check(&in, GEN_KUBERNETES, &err), 0);
+	in.region = "us-gov-west-1";
+	assert_int_equal(gen_input_check(&in, GEN_FARGATE, &err), 0);
+
+	default_input(&in);
+	in.runtime = "ruby3.3";
+	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), -1);
+	free(err);
+}
+
+static void test_target_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(gen_target_parse("all"), GEN_ALL);
+	assert_int_equal(gen_target_parse("kubernetes"), GEN_KUBERNETES);
+	assert_int_equal(gen_target_parse("knative,fargate"), GEN_KNATIVE | GEN_FARGATE);
+	assert_int_equal(gen_target_parse("serverless"), GEN_SERVERLESS);
+	assert_int_equal(gen_target_parse("k8s"), -1);
+	assert_int_equal(gen_target_parse("kubernetes,"), -1);
+	assert_int_equal(gen_target_parse(""), -1);
+}
+
+/* ---- sizing ---- */
+
+static void test_scale(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	struct gen_scale sc;
+	default_input(&in);
+	gen_scale_compute(&in, &sc);
+	/* 100000/day = 1.157 req/s, x3 = 3.47 peak; a pod: 10 x 1000/100 = 100 req/s. */
+	assert_true(fabs(sc.peak_rps - 100000.0 / 86400 * 3) < 1e-9);
+	assert_true(fabs(sc.pod_rps - 100.0) < 1e-9);
+	assert_int_equal(sc.min_replicas, 2);
+	assert_int_equal(sc.max_replicas, 4);
+
+	in.requests_per_day = 50e6;
+	in.traffic_pattern = "steady";
+	in.avg_duration_ms = 200;
+	gen_scale_compute(&in, &sc);
+	/* 578.7 req/s average, 868 peak; a pod 50 req/s at 70% = 35. */
+	assert_int_equal(sc.min_replicas, 17);
+	assert_int_equal(sc.max_replicas, 34);   /* 2 x min beats ceil(868/35) = 25 */
+
+	in.traffic_pattern = "sporadic";
+	gen_scale_compute(&in, &sc);
+	assert_int_equal(sc.max_replicas, 100);  /* 166 capped */
+
+	default_input(&in);
+	in.latency_target = "strict";
+	gen_scale_compute(&in, &sc);
+	assert_int_equal(sc.min_replicas, 3);
+	assert_int_equal(sc.max_replicas, 6);
+}
+
+static void test_fargate_sizes(void **state)
+{
+	(void)state;
+	unsigned cpu, mem;
+	assert_int_equal(gen_fargate_size(128, false, &cpu, &mem), 0);
+	assert_int_equal(cpu, 256);
+	assert_int_equal(mem, 512);
+	assert_int_equal(gen_fargate_size(512, false, &cpu, &mem), 0);
+	assert_int_equal(cpu, 256);
+	assert_int_equal(mem, 1024);
+	assert_int_equal(gen_fargate_size(512, true, &cpu, &mem), 0);
+	assert_int_equal(cpu, 1024);
+	assert_int_equal(mem, 2048);
+	assert_int_equal(gen_fargate_size(3500, false, &cpu, &mem), 0);
+	assert_int_equal(cpu, 1024);
+	assert_int_equal(mem, 5120);
+	assert_int_equal(gen_fargate_size(40000, false, &cpu, &mem), 0);
+	assert_int_equal(cpu, 8192);
+	assert_int_equal(mem, 53248);
+	assert_int_equal(gen_fargate_size(98304, false, &cpu, &mem), 0);
+	assert_int_equal(cpu, 16384);
+	assert_int_equal(mem, 122880);
+	assert_int_equal(gen_fargate_size(98305, false, &cpu, &mem), -1);
+
+	assert_true(gen_fargate_pair_valid(256, 2048));
+	assert_false(gen_fargate_pair_valid(256, 1536));
+	assert_false(gen_fargate_pair_valid(512, 512));
+	assert_true(gen_fargate_pair_valid(4096, 30720));
+	assert_false(gen_fargate_pair_valid(4096, 31744));
+	assert_false(gen_fargate_pair_valid(8192, 17408));
+	assert_true(gen_fargate_pair_valid(8192, 20480));
+	assert_false(gen_fargate_pair_valid(16384, 36864));
+	assert_false(gen_fargate_pair_valid(300, 1024));
+
+	/* Every memory: a valid pair, with headroom, and the smallest cpu that has one. */
+	for (unsigned m = 64; m <= 98304; m += 64) {
+		assert_int_equal(gen_fargate_size(m, false, &cpu, &mem), 0);
+		assert_true(gen_fargate_pair_valid(cpu, mem));
+		assert_true(mem * 4 >= m * 5);
+		for (unsigned c = 256; c < cpu; c *= 2)
+			for (unsigned mm = 512; mm <= 122880; mm += 512)
+				if (gen_fargate_pair_valid(c, mm) && mm * 4 >= m * 5)
+					fail_msg("%u MiB: %u/%u chosen, %u/%u smaller", m, cpu, mem, c, mm);
+	}
+}
+
+/* ---- Kubernetes ---- */
+
+static const char *const k8s_files[] = {
+	"namespace.yaml", "serviceaccount.yaml", "configmap.yaml", "deployment.yaml",
+	"service.yaml", "hpa.yaml", "pdb.yaml", "networkpolicy.yaml", "ingress.yaml",
+};
+
+static void test_k8s_files_and_practices(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	struct out_bundle b;
+	generate(&in, GEN_KUBERNETES, &b);
+	/* 9 objects + kustomization + README */
+	assert_int_equal(b.count, 11);
+
+	struct doc d;
+	parse_file(&b, "kubernetes/kustomization.yaml", &d);
+	assert_string_equal(STR(&d, "kind"), "Kustomization");
+	assert_int_equal(count_of(at(&d, "resources", NULL)), 9);
+	for (size_t i = 0; i < sizeof(k8s_files) / sizeof(k8s_files[0]); i++) {
+		char idx[8];
+		snprintf(idx, sizeof(idx), "%zu", i);
+		assert_string_equal(STR(&d, "resources", idx), k8s_files[i]);
+		char *p = xasprintf("kubernetes/%s", k8s_files[i]);
+		struct doc o;
+		parse_file(&b, p, &o);
+		free(p);
+		/* Every object: the six app.kubernetes.io labels. */
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/name"), "user-api");
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/instance"), "user-api");
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/version"), "1.4.2");
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/component"), "api");
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/part-of"), "user-api");
+		assert_string_equal(STR(&o, "metadata", "labels", "app.kubernetes.io/managed-by"), "archwise");
+		if (strcmp(k8s_files[i], "namespace.yaml") != 0)
+			assert_string_equal(STR(&o, "metadata", "namespace"), "user-api");
+		else
+			assert_null(at(&o, "metadata", "namespace", NULL));
+		yaml_document_delete(&o.d);
+	}
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "kind"), "Deployment");
+	assert_null(at(&d, "spec", "replicas", NULL));   /* the HPA owns it */
+	yaml_node_t *pod = at(&d, "spec", "template", "spec", NULL);
+	assert_non_null(pod);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "automountServiceAccountToken"), "false");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "securityContext", "runAsNonRoot"), "true");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "securityContext", "seccompProfile", "type"),
+			    "RuntimeDefault");
+	assert_int_equal(count_of(at(&d, "spec", "template", "spec", "topologySpreadConstraints", NULL)), 2);
+#define C(...) STR(&d, "spec", "template", "spec", "containers", "0", __VA_ARGS__)
+	assert_string_equal(C("image"), "registry.example.com/user-api:1.4.2");
+	assert_string_equal(C("ports", "0", "containerPort"), "8080");
+	assert_string_equal(C("resources", "requests", "memory"), "512Mi");
+	assert_string_equal(C("resources", "limits", "memory"), "512Mi");
+	assert_string_equal(C("resources", "requests", "cpu"), "290m");
+	assert_string_equal(C("resources", "limits", "cpu"), "580m");
+	assert_string_equal(C("livenessProbe", "httpGet", "path"), "/healthz");
+	assert_string_equal(C("readinessProbe", "httpGet", "path"), "/readyz");
+	assert_string_equal(C("securityContext", "runAsNonRoot"), "true");
+	assert_string_equal(C("securityContext", "runAsUser"), "10001");
+	assert_string_equal(C("securityContext", "runAsGroup"), "10001");
+	assert_string_equal(C("securityContext", "readOnlyRootFilesystem"), "true");
+	assert_string_equal(C("securityContext", "allowPrivilegeEscalation"), "false");
+	assert_string_equal(C("securityContext", "capabilities", "drop", "0"), "ALL");
+	assert_string_equal(C("securityContext", "seccompProfile", "type"), "RuntimeDefault");
+	assert_string_equal(C("volumeMounts", "0", "mountPath"), "/tmp");
+#undef C
+	assert_non_null(at(&d, "spec", "template", "spec", "volumes", "0", "emptyDir", NULL));
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/hpa.yaml", &d);
+	assert_string_equal(STR(&d, "apiVersion"), "autoscaling/v2");
+	assert_string_equal(STR(&d, "spec", "scaleTargetRef", "kind"), "Deployment");
+	assert_string_equal(STR(&d, "spec", "minReplicas"), "2");
+	assert_string_equal(STR(&d, "spec", "maxReplicas"), "4");
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/pdb.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "unhealthyPodEvictionPolicy"), "AlwaysAllow");
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "policyTypes", "0"), "Ingress");
+	assert_string_equal(STR(&d, "spec", "policyTypes", "1"), "Egress");
+	assert_string_equal(STR(&d, "spec", "ingress", "0", "ports", "0", "port"), "8080");
+	assert_string_equal(STR(&d, "spec", "ingress", "0", "from", "0", "namespaceSelector", "matchLabels",
+				"kubernetes.io/metadata.name"), "ingress-nginx");
+	assert_string_equal(STR(&d, "spec", "egress", "0", "to", "0", "namespaceSelector", "matchLabels",
+				"kubernetes.io/metadata.name"), "kube-system");
+	assert_string_equal(STR(&d, "spec", "egress", "0", "ports", "0", "protocol"), "UDP");
+	assert_string_equal(STR(&d, "spec", "egress", "0", "ports", "0", "port"), "53");
+	assert_string_equal(STR(&d, "spec", "egress", "0", "ports", "1", "protocol"), "TCP");
+	assert_int_equal(count_of(at(&d, "spec", "egress", NULL)), 1);  /* stateless: DNS only */
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/serviceaccount.yaml", &d);
+	assert_string_equal(STR(&d, "automountServiceAccountToken"), "false");
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/configmap.yaml", &d);
+	yaml_node_t *port = at(&d, "data", "PORT", NULL);
+	assert_string_equal(port->data.scalar.value, "8080");
+	assert_int_not_equal(port->data.scalar.style, YAML_PLAIN_SCALAR_STYLE);
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+static void test_k8s_stateful(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.state = "stateful";
+	struct out_bundle b;
+	generate(&in, GEN_KUBERNETES, &b);
+	assert_null(out_bundle_find(&b, "kubernetes/deployment.yaml"));
+	assert_null(out_bundle_find(&b, "kubernetes/hpa.yaml"));
+	struct doc d;
+	parse_file(&b, "kubernetes/statefulset.yaml", &d);
+	assert_string_equal(STR(&d, "kind"), "StatefulSet");
+	assert_string_equal(STR(&d, "spec", "serviceName"), "user-api-headless");
+	assert_string_equal(STR(&d, "spec", "replicas"), "2");
+	assert_string_equal(STR(&d, "spec", "volumeClaimTemplates", "0", "metadata", "name"), "data");
+	assert_string_equal(STR(&d, "spec", "volumeClaimTemplates", "0", "spec", "resources", "requests",
+				"storage"), "10Gi");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "volumeMounts", "1",
+				"name"), "data");
+	yaml_document_delete(&d.d);
+	parse_file(&b, "kubernetes/service-headless.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "clusterIP"), "None");
+	yaml_document_delete(&d.d);
+	parse_file(&b, "kubernetes/kustomization.yaml", &d);
+	assert_int_equal(count_of(at(&d, "resources", NULL)), 9);
+	bool listed = false;
+	for (int i = 0; i < 9; i++) {
+		char idx[4];
+		snprintf(idx, sizeof(idx), "%d", i);
+		listed |= strcmp(STR(&d, "resources", idx), "statefulset.yaml") == 0;
+	}
+	assert_true(listed);
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	in.state = "external_state";
+	generate(&in, GEN_KUBERNETES, &b);
+	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "egress", "1", "ports", "0", "port"), "443");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+/* Without the input check the emitter alone still keeps a hostile image in
+ * its scalar: one document, the image verbatim, no injected key. */
+static void test_k8s_injection_unchecked(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.image = "evil:1\"\n---\nkind: Secret\nmetadata: {name: x} # é";
+	struct out_bundle b = {0};
+	char *err = NULL;
+	assert_int_equal(gen_input_check(&in, GEN_KUBERNETES, &err), -1);
+	free(err);
+	assert_int_equal(gen_targets_input(&in, GEN_KUBERNETES | GEN_KNATIVE, &b, &err), 0);
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "kind"), "Deployment");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "image"), in.image);
+	yaml_document_delete(&d.d);
+	parse_file(&b, "knative/service.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "image"), in.image);
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+/* ---- Knative ---- */
+
+static void test_knative(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	struct out_bundle b;
+	generate(&in, GEN_KNATIVE, &b);
+	assert_int_equal(b.count, 2);
+	struct doc d;
+	parse_file(&b, "knative/service.yaml", &d);
+	assert_string_equal(STR(&d, "apiVersion"), "serving.knative.dev/v1");
+	yaml_node_t *minscale = at(&d, "spec", "template", "metadata", "annotations",
+				   "autoscaling.knative.dev/min-scale", NULL);
+	assert_string_equal(minscale->data.scalar.value, "0");
+	assert_int_not_equal(minscale->data.scalar.style, YAML_PLAIN_SCALAR_STYLE);
+	assert_string_equal(STR(&d, "spec", "template", "metadata", "annotations",
+				"autoscaling.knative.dev/max-scale"), "4");
+	assert_string_equal(STR(&d, "spec", "template", "metadata", "annotations",
+				"autoscaling.knative.dev/target"), "10");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containerConcurrency"), "20");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "securityContext",
+				"readOnlyRootFilesystem"), "true");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "securityContext",
+				"capabilities", "drop", "0"), "ALL");
+	assert_null(at(&d, "spec", "template", "spec", "securityContext", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	in.latency_target = "strict";
+	generate(&in, GEN_KNATIVE, &b);
+	parse_file(&b, "knative/service.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "metadata", "annotations",
+				"autoscaling.knative.dev/min-scale"), "1");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+/* ---- Serverless Framework ---- */
+
+struct runtime_case {
+	const char *runtime, *stub, *before, *after;  /* the stub holds before NAME after */
+};
+
+static const struct runtime_case runtimes[] = {
+	{"nodejs22.x", "serverless/handler.mjs", "export const ", " ="},
+	{"python3.13", "serverless/handler.py", "def ", "(event, context)"},
+	{"java21", "serverless/src/main/java/com/example/Handler.java", " ", "(Map<String, Object> event)"},
+	{"provided.al2023", "serverless/bootstrap", "", ""},
+};
+
+static const char *const workloads[] = {"http_api", "event_processing", "batch_jobs", "streaming", "mixed"};
+
+static void test_serverless_handlers_match(void **state)
+{
+	(void)state;
+	for (size_t r = 0; r < sizeof(runtimes) / sizeof(runtimes[0]); r++)
+		for (size_t w = 0; w < sizeof(workloads) / sizeof(workloads[0]); w++) {
+			struct gen_input in;
+			default_input(&in);
+			in.runtime = runtimes[r].runtime;
+			in.workload_type = workloads[w];
+			struct out_bundle b;
+			generate(&in, GEN_SERVERLESS, &b);
+			assert_int_equal(b.count, 3);
+			const struct out_file *stub = out_bundle_find(&b, runtimes[r].stub);
+			assert_non_null(stub);
+			struct doc d;
+			parse_file(&b, "serverless/serverless.yml", &d);
+			assert_string_equal(STR(&d, "frameworkVersion"), "3");
+			assert_string_equal(STR(&d, "configValidationMode"), "error");
+			assert_string_equal(STR(&d, "provider", "name"), "aws");
+			assert_string_equal(STR(&d, "provider", "runtime"), in.runtime);
+			assert_string_equal(STR(&d, "provider", "region"), "eu-west-1");
+			assert_string_equal(STR(&d, "provider", "stage"), "${opt:stage, \"dev\"}");
+			yaml_node_t *fns = at(&d, "functions", NULL);
+			long n = count_of(fns);
+			assert_true(n >= 1);
+			for (yaml_node_pair_t *p = fns->data.mapping.pairs.start; p < fns->data.mapping.pairs.top; p++) {
+				const char *name = (const char *)yaml_document_get_node(&d.d, p->key)->data.scalar.value;
+				const char *h = STR(&d, "functions", name, "handler");
+				assert_non_null(h);
+				/* handler.NAME / com.example.Handler::NAME / NAME */
+				const char *sym = strrchr(h, ':') ? strrchr(h, ':') + 1 : strrchr(h, '.') ? strrchr(h, '.') + 1 : h;
+				assert_string_equal(sym, name);
+				char *needle = xasprintf("%s%s%s", runtimes[r].before, name, runtimes[r].after);
+				if (!strstr(stub->data, needle))
+					fail_msg("%s: %s not in %s", in.runtime, needle, runtimes[r].stub);
+				free(needle);
+				if (strcmp(runtimes[r].runtime, "java21") != 0 &&
+				    strcmp(runtimes[r].runtime, "provided.al2023") != 0)
+					assert_true(strncmp(h, "handler.", 8) == 0);
+			}
+			bool http = strcmp(workloads[w], "http_api") == 0 || strcmp(workloads[w], "mixed") == 0;
+			assert_int_equal(at(&d, "functions", "api", NULL) != NULL, http);
+			if (http)
+				assert_string_equal(STR(&d, "functions", "api", "events", "0", "httpApi"), "*");
+			bool queue = strcmp(workloads[w], "event_processing") == 0 || strcmp(workloads[w], "mixed") == 0;
+			assert_int_equal(at(&d, "resources", "Resources", "WorkQueue", NULL) != NULL, queue);
+			if (queue)
+				assert_string_equal(STR(&d, "functions", "worker", "events", "0", "sqs", "arn",
+							"Fn::GetAtt", "0"), "WorkQueue");
+			if (strcmp(workloads[w], "batch_jobs") == 0)
+				assert_string_equal(STR(&d, "functions", "job", "events", "0", "schedule"), "rate(1 hour)");
+			if (strcmp(workloads[w], "streaming") == 0) {
+				assert_string_equal(STR(&d, "functions", "stream", "events", "0", "stream", "type"), "kinesis");
+				assert_string_equal(STR(&d, "resources", "Resources", "EventStream", "Type"),
+						    "AWS::Kinesis::Stream");
+			}
+			yaml_document_delete(&d.d);
+			out_bundle_fini(&b);
+		}
+}
+
+static void test_serverless_timeouts_and_iam(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.workload_type = "mixed";
+	in.longest_task = "under_15min";
+	in.state = "external_state";
+	in.memory_mb = 20000;
+	struct out_bundle b;
+	generate(&in, GEN_SERVERLESS, &b);
+	struct doc d;
+	parse_file(&b, "serverless/serverless.yml", &d);
+	assert_string_equal(STR(&d, "provider", "memorySize"), "10240");   /* Lambda's maximum */
+	assert_string_equal(STR(&d, "functions", "api", "timeout"), "29");
+	assert_string_equal(STR(&d, "functions", "worker", "timeout"), "900");
+	assert_string_equal(STR(&d, "resources", "Resources", "WorkQueue", "Properties", "VisibilityTimeout"), "5400");
+	assert_string_equal(STR(&d, "resources", "Resources", "DataTable", "Properties", "BillingMode"),
+			    "PAY_PER_REQUEST");
+	assert_string_equal(STR(&d, "provider", "iam", "role", "statements", "1", "Resource", "Fn::GetAtt", "0"),
+			    "DataTable");
+	assert_string_equal(STR(&d, "provider", "iam", "role", "statements", "1", "Action", "0"),
+			    "dynamodb:GetItem");
+	assert_string_equal(STR(&d, "provider", "iam", "role", "statements", "0", "Action", "0"),
+			    "logs:CreateLogStream");
+	/* No wildcard actions anywhere. */
+	for (int s = 0; s < 2; s++)
+		for (int a = 0; a < 5; a++) {
+			char si[4], ai[4];
+			snprintf(si, sizeof(si), "%d", s);
+			snprintf(ai, sizeof(ai), "%d", a);
+			const char *act = STR(&d, "provider", "iam", "role", "statements", si, "Action", ai);
+			if (act)
+				assert_null(strchr(act, '*'));
+		}
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	default_input(&in);
+	in.avg_duration_ms = 4000;   /* x3 = 12 s */
+	generate(&in, GEN_SERVERLESS, &b);
+	parse_file(&b, "serverless/serverless.yml", &d);
+	assert_string_equal(STR(&d, "functions", "api", "timeout"), "12");
+	assert_null(at(&d, "resources", NULL));
+	assert_int_equal(count_of(at(&d, "provider", "iam", "role", "statements", NULL)), 1);
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+/* ---- Fargate ---- */
+
+static void test_fargate_task(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.memory_mb = 3500;
+	in.state = "external_state";
+	struct out_bundle b;
+	generate(&in, GEN_FARGATE, &b);
+	const struct out_file *f = out_bundle_find(&b, "fargate/task-definition.json");
+	assert_non_null(f);
+	cJSON *td = cJSON_ParseWithLength(f->data, f->len);
+	assert_non_null(td);
+	assert_string_equal(cJSON_GetObjectItem(td, "family")->valuestring, "user-api");
+	assert_string_equal(cJSON_GetObjectItem(td, "networkMode")->valuestring, "awsvpc");
+	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(td, "requiresCompatibilities"), 0)->valuestring,
+			    "FARGATE");
+	cJSON *cpu = cJSON_GetObjectItem(td, "cpu"), *mem = cJSON_GetObjectItem(td, "memory");
+	assert_true(cJSON_IsString(cpu) && cJSON_IsString(mem));
+	assert_string_equal(cpu->valuestring, "1024");
+	assert_string_equal(mem->valuestring, "5120");
+	assert_true(gen_fargate_pair_valid((unsigned)atoi(cpu->valuestring), (unsigned)atoi(mem->valuestring)));
+	assert_non_null(strstr(cJSON_GetObjectItem(td, "executionRoleArn")->valuestring, "${AWS_ACCOUNT_ID}"));
+	cJSON *c = cJSON_GetArrayItem(cJSON_GetObjectItem(td, "containerDefinitions"), 0);
+	assert_string_equal(cJSON_GetObjectItem(c, "user")->valuestring, "10001");
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(c, "readonlyRootFilesystem")));
+	cJSON *pm = cJSON_GetArrayItem(cJSON_GetObjectItem(c, "portMappings"), 0);
+	assert_int_equal(cJSON_GetObjectItem(pm, "containerPort")->valueint, 8080);
+	cJSON *opts = cJSON_GetObjectItem(cJSON_GetObjectItem(c, "logConfiguration"), "options");
+	assert_string_equal(cJSON_GetObjectItem(opts, "awslogs-region")->valuestring, "eu-west-1");
+	assert_non_null(cJSON_GetObjectItem(c, "healthCheck"));
+	cJSON_Delete(td);
+
+	f = out_bundle_find(&b, "fargate/task-role-policy.json");
+	cJSON *pol = cJSON_ParseWithLength(f->data, f->len);
+	assert_non_null(pol);
+	cJSON *st = cJSON_GetObjectItem(pol, "Statement");
+	assert_int_equal(cJSON_GetArraySize(st), 2);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(st, 1), "Resource")->valuestring,
+			    "arn:aws:dynamodb:eu-west-1:${AWS_ACCOUNT_ID}:table/user-api");
+	cJSON_Delete(pol);
+	out_bundle_fini(&b);
+}
+
+/* ---- the whole bundle ---- */
+
+static void test_deterministic_and_readme(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.runtime = "python3.13";
+	struct out_bundle a, b;
+	generate(&in, GEN_ALL, &a);
+	generate(&in, GEN_ALL, &b);
+	assert_int_equal(a.count, b.count);
+	for (size_t i = 0; i < a.count; i++) {
+		assert_string_equal(a.files[i].path, b.files[i].path);
+		assert_int_equal(a.files[i].len, b.files[i].len);
+		assert_memory_equal(a.files[i].data, b.files[i].data, a.files[i].len);
+		/* Every YAML file is one well-formed document. */
+		size_t n = strlen(a.files[i].path);
+		if (n > 5 && (strcmp(a.files[i].path + n - 5, ".yaml") == 0 || strcmp(a.files[i].path + n - 4, ".yml") == 0)) {
+			struct doc d;
+			parse(a.files[i].data, a.files[i].len, &d);
+			assert_int_equal(d.documents, 1);
+			yaml_document_delete(&d.d);
+		}
+	}
+	const struct out_file *readme = out_bundle_find(&a, "README.md");
+	assert_non_null(readme);
+	for (size_t i = 0; i < a.count; i++) {
+		char *cell = xasprintf("| `%s` |", a.files[i].path);
+		if (!strstr(readme->data, cell))
+			fail_msg("README does not list %s", a.files[i].path);
+		free(cell);
+	}
+	assert_non_null(strstr(readme->data, "kubectl apply -k kubernetes/"));
+	assert_non_null(strstr(readme->data, "kind load docker-image registry.example.com/user-api:1.4.2"));
+	assert_non_null(strstr(readme->data, "port-forward"));
+	assert_non_null(strstr(readme->data, "npx osls deploy"));
+	assert_non_null(strstr(readme->data, "aws ecs register-task-definition"));
+	assert_non_null(strstr(readme->data, "Autoscaling: 2 to 4 replicas"));
+	assert_null(strstr(readme->data, "\n\n\n"));
+	out_bundle_fini(&a);
+	out_bundle_fini(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yaml_roundtrip_hostile),
+		cmocka_unit_test(test_yaml_plain_when_safe),
+		cmocka_unit_test(test_yaml_unbalanced_is_an_error),
+		cmocka_unit_test(test_names_and_images),
+		cmocka_unit_test(test_input_check),
+		cmocka_unit_test(test_target_parse),
+		cmocka_unit_test(test_scale),
+		cmocka_unit_test(test_fargate_sizes),
+		cmocka_unit_test(test_k8s_files_and_practices),
+		cmocka_unit_test(test_k8s_stateful),
+		cmocka_unit_test(test_k8s_injection_unchecked),
+		cmocka_unit_test(test_knative),
+		cmocka_unit_test(test_serverless_handlers_match),
+		cmocka_unit_test(test_serverless_timeouts_and_iam),
+		cmocka_unit_test(test_fargate_task),
+		cmocka_unit_test(test_deterministic_and_readme),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
