@@ -99,8 +99,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		}
 	}
 	if (o->nfiles == 0) {
-		fputs("archwise: traffic: no log file given (use - for stdin)\n", stderr);
-		fputs(usage, stderr);
+		fputs("archwise: traffic: no log file given (- reads stdin; see --help)\n", stderr);
 		return EXIT_BAD;
 	}
 	return -1;
@@ -238,7 +237,6 @@ static int run(const struct opts *o, struct traffic *t)
 			silent = silent ? silent : o->files[i];
 		traffic_summary_fini(&s);
 	}
-	diag_print(traffic_bad_lines(t), stderr);
 	if (traffic_summarize(t, &s) != 0) {
 		traffic_summary_fini(&s);
 		const char *name = strcmp(silent, "-") == 0 ? "<stdin>" : silent;
@@ -250,6 +248,7 @@ static int run(const struct opts *o, struct traffic *t)
 				traffic_format_name(traffic_last_format(t)));
 		return EXIT_BAD;
 	}
+	diag_print(traffic_bad_lines(t), stderr);
 	if (s.bad_lines > TRAFFIC_BAD_REPORTED)
 		fprintf(stderr, "archwise: %llu more bad lines not shown\n",
 			(unsigned long long)(s.bad_lines - TRAFFIC_BAD_REPORTED));

@@ -70,9 +70,11 @@ char *traffic_to_text(const struct traffic_summary *s, const struct traffic_cost
 			  c->duration_ms, c->peak_concurrency);
 		sb_printf(&sb, "  %-22s %12s %12s %12s\n", "architecture", "flat", "profile",
 			  "difference");
-		for (int i = 0; i < ARCH_COUNT; i++)
+		for (int i = 0; i < ARCH_COUNT; i++) {
+			double diff = c->profile[i] - c->flat[i];
 			sb_printf(&sb, "  %-22s %12.2f %12.2f %+12.2f\n", arch_id((enum arch)i),
-				  c->flat[i], c->profile[i], c->profile[i] - c->flat[i]);
+				  c->flat[i], c->profile[i], fabs(diff) < 0.005 ? 0.0 : diff);
+		}
 		sb_printf(&sb, "  flat: the same requests spread evenly; profile: kubernetes sized for "
 			       "the peak (%.0f nodes), the rest hour by hour\n", c->k8s_nodes);
 	}
