@@ -203,6 +203,30 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 			  fr->rule->reason ? fr->rule->reason : "", fr->rule->id);
 	}
 
+	/* Points added or taken away outside the matrix, so the ranking's
+	 * figures can be followed. */
+	any = false;
+	for (size_t i = 0; i < ev->fired_count; i++) {
+		const struct fired_rule *fr = &ev->fired[i];
+		if (fr->rule->effect == RULE_EXCLUDE)
+			continue;
+		if (!any)
+			sb_append(&sb, "\nAdjustments:\n");
+		any = true;
+		fmt_score(s, sizeof(s), fr->rule->amount);
+		sb_printf(&sb, "  - %s %c%s: %s (rule %s)\n", arch_id(fr->arch),
+			  fr->rule->effect == RULE_BOOST ? '+' : '-', s,
+			  fr->rule->reason ? fr->rule->reason : "", fr->rule->id);
+	}
+	if (ev->case_count && qn->case_study_bonus != 0) {
+		const struct case_match *c = &ev->cases[0];
+		if (!any)
+			sb_append(&sb, "\nAdjustments:\n");
+		fmt_score(s, sizeof(s), qn->case_study_bonus * c->similarity);
+		sb_printf(&sb, "  - %s +%s: nearest case study (bonus %g x similarity %.2f)\n",
+			  arch_id(c->arch), s, qn->case_study_bonus, c->similarity);
+	}
+
 	if (ev->case_count) {
 		const struct case_match *c = &ev->cases[0];
 		const struct case_study *cs = &m->case_studies->case_studies[c->case_study];

@@ -318,6 +318,10 @@ static void test_exclusion_penalty_boost(void **state)
 	NEAR(rank_of(&ev, S)->adjust, 5);
 	NEAR(rank_of(&ev, S)->score, rank_of(&ev, S)->matrix_score + 5);
 	assert_int_equal(rank_of(&ev, S)->reason_count, 1);
+	char *txt = engine_summary_text(&fx->m, &fx->a, &ev);
+	assert_non_null(strstr(txt, "Adjustments:\n  - serverless +5: nobody to run a cluster (rule no-ops-sporadic)\n"));
+	assert_null(strstr(txt, "Excluded:"));
+	free(txt);
 	engine_evaluation_fini(&ev);
 
 	/* Add a GPU and huge volume: S excluded (and penalised), ranked last. */
@@ -333,6 +337,10 @@ static void test_exclusion_penalty_boost(void **state)
 	assert_int_equal(s->reason_count, 3);
 	assert_int_equal(ev.ranking[4].arch, S);
 	assert_int_not_equal(ev.recommendation, S);
+	txt = engine_summary_text(&fx->m, &fx->a, &ev);
+	assert_non_null(strstr(txt, "Excluded:\n  - serverless: functions have no GPUs (rule gpu-no-faas)\n"));
+	assert_non_null(strstr(txt, "  - serverless -10: per-request cost at volume (rule huge-volume)\n"));
+	free(txt);
 	engine_evaluation_fini(&ev);
 }
 
