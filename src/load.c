@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "answers.h"
@@ -366,7 +367,8 @@ static void bt_path(const struct cy_capture *c, bool drop_field, struct strbuf *
 static const char *type_word(const char *t)
 {
 	static const char *const words[][2] = {
-		{"INT", "an integer"}, {"UINT", "a whole number (0 or more)"}, {"FLOAT", "a number"},
+		{"INT", "an integer"}, {"int64_t", "an integer"}, {"uint64_t", "a whole number (0 or more)"},
+		{"UINT", "a whole number (0 or more)"}, {"FLOAT", "a number"},
 		{"BOOL", "true or false"}, {"ENUM", "one of the allowed words"},
 		{"STRING", "a text"}, {"MAPPING", "a mapping"}, {"SEQUENCE", "a list"},
 		{"SEQUENCE_START", "a list"}, {"MAPPING_START", "a mapping"}, {"SCALAR", "a scalar"},
@@ -390,6 +392,7 @@ static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldo
 	char *text;
 	bool key = false;
 	char typ[64], got[64];
+	const char *dup_key = NULL;
 	if (strncmp(msg, "Unexpected key: ", 16) == 0) {
 		text = xasprintf("unknown key '%s'%s%s", msg + 16, *where ? " in " : " at the top level",
 				 where);
@@ -398,8 +401,18 @@ static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldo
 	} else if (missing) {
 		text = xasprintf("missing required key '%s'%s%s", msg + 32,
 				 *where ? " in " : " at the top level", where);
-	} else if (sscanf(msg, "Expecting %63s got event: %63s", typ, got) == 2 ||
-		   sscanf(msg, "Expecting %63[^,], got event: %63s", typ, got) == 2) {
+	} else if (strncmp(msg, "Mapping field already seen: ", 28) == 0 ||
+		   strncmp(msg, "mapping field already seen: ", 28) == 0) {
+		/* the path ends at the key itself: name the mapping */
+		size_t cut = path.len, kl = strlen(msg + 28);
+		if (cut >= kl && strcmp(path.data + cut - kl, msg + 28) == 0)
+			cut -= kl + (cut > kl);
+		text = xasprintf("duplicate key '%s'%s%.*s", msg + 28, cut ? " in " : " at the top level",
+				 (int)cut, where);
+		path.len = cut;
+		path.data[cut] = '\0';
+		dup_key = msg + 28;
+	} else if (sscanf(msg, "Expecting %63[^,], got event: %63s", typ, got) == 2) {
 		text = xasprintf("%s%sexpected %s, got %s", where, *where ? ": " : "",
 				 type_word(typ), type_word(got));
 	} else if (sscanf(msg, "Invalid %63s value: ", typ) == 1) {
@@ -413,7 +426,18 @@ static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldo
 				 msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg + 1);
 	}
 	/* the document knows where the offending node starts */
-	if (doc && path.len && yamldoc_find(doc, path.data, key, &l2, &c2)) {
+	yaml_node_t *map;
+	if (dup_key && doc && (map = yamldoc_find(doc, path.len ? path.data : "", false, &l2, &c2)) &&
+	    map->type == YAML_MAPPING_NODE) {
+		int seen = 0;
+		for (yaml_node_pair_t *pr = map->data.mapping.pairs.start;
+		     pr < map->data.mapping.pairs.top; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&doc->doc, pr->key);
+			const char *ks = yamldoc_scalar(k);
+			if (ks && strcmp(ks, dup_key) == 0 && seen++ == 1)
+				yamldoc_pos(k, &line, &col);
+		}
+	} else if (doc && path.len && yamldoc_find(doc, path.data, key, &l2, &c2)) {
 		line = l2;
 		col = c2;
 	} else if (doc && key) {
@@ -424,6 +448,71 @@ static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldo
 	diag_add(diags, name, line, col, "%s", text);
 	free(text);
 	sb_fini(&path);
+}
+
+/* libcyaml reads "3.5" as the whole number 3 and any word as false, and
+ * takes inf: walk the schema over the document and refuse those. */
+static bool strict_scalar(const cyaml_schema_value_t *v, const char *s)
+{
+	static const char *const bools[] = {"true", "false", "yes", "no", "on", "off"};
+	switch (v->type) {
+	case CYAML_UINT:
+		if (!*s)
+			return false;
+		for (const char *p = s; *p; p++)
+			if (*p < '0' || *p > '9')
+				return false;
+		return true;
+	case CYAML_BOOL:
+		for (size_t i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
+			if (strcasecmp(s, bools[i]) == 0)
+				return true;
+		return false;
+	case CYAML_FLOAT: {
+		char *end;
+		double d = strtod(s, &end);
+		return *s && !*end && isfinite(d);
+	}
+	default:
+		return true;
+	}
+}
+
+static void schema_walk(const cyaml_schema_value_t *v, struct yamldoc *doc, yaml_node_t *n,
+			struct strbuf *path, const char *name, struct diag_list *diags, size_t *errors)
+{
+	if (!n)
+		return;
+	size_t mark = path->len;
+	if (v->type == CYAML_MAPPING && n->type == YAML_MAPPING_NODE) {
+		for (const cyaml_schema_field_t *f = v->mapping.fields; f->key; f++) {
+			if (f->value.type == CYAML_IGNORE)
+				continue;
+			yaml_node_t *c = yamldoc_map_get(doc, n, f->key, NULL);
+			if (!c)
+				continue;
+			sb_printf(path, "%s%s", mark ? "." : "", f->key);
+			schema_walk(&f->value, doc, c, path, name, diags, errors);
+			path->len = mark;
+			path->data[mark] = '\0';
+		}
+	} else if (v->type == CYAML_SEQUENCE && n->type == YAML_SEQUENCE_NODE) {
+		yaml_node_t *c;
+		for (size_t i = 0; (c = yamldoc_seq_item(doc, n, i)); i++) {
+			sb_printf(path, "[%zu]", i);
+			schema_walk(v->sequence.entry, doc, c, path, name, diags, errors);
+			path->len = mark;
+			path->data[mark] = '\0';
+		}
+	} else if (n->type == YAML_SCALAR_NODE && !strict_scalar(v, yamldoc_scalar(n))) {
+		unsigned l, c;
+		yamldoc_pos(n, &l, &c);
+		const char *want = v->type == CYAML_UINT ? "a whole number (0 or more)"
+				   : v->type == CYAML_BOOL ? "true or false" : "a finite number";
+		diag_add(diags, name, l, c, "%s: expected %s, got '%s'", path->len ? path->data : "value",
+			 want, yamldoc_scalar(n));
+		(*errors)++;
+	}
 }
 
 /* Parses text twice: as a libyaml document (positions, syntax errors,
@@ -461,6 +550,15 @@ static int cy_load(const char *text, size_t len, const char *name,
 		if (err == CYAML_ERR_OOM)
 			util_fatal("out of memory");
 		cy_report(&cap, err, doc, name, diags);
+		*out = NULL;
+		return -1;
+	}
+	struct strbuf path = {0};
+	size_t errors = 0;
+	schema_walk(schema, doc, root, &path, name, diags, &errors);
+	sb_fini(&path);
+	if (errors) {
+		cyaml_free(&free_config, schema, *out, 0);
 		*out = NULL;
 		return -1;
 	}

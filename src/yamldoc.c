@@ -91,7 +91,7 @@ static void parser_error(const yaml_parser_t *p, const char *text, size_t len,
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
 	if (p->context)
-		diag_add(diags, name, line, col, "YAML syntax error: %s %s (line %u)",
+		diag_add(diags, name, line, col, "YAML syntax error: %s, %s that started at line %u",
 			 p->problem ? p->problem : "unexpected text", p->context,
 			 (unsigned)p->context_mark.line + 1);
 	else
