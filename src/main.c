@@ -1,0 +1,356 @@
+/* main.c: the command line (CONTRACT §1). Parses options, loads the model
+ * and hands over to a front end: the wizard, eval, export or check. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "answers.h"
+#include "diag.h"
+#include "engine.h"
+#include "export.h"
+#include "gen.h"
+#include "load.h"
+#include "scan.h"
+#include "session.h"
+#include "traffic.h"
+#include "tui.h"
+#include "util.h"
+
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+	"usage: archwise [--answers FILE | --resume] [--questionnaire FILE] [--data-dir DIR]\n"
+	"                      interactive wizard (the default questionnaire is built in)\n"
+	"       archwise eval FILE [--json] [--questionnaire FILE] [--data-dir DIR]\n"
+	"                      score an answers file and print the result\n"
+	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
+	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--questionnaire FILE]\n"
+	"                      write the decision record, starter files and the answers file\n"
+	"       archwise check FILE...\n"
+	"                      validate questionnaire, asset and answers files\n"
+	"       archwise traffic FILE... [--format auto|combined|alb|cloudfront|csv] [--json]\n"
+	"                      [--write-answers FILE] [--force]\n"
+	"                      derive traffic answers from access logs\n"
+	"       archwise scan DIR [--json] [--write-answers FILE] [--force]\n"
+	"                      pre-fill answers from what a repository contains\n"
+	"       archwise --help | --version\n"
+	"\n"
+	"Exit codes: 0 success, 1 runtime failure (I/O, refused overwrite), 2 bad usage or input.\n"
+	"See `man archwise` or README.md for every option and the file formats.\n";
+
+/* Everything the command line said. */
+struct cli {
+	const char *command;        /* NULL: the wizard */
+	const char **files;         /* positional arguments */
+	size_t file_count;
+	struct load_sources src;
+	const char *answers_path;   /* wizard --answers */
+	const char *out_dir;        /* export -o */
+	const char *target;         /* export --target */
+	const char *date;           /* export --date */
+	const char *adr_dir;        /* export --adr-dir */
+	bool resume, json, force;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("archwise: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs(" (try archwise --help)\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Takes the value of an option that needs one: "--opt VALUE" or "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool option_is(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static int parse_cli(int argc, char **argv, struct cli *c)
+{
+	c->files = xcalloc((size_t)argc, sizeof(*c->files));
+	bool options_done = false;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		const char **slot = NULL;
+		const char *name = NULL;
+		if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (!c->command && c->file_count == 0 &&
+			    (strcmp(arg, "eval") == 0 || strcmp(arg, "export") == 0 ||
+			     strcmp(arg, "check") == 0)) {
+				c->command = arg;
+				continue;
+			}
+			c->files[c->file_count++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (strcmp(arg, "--json") == 0) {
+			c->json = true;
+			continue;
+		}
+		if (strcmp(arg, "--force") == 0) {
+			c->force = true;
+			continue;
+		}
+		if (strcmp(arg, "--resume") == 0) {
+			c->resume = true;
+			continue;
+		}
+		if (option_is(arg, "--questionnaire"))
+			slot = &c->src.questionnaire_path, name = "--questionnaire";
+		else if (option_is(arg, "--data-dir"))
+			slot = &c->src.data_dir, name = "--data-dir";
+		else if (option_is(arg, "--answers"))
+			slot = &c->answers_path, name = "--answers";
+		else if (strcmp(arg, "-o") == 0 || option_is(arg, "--output"))
+			slot = &c->out_dir, name = strcmp(arg, "-o") == 0 ? "-o" : "--output";
+		else if (option_is(arg, "--target"))
+			slot = &c->target, name = "--target";
+		else if (option_is(arg, "--date"))
+			slot = &c->date, name = "--date";
+		else if (option_is(arg, "--adr-dir"))
+			slot = &c->adr_dir, name = "--adr-dir";
+		else
+			return usage_error("unknown option '%s'", arg);
+		const char *value = option_value(argc, argv, &i, name);
+		if (!value || !*value)
+			return usage_error("option '%s' needs a value", name);
+		*slot = value;
+	}
+	return EXIT_OK;
+}
+
+static int load_or_report(const struct load_sources *src, struct model *m)
+{
+	struct diag_list d = {0};
+	if (load_model(src, m, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_list_fini(&d);
+		return EXIT_USAGE;
+	}
+	diag_list_fini(&d);
+	return EXIT_OK;
+}
+
+static int load_answers_or_report(const struct model *m, const char *path, struct answers *a)
+{
+	struct diag_list d = {0};
+	int rc = answers_load(m, path, a, &d);
+	if (rc != 0)
+		diag_print(&d, stderr);
+	diag_list_fini(&d);
+	return rc == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+static int evaluate_or_report(const struct model *m, const struct answers *a, struct evaluation *ev)
+{
+	if (engine_evaluate(m, a, ev) != 0 || engine_sensitivity(m, a, ev) != 0) {
+		fputs("archwise: evaluation failed (out of memory)\n", stderr);
+		return EXIT_RUNTIME;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_eval(const struct cli *c, const struct model *m)
+{
+	if (c->file_count != 1)
+		return usage_error("%s", "eval needs exactly one answers FILE");
+	struct answers a;
+	int rc = load_answers_or_report(m, c->files[0], &a);
+	if (rc != EXIT_OK)
+		return rc;
+	struct evaluation ev;
+	rc = evaluate_or_report(m, &a, &ev);
+	if (rc == EXIT_OK) {
+		char *out = c->json ? engine_to_json(m, &a, &ev) : engine_summary_text(m, &a, &ev);
+		if (!out) {
+			fputs("archwise: could not format the result\n", stderr);
+			rc = EXIT_RUNTIME;
+		} else {
+			fputs(out, stdout);
+			if (out[0] && out[strlen(out) - 1] != '\n')
+				fputc('\n', stdout);
+			free(out);
+		}
+		engine_evaluation_fini(&ev);
+	}
+	answers_fini(&a);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "archwise: writing the result: %s\n", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	return rc;
+}
+
+static bool valid_date(const char *s)
+{
+	unsigned y, mo, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4u-%2u-%2u%c", &y, &mo, &d, &tail) != 3)
+		return false;
+	return s[4] == '-' && s[7] == '-' && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+static int cmd_export(const struct cli *c, const struct model *m)
+{
+	if (c->file_count != 1)
+		return usage_error("%s", "export needs exactly one answers FILE");
+	int targets = GEN_ALL;
+	if (c->target && (targets = gen_target_parse(c->target)) < 0)
+		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate)",
+				   c->target);
+	if (c->date && !valid_date(c->date))
+		return usage_error("--date '%s' is not a date YYYY-MM-DD", c->date);
+	struct answers a;
+	int rc = load_answers_or_report(m, c->files[0], &a);
+	if (rc != EXIT_OK)
+		return rc;
+	const char *service = answers_text_by_id(m, &a, "service_name");
+	if (service && !gen_is_dns1123_label(service)) {
+		fprintf(stderr, "archwise: %s: service_name '%s' is not a DNS-1123 label "
+			"(lower-case letters, digits and '-', at most 63)\n", c->files[0], service);
+		answers_fini(&a);
+		return EXIT_USAGE;
+	}
+	struct evaluation ev;
+	rc = evaluate_or_report(m, &a, &ev);
+	if (rc == EXIT_OK) {
+		struct export_options o = {
+			.out_dir = c->out_dir, .targets = targets, .force = c->force,
+			.date = c->date, .adr_dir = c->adr_dir, .answers_path = c->files[0],
+		};
+		char *written = NULL, *err = NULL;
+		int w = export_run(m, &a, &ev, &o, &written, &err);
+		if (w == 0) {
+			printf("wrote %s\n", written);
+		} else {
+			fprintf(stderr, "archwise: %s\n", err ? err : "export failed");
+			rc = w == 2 ? EXIT_USAGE : EXIT_RUNTIME;
+		}
+		free(written);
+		free(err);
+		engine_evaluation_fini(&ev);
+	}
+	answers_fini(&a);
+	return rc;
+}
+
+static int cmd_check(const struct cli *c, const struct model *m)
+{
+	if (c->file_count == 0)
+		return usage_error("%s", "check needs at least one FILE");
+	size_t problems = 0;
+	for (size_t i = 0; i < c->file_count; i++) {
+		struct diag_list d = {0};
+		size_t n = load_check_file(c->files[i], m, &d);
+		diag_print(&d, stderr);
+		diag_list_fini(&d);
+		if (n == 0)
+			printf("%s: ok\n", c->files[i]);
+		problems += n;
+	}
+	return problems ? EXIT_USAGE : EXIT_OK;
+}
+
+static int cmd_wizard(const struct cli *c, const struct model *m)
+{
+	if (c->file_count)
+		return usage_error("unexpected argument '%s'", c->files[0]);
+	if (c->resume && c->answers_path)
+		return usage_error("%s", "--answers and --resume exclude each other");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("archwise: the wizard needs a terminal; for scripts use "
+		      "`archwise eval FILE` or `archwise export FILE`\n", stderr);
+		return EXIT_USAGE;
+	}
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		fputs("archwise: the wizard needs a terminal that can move the cursor "
+		      "(TERM is unset or dumb)\n", stderr);
+		return EXIT_USAGE;
+	}
+	struct answers a;
+	char *session = NULL;
+	const char *from = c->answers_path;
+	if (c->resume) {
+		session = session_path();
+		if (!session || access(session, F_OK) != 0) {
+			fprintf(stderr, "archwise: no saved session to resume%s%s\n",
+				session ? " at " : "", session ? session : "");
+			free(session);
+			return EXIT_USAGE;
+		}
+		from = session;
+	}
+	int rc = from ? load_answers_or_report(m, from, &a)
+		      : (answers_init(&a, m) == 0 ? EXIT_OK : EXIT_RUNTIME);
+	if (rc == EXIT_OK) {
+		struct tui_options o = {
+			.answers_path = c->answers_path, .resume = c->resume,
+			.questionnaire_path = c->src.questionnaire_path,
+		};
+		rc = tui_run(m, &a, &o);
+		answers_fini(&a);
+	}
+	free(session);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+			printf("archwise %s\n", ARCHWISE_VERSION);
+			return EXIT_OK;
+		}
+	}
+	/* traffic and scan have options of their own. */
+	if (argc > 1 && strcmp(argv[1], "traffic") == 0)
+		return traffic_command(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "scan") == 0)
+		return scan_command(argc - 1, argv + 1);
+
+	struct cli c = {0};
+	int rc = parse_cli(argc, argv, &c);
+	if (rc == EXIT_OK && c.command == NULL && argc > 1 && c.file_count)
+		rc = usage_error("unknown command '%s'", c.files[0]);
+	struct model m = {0};
+	if (rc == EXIT_OK)
+		rc = load_or_report(&c.src, &m);
+	if (rc == EXIT_OK) {
+		if (!c.command)
+			rc = cmd_wizard(&c, &m);
+		else if (strcmp(c.command, "eval") == 0)
+			rc = cmd_eval(&c, &m);
+		else if (strcmp(c.command, "export") == 0)
+			rc = cmd_export(&c, &m);
+		else
+			rc = cmd_check(&c, &m);
+		model_free(&m);
+	}
+	free(c.files);
+	return rc;
+}
