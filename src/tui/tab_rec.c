@@ -73,7 +73,15 @@ static void rec_draw(struct tui *t)
 	if (ar && ar->summary)
 		y += tui_wrapped(t, y, x, w, 2, ar->summary, ROLE_DIM);
 	y++;
-	int name_w = t->cols >= 100 ? 38 : 30, bar_w = w - name_w - 10;
+	int name_w = 0;
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		int nw = tui_text_width(tui_arch_name(t, (enum arch)a)) + 4;
+		if (nw > name_w)
+			name_w = nw;
+	}
+	if (name_w > w * 45 / 100)
+		name_w = w * 45 / 100;
+	int bar_w = w - name_w - 8;
 	if (bar_w > 50)
 		bar_w = 50;
 	for (int i = 0; i < ARCH_COUNT && y < bottom; i++, y++) {
