@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cJSON.h>
@@ -464,13 +465,13 @@ static void scan_dockerfile(struct scan_result *r, const char *path, const char 
 	/* The runtime is that of the last stage whose image says one; a stage
 	 * built FROM an earlier stage takes that stage's image. */
 	for (unsigned i = nst; i-- > 0;) {
-		const char *img = st[i].image;
-		for (unsigned j = 0; j < i; j++)
-			if (st[j].alias[0] && strcmp(st[j].alias, img) == 0)
-				img = st[j].image;
-		const char *rt = runtime_for(img, strlen(img));
+		unsigned at = i;
+		for (unsigned j = at; j-- > 0;)
+			if (st[j].alias[0] && strcasecmp(st[j].alias, st[at].image) == 0)
+				at = j;
+		const char *rt = runtime_for(st[at].image, strlen(st[at].image));
 		if (rt) {
-			add(r, "runtime", rt, path, st[i].line, st[i].ev, st[i].evlen, PRIO_BUILD);
+			add(r, "runtime", rt, path, st[at].line, st[at].ev, st[at].evlen, PRIO_BUILD);
 			break;
 		}
 	}
