@@ -47,9 +47,10 @@ void md_escape_sb(struct strbuf *sb, const char *s)
 		return;
 	char *t = one_line(s);
 	const char *p = t;
-	/* A leading "1." or "1)" would start an ordered list. */
+	/* A leading "1. " or "1)" would start an ordered list ("1.5 GB" is fine). */
 	size_t digits = strspn(p, "0123456789");
-	if (digits > 0 && (p[digits] == '.' || p[digits] == ')')) {
+	if (digits > 0 && (p[digits] == '.' || p[digits] == ')') &&
+	    (p[digits + 1] == ' ' || p[digits + 1] == '\0')) {
 		sb_appendn(sb, p, digits);
 		sb_append(sb, "\\");
 		p += digits;

@@ -20,8 +20,9 @@ struct ctx {
 	enum arch rec;
 };
 
-/* ---- numbers: no printf %f, so a locale set by the wizard cannot change
- * the decimal point and the record stays byte-identical ---- */
+/* ---- numbers: whatever decimal point the locale has (the wizard sets
+ * one), the record writes "." and groups thousands itself, so it stays
+ * byte-identical ---- */
 
 static void fmt_fixed(struct strbuf *sb, double v, int decimals, bool group)
 {
@@ -29,30 +30,32 @@ static void fmt_fixed(struct strbuf *sb, double v, int decimals, bool group)
 		sb_append(sb, "unknown");
 		return;
 	}
-	double scale = 1;
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
-	if (!isfinite(v) || fabs(v) * scale > 9e18) {
-		sb_append(sb, v < 0 ? "-" : "");
-		sb_append(sb, "more than 9e18");
+	if (!isfinite(v) || fabs(v) > 1e18) {
+		sb_append(sb, v < 0 ? "-infinite" : "infinite");
 		return;
 	}
-	long long n = llround(v * scale);
-	if (n < 0) {
-		sb_append(sb, "-");
-		n = -n;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.*f", decimals, v);
+	const char *p = buf;
+	if (*p == '-') {
+		/* "-0.00" reads as zero */
+		bool zero = true;
+		for (const char *q = p + 1; *q; q++)
+			zero = zero && (*q == '0' || *q == '.' || *q == ',');
+		if (!zero)
+			sb_append(sb, "-");
+		p++;
 	}
-	unsigned long long ip = (unsigned long long)n / (unsigned long long)scale;
-	unsigned long long fp = (unsigned long long)n % (unsigned long long)scale;
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%llu", ip);
-	for (int i = 0; i < len; i++) {
-		if (group && ip >= 10000 && i > 0 && (len - i) % 3 == 0)
+	size_t ip = strspn(p, "0123456789");
+	for (size_t i = 0; i < ip; i++) {
+		if (group && ip > 4 && i > 0 && (ip - i) % 3 == 0)
 			sb_append(sb, ",");
-		sb_appendn(sb, &digits[i], 1);
+		sb_appendn(sb, &p[i], 1);
 	}
-	if (decimals > 0)
-		sb_printf(sb, ".%0*llu", decimals, fp);
+	if (p[ip]) {
+		sb_append(sb, ".");
+		sb_append(sb, p + ip + 1);
+	}
 }
 
 /* Up to `decimals` decimals, trailing zeros dropped: 3, 3.5, 3.33. */
@@ -619,7 +622,7 @@ static void outcome_section(struct ctx *c)
 	sb_append(sb, "## Decision Outcome\n\n");
 	sb_append(sb, "Chosen option: \"");
 	esc_name(c, c->rec);
-	sb_append(sb, "\", because it comes out best on the weighted decision matrix");
+	sb_append(sb, "\", because ");
 	size_t shown = 0;
 	for (size_t i = 0; i < nr; i++) {
 		if (!reasons[i])
@@ -627,13 +630,15 @@ static void outcome_section(struct ctx *c)
 		char *e = md_escape(reasons[i]);
 		strip_period(e);
 		if (*e) {
-			sb_append(sb, shown ? "; " : ", leading most on ");
+			sb_append(sb, shown ? "; " : "");
 			sb_append(sb, e);
 			shown++;
 		}
 		free(e);
 		free(reasons[i]);
 	}
+	if (!shown)
+		sb_append(sb, "it comes out best on the weighted decision matrix");
 	sb_append(sb, ".\n\n");
 
 	const struct arch_rank *top = &ev->ranking[0], *next = &ev->ranking[1];

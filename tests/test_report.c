@@ -1,0 +1,483 @@
+/* test_report.c: the decision record on the built-in model: its MADR shape,
+ * its figures against the cost model, determinism, escaping of hostile
+ * answers and data, and ADR file numbering. */
+#include <dirent.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "answers.h"
+#include "cost.h"
+#include "engine.h"
+#include "load.h"
+#include "markdown.h"
+#include "report.h"
+#include "util.h"
+
+struct fixture {
+	struct model m;
+	struct answers a;
+	struct evaluation ev;
+};
+
+static const char answers_yaml[] =
+	"questionnaire: k8s-vs-serverless\n"
+	"date: 2025-01-02\n"
+	"decision_makers: [Ada, Grace]\n"
+	"answers:\n"
+	"  traffic_pattern: daily_cycle\n"
+	"  requests_per_day: 100000\n"
+	"  avg_duration_ms: 200\n"
+	"  memory_mb: 128\n"
+	"  current_platform: traditional\n"
+	"  service_name: user-api\n";
+
+static int setup(void **state)
+{
+	struct fixture *fx = xcalloc(1, sizeof *fx);
+	struct diag_list d = {0};
+	struct load_sources src = {0};
+	if (load_model(&src, &fx->m, &d) != 0) {
+		diag_print(&d, stderr);
+		return -1;
+	}
+	if (answers_parse(&fx->m, answers_yaml, strlen(answers_yaml), "inline", &fx->a, &d) != 0) {
+		diag_print(&d, stderr);
+		return -1;
+	}
+	diag_list_fini(&d);
+	if (engine_evaluate(&fx->m, &fx->a, &fx->ev) != 0 ||
+	    engine_sensitivity(&fx->m, &fx->a, &fx->ev) != 0)
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	engine_evaluation_fini(&fx->ev);
+	answers_fini(&fx->a);
+	model_free(&fx->m);
+	free(fx);
+	return 0;
+}
+
+static char *record(struct fixture *fx, const char *date)
+{
+	struct report_options o = {.date = date, .answers_path = "answers.yaml"};
+	char *r = report_markdown(&fx->m, &fx->a, &fx->ev, &o);
+	assert_non_null(r);
+	return r;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Whether needle occurs in text without a backslash before it. */
+static bool unescaped(const char *text, const char *needle)
+{
+	for (const char *p = strstr(text, needle); p; p = strstr(p + 1, needle))
+		if (p == text || p[-1] != '\\')
+			return true;
+	return false;
+}
+
+/* Lines of the record starting with prefix. */
+static size_t count_lines(const char *text, const char *prefix)
+{
+	size_t n = 0, len = strlen(prefix);
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strncmp(p, prefix, len) == 0)
+			n++;
+	return n;
+}
+
+/* Unescaped pipes on one line, minus one: the cells of a table row. */
+static int row_cells(const char *line, size_t len)
+{
+	int pipes = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '\\')
+			i++;
+		else if (line[i] == '|')
+			pipes++;
+	}
+	return pipes - 1;
+}
+
+/* Every table row has as many cells as its header; returns the tables seen. */
+static int check_tables(const char *text)
+{
+	int width = -1, tables = 0;
+	const char *p = text;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len > 0 && p[0] == '|') {
+			int n = row_cells(p, len);
+			if (width < 0) {
+				width = n;
+				tables++;
+			} else if (n != width) {
+				fail_msg("table row with %d cells under a header of %d: %.*s", n, width,
+					 (int)len, p);
+			}
+		} else {
+			width = -1;
+		}
+		p += len + (e ? 1 : 0);
+	}
+	return tables;
+}
+
+static void test_md_escape(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"plain text", "plain text"},
+		{"a|b", "a\\|b"},
+		{"`rm -rf /`", "\\`rm -rf /\\`"},
+		{"<script>x</script>", "\\<script\\>x\\</script\\>"},
+		{"[l](javascript:x)", "\\[l\\](javascript:x)"},
+		{"# not a heading", "\\# not a heading"},
+		{"- item", "\\- item"},
+		{"+ item", "\\+ item"},
+		{"===", "\\==="},
+		{"12. first", "12\\. first"},
+		{"3) third", "3\\) third"},
+		{"1.5 GB", "1.5 GB"},
+		{"a\nb\r\n\tc  d ", "a b c d"},
+		{"\n\n  # late heading", "\\# late heading"},
+		{"*b* _i_ ~s~", "\\*b\\* \\_i\\_ \\~s\\~"},
+		{"see https://x.org/a", "see https\\://x.org/a"},
+		{"www.x.org and awww.y", "www\\.x.org and awww.y"},
+		{"me@x.org", "me\\@x.org"},
+		{"R&D $5 back\\slash", "R\\&D \\$5 back\\\\slash"},
+		{"Z\xc3\xbcrich", "Z\xc3\xbcrich"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = md_escape(cases[i].in);
+		assert_string_equal(got, cases[i].out);
+		free(got);
+	}
+	char *none = md_escape(NULL);
+	assert_string_equal(none, "");
+	free(none);
+}
+
+static void test_other_quoting(void **state)
+{
+	(void)state;
+	struct strbuf sb = {0};
+	md_yaml_quote_sb(&sb, "a \"b\" \\c\nd");
+	sb_append(&sb, "|");
+	md_shell_word_sb(&sb, "tests/cases/x/answers.yaml");
+	sb_append(&sb, "|");
+	md_shell_word_sb(&sb, "it's a file\n");
+	sb_append(&sb, "|");
+	md_shell_word_sb(&sb, "");
+	sb_append(&sb, "|");
+	md_mermaid_string_sb(&sb, "USD \"/\" month;#");
+	char *s = sb_take(&sb);
+	assert_string_equal(s, "\"a \\\"b\\\" \\\\c d\"|tests/cases/x/answers.yaml|'it'\\''s a file'|''|\"USD  /  month  \"");
+	free(s);
+}
+
+static void test_record_shape(void **state)
+{
+	struct fixture *fx = *state;
+	char *r = record(fx, NULL);
+	const char *rec_name = fx->m.arch[fx->ev.recommendation]->name;
+
+	/* Front matter from the answers. */
+	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Ada, Grace\"\n---\n\n# Choose "));
+	char *title = xasprintf("\n# Choose %s for user-api\n", rec_name);
+	assert_non_null(strstr(r, title));
+	free(title);
+	assert_int_equal(count_lines(r, "# "), 1);
+
+	/* The MADR sections, in order. */
+	static const char *const headings[] = {
+		"## Context and Problem Statement\n", "## Decision Drivers\n",
+		"## Considered Options\n", "## Decision Outcome\n", "### Consequences\n",
+		"### Confirmation\n", "## Pros and Cons of the Options\n", "## More Information\n",
+		"### Decision matrix\n", "### Rules that fired\n", "### Confidence\n", "### Cost\n",
+		"### Expected latency\n", "### Limits that matter\n", "### Nearest case studies\n",
+		"### Migration plan\n", "### Suggested ecosystem\n", "### Security notes\n",
+		"### Appendix: the answers\n",
+	};
+	const char *at = r;
+	for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
+		const char *h = strstr(at, headings[i]);
+		if (!h)
+			fail_msg("missing or out of order: %s", headings[i]);
+		at = h + 1;
+	}
+	assert_int_equal(count_lines(r, "## "), 6);
+
+	/* Every option considered and given its own pros and cons. */
+	for (unsigned a = 0; a < ARCH_COUNT; a++) {
+		char *opt = xasprintf("\n* %s\n", fx->m.arch[a]->name);
+		char *sec = xasprintf("\n### %s\n", fx->m.arch[a]->name);
+		assert_non_null(strstr(r, opt));
+		assert_non_null(strstr(r, sec));
+		free(opt);
+		free(sec);
+	}
+	char *chosen = xasprintf("Chosen option: \"%s\", because ", rec_name);
+	assert_non_null(strstr(r, chosen));
+	free(chosen);
+
+	/* Tables stay rectangular: matrix, cost, latency, limits, answers, weights. */
+	assert_int_equal(check_tables(r), 6);
+	/* One matrix row per factor plus the four totals rows. */
+	const char *mx = strstr(r, "| Factor | Weight |");
+	assert_non_null(mx);
+	size_t rows = count_lines(mx, "| ") - count_lines(strstr(r, "### Cost"), "| ");
+	assert_int_equal(rows, 2 + fx->m.questionnaire->factors_count + 4);
+
+	/* Migration steps from the answer current_platform: traditional. */
+	const struct architecture *ar = fx->m.arch[fx->ev.recommendation];
+	const struct migration *mig = NULL;
+	for (unsigned i = 0; i < ar->migrations_count; i++)
+		if (strcmp(ar->migrations[i].from, "traditional") == 0)
+			mig = &ar->migrations[i];
+	assert_non_null(mig);
+	char *step = xasprintf("\n%u. ", mig->steps_count);
+	assert_non_null(strstr(strstr(r, "### Migration plan"), step));
+	free(step);
+
+	/* Replay command, questionnaire version, pricing date. */
+	assert_non_null(strstr(r, "```sh\narchwise eval answers.yaml\n```\n"));
+	char *qv = xasprintf("Questionnaire: k8s-vs-serverless version %u", fx->m.questionnaire->version);
+	assert_non_null(strstr(r, qv));
+	free(qv);
+	char *pd = xasprintf("Prices as of %s", fx->m.pricing->date);
+	assert_non_null(strstr(r, pd));
+	free(pd);
+
+	/* Markdown hygiene: no trailing spaces, no tabs, one final newline. */
+	assert_null(strstr(r, " \n"));
+	assert_null(strchr(r, '\t'));
+	assert_null(strstr(r, "\n\n\n"));
+	size_t len = strlen(r);
+	assert_true(len > 2 && r[len - 1] == '\n' && r[len - 2] != '\n');
+	free(r);
+}
+
+/* "1,234.50" the way the record prints money (groups from 10,000 up). */
+static char *money(double v)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.2f", v);
+	if (fabs(v) < 10000)
+		return xstrdup(buf);
+	struct strbuf sb = {0};
+	char *dot = strchr(buf, '.');
+	size_t ip = (size_t)(dot - buf);
+	for (size_t i = 0; i < ip; i++) {
+		if (i > 0 && (ip - i) % 3 == 0)
+			sb_append(&sb, ",");
+		sb_appendn(&sb, &buf[i], 1);
+	}
+	sb_append(&sb, dot);
+	return sb_take(&sb);
+}
+
+static void test_record_costs(void **state)
+{
+	struct fixture *fx = *state;
+	char *r = record(fx, NULL);
+	const struct cost_inputs *in = &fx->ev.cost_in;
+	assert_true(fabs(in->requests_per_day - 100000) < 1e-9);
+	assert_non_null(strstr(r, "| Architecture | 100,000 req/day (yours) | 1,000,000 req/day (10x) | 10,000,000 req/day (100x) |\n"));
+	for (unsigned a = 0; a < ARCH_COUNT; a++) {
+		char *c1 = money(fx->ev.cost.arch[a].monthly_usd);
+		char *c10 = money(cost_monthly_at(fx->m.pricing, in, (enum arch)a, 1e6));
+		char *c100 = money(cost_monthly_at(fx->m.pricing, in, (enum arch)a, 1e7));
+		char *row = xasprintf("| %s | %s | %s | %s |\n", fx->m.arch[a]->name, c1, c10, c100);
+		if (!strstr(r, row))
+			fail_msg("cost row not found: %s", row);
+		free(row);
+		free(c1);
+		free(c10);
+		free(c100);
+	}
+	/* The alarm is set at the chosen architecture's estimate. */
+	char *c = money(fx->ev.cost.arch[fx->ev.recommendation].monthly_usd);
+	char *alarm = xasprintf("* Set a cost alarm at USD %s per month", c);
+	assert_non_null(strstr(r, alarm));
+	free(alarm);
+	free(c);
+
+	/* The chart: 1K..1M..10M-ish decades around 100,000, five lines of as
+	 * many points as labels, the first point of each equal to the curve. */
+	const char *ch = strstr(r, "```mermaid\n");
+	assert_non_null(ch);
+	assert_non_null(strstr(ch, "xychart-beta\n"));
+	assert_non_null(strstr(ch, "  x-axis \"Requests per day\" [\"1K\", \"10K\", \"100K\", \"1M\", \"10M\", \"100M\"]\n"));
+	assert_non_null(strstr(ch, "  y-axis \"USD / month\"\n"));
+	const char *end = strstr(ch + 3, "\n```\n");
+	assert_non_null(end);
+	size_t lines = 0;
+	for (const char *p = strstr(ch, "  line ["); p && p < end; p = strstr(p + 1, "  line [")) {
+		const char *close = strchr(p, ']');
+		size_t commas = 0;
+		for (const char *q = p; q < close; q++)
+			commas += *q == ',';
+		assert_int_equal(commas, 5);
+		double v = strtod(p + 8, NULL);
+		assert_true(fabs(v - cost_monthly_at(fx->m.pricing, in, (enum arch)lines, 1e3)) < 0.006);
+		lines++;
+	}
+	assert_int_equal(lines, ARCH_COUNT);
+	free(r);
+}
+
+static void test_deterministic_and_dates(void **state)
+{
+	struct fixture *fx = *state;
+	char *a = record(fx, NULL), *b = record(fx, NULL);
+	assert_string_equal(a, b);
+	free(b);
+	b = record(fx, "2030-12-31");
+	assert_non_null(strstr(b, "\ndate: 2030-12-31\n"));
+	/* Only the date line differs. */
+	assert_int_equal(strlen(a), strlen(b));
+	free(b);
+	free(fx->a.date);
+	fx->a.date = NULL;
+	b = record(fx, NULL);
+	assert_non_null(strstr(b, "\ndate: unknown\n"));
+	free(b);
+
+	struct report_options o = {.decision_makers = "Team \"Core\"", .answers_path = "my answers.yaml"};
+	b = report_markdown(&fx->m, &fx->a, &fx->ev, &o);
+	assert_non_null(strstr(b, "\ndecision-makers: \"Team \\\"Core\\\"\"\n"));
+	assert_non_null(strstr(b, "archwise eval 'my answers.yaml'\n"));
+	free(b);
+	free(a);
+}
+
+static void set_text(struct fixture *fx, const char *qid, const char *text)
+{
+	int q = model_question_index(&fx->m, qid);
+	assert_true(q >= 0);
+	free(fx->a.values[q].text);
+	fx->a.values[q].text = xstrdup(text);
+	fx->a.values[q].present = true;
+}
+
+static void test_hostile_text(void **state)
+{
+	struct fixture *fx = *state;
+	/* Past the answers validation: the record must hold on its own. */
+	set_text(fx, "service_name", "evil|svc`x` <script>alert(1)</script>\n# H1\n- item [a](javascript:x).");
+	for (size_t i = 0; i < fx->a.decision_makers_count; i++)
+		free(fx->a.decision_makers[i]);
+	free(fx->a.decision_makers);
+	fx->a.decision_makers = xcalloc(2, sizeof(char *));
+	fx->a.decision_makers[0] = xstrdup("Eve\n---\nstatus: accepted");
+	fx->a.decision_makers[1] = xstrdup("# Mallory | <img src=x>");
+	fx->a.decision_makers_count = 2;
+	/* Data files can come from --data-dir: escape them too. */
+	struct architecture *k = &fx->m.architectures->architectures[0];
+	for (unsigned i = 0; i < fx->m.architectures->architectures_count; i++)
+		if (strcmp(fx->m.architectures->architectures[i].id, "kubernetes") == 0)
+			k = &fx->m.architectures->architectures[i];
+	free(k->name);
+	k->name = xstrdup("K8s | <b>bold</b>");
+
+	char *r = record(fx, NULL);
+	/* The front matter is one YAML scalar per key, still three keys. */
+	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Eve --- status: accepted, # Mallory | <img src=x>\"\n---\n"));
+	/* The front matter's two, the chart's config block's two. */
+	assert_int_equal(count_lines(r, "---"), 4);
+	assert_int_equal(count_lines(r, "# "), 1);
+	assert_int_equal(count_lines(r, "- "), 0);
+	const char *body = strstr(r + 4, "\n---\n") + 5;
+	assert_false(unescaped(body, "<script"));
+	assert_false(unescaped(body, "<b>"));
+	assert_false(unescaped(body, "<img"));
+	assert_false(unescaped(body, "](javascript"));
+	assert_false(unescaped(body, "`x`"));
+	assert_false(unescaped(body, "|svc"));
+	assert_non_null(strstr(r, "\\<script\\>"));
+	assert_non_null(strstr(r, "\n* \\# Mallory \\| \\<img src=x\\>\n"));
+	assert_non_null(strstr(r, "\n### K8s \\| \\<b\\>bold\\</b\\>\n"));
+	/* The title keeps the escaped name on one line, without the final period. */
+	assert_non_null(strstr(r, "for evil\\|svc\\`x\\` \\<script\\>alert(1)\\</script\\> \\# H1 - item \\[a\\](javascript:x)\n"));
+	assert_int_equal(check_tables(r), 6);
+	free(r);
+}
+
+static void test_adr_filename(void **state)
+{
+	struct fixture *fx = *state;
+	char dir[] = "/tmp/archwise-adr-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *name = report_adr_filename(dir, &fx->m, &fx->a, &fx->ev);
+	char *want = xasprintf("0001-choose-%s-for-user-api.md", arch_id(fx->ev.recommendation));
+	for (char *p = want; *p; p++)
+		if (*p == '_')
+			*p = '-';
+	assert_string_equal(name, want);
+	free(name);
+	free(want);
+
+	static const char *const files[] = {
+		"0003-use-postgres.md", "0012-old.md", "0099-notes.txt", "template.md", "12-short.md",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *p = xasprintf("%s/%s", dir, files[i]);
+		FILE *f = fopen(p, "w");
+		assert_non_null(f);
+		fclose(f);
+		free(p);
+	}
+	set_text(fx, "service_name", "  Evil Name!!  /../x ");
+	fx->ev.recommendation = ARCH_KUBERNETES_SERVERLESS;
+	name = report_adr_filename(dir, &fx->m, &fx->a, &fx->ev);
+	assert_string_equal(name, "0013-choose-kubernetes-serverless-for-evil-name-x.md");
+	free(name);
+
+	set_text(fx, "service_name", "!!!");
+	name = report_adr_filename(dir, &fx->m, &fx->a, &fx->ev);
+	assert_string_equal(name, "0013-choose-kubernetes-serverless-for-service.md");
+	free(name);
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *p = xasprintf("%s/%s", dir, files[i]);
+		unlink(p);
+		free(p);
+	}
+	rmdir(dir);
+	assert_null(report_adr_filename("/nonexistent/archwise-adr", &fx->m, &fx->a, &fx->ev));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_md_escape),
+		cmocka_unit_test(test_other_quoting),
+		cmocka_unit_test_setup_teardown(test_record_shape, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_costs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deterministic_and_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_adr_filename, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
