@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "answers.h"
 #include "diag.h"
 #include "load.h"
@@ -219,7 +220,8 @@ int scan_command(int argc, char **argv)
 			fputc('\n', stdout);
 		free(out);
 	}
-	if (!o.json)
+	/* The tally is for people; scripts get exactly one stderr line on error. */
+	if (!o.json && isatty(STDERR_FILENO))
 		fprintf(stderr, "archwise: %s: %zu findings from %zu files (%zu entries looked at)%s\n",
 			o.dir, r.count, r.files_read, r.files_seen,
 			r.truncated ? "; stopped at the file limit" : "");
