@@ -296,6 +296,49 @@ static void test_rule_check(void **state)
 	expect_error(m, "", "empty clause");
 }
 
+/* Random conditions from a token soup (fixed seed): each one is either
+ * accepted and then evaluates to 0/1, or rejected with a message. */
+static void test_rule_soup(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const tok[] = {
+		"traffic", "rpd", "hardware", "ops", "name", "nope", "==", "!=", ">", ">=", "<",
+		"<=", "contains", "and", "always", "gpu", "steady", "sporadic", "none", "1e3",
+		"-5", "nan", "inf", "'", "\"", " ", "  ", "\n", "\t", "=", "!", "and and", "",
+	};
+	unsigned long seed = 12345;
+	unsigned accepted = 0;
+	for (int i = 0; i < 20000; i++) {
+		char buf[256] = "";
+		int n = 1 + (int)(seed % 9);
+		for (int t = 0; t < n; t++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			const char *w = tok[(seed >> 33) % (sizeof(tok) / sizeof(tok[0]))];
+			if (strlen(buf) + strlen(w) + 2 >= sizeof(buf))
+				break;
+			strcat(buf, w);
+			if ((seed >> 20) & 1)
+				strcat(buf, " ");
+		}
+		char *err = NULL;
+		int rc = engine_rule_check(&fx->m, buf, &err);
+		if (rc == 0) {
+			assert_null(err);
+			int h = engine_rule_holds(&fx->m, &fx->a, buf);
+			assert_true(h == 0 || h == 1);
+			accepted++;
+		} else {
+			assert_int_equal(rc, -1);
+			assert_non_null(err);
+			if (strncmp(err, "rule condition: ", 16) != 0)
+				fail_msg("'%s': message '%s'", buf, err);
+			assert_int_equal(engine_rule_holds(&fx->m, &fx->a, buf), -1);
+			free(err);
+		}
+	}
+	assert_true(accepted > 0);
+}
+
 static struct arch_rank *rank_of(struct evaluation *ev, int arch)
 {
 	for (int i = 0; i < ARCH_COUNT; i++)
@@ -845,6 +888,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bands, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_ops, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rule_soup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exclusion_penalty_boost, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ties_and_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_excluded, setup, teardown),
