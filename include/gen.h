@@ -79,6 +79,9 @@ void gen_scale_compute(const struct gen_input *in, struct gen_scale *out);
  * memory_mb plus 25% headroom (cpu >= 1024 when high_cpu). 0, or -1 when
  * nothing fits (more than 120 GiB). */
 int gen_fargate_size(unsigned memory_mb, bool high_cpu, unsigned *cpu, unsigned *memory);
+/* Whether some Fargate task size holds in's memory (else, under "all", the
+ * Fargate files are left out and the README says so). */
+bool gen_fargate_fits(const struct gen_input *in, int mask);
 /* Whether (cpu, memory) is a valid Fargate task size. */
 bool gen_fargate_pair_valid(unsigned cpu, unsigned memory);
 /* Whether an image reference names a pinned tag (not latest) or a digest. */

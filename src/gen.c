@@ -159,7 +159,7 @@ void gen_input_from_answers(const struct model *m, const struct answers *a,
 	in->service = text_or(m, a, "service_name", "my-service");
 	in->image = text_or(m, a, "container_image", "");
 	in->port = clamp_unsigned(number_or(m, a, "container_port", 8080), 1, 65535);
-	in->memory_mb = clamp_unsigned(number_or(m, a, "memory_mb", 512), 64, 122880);
+	in->memory_mb = clamp_unsigned(number_or(m, a, "memory_mb", 512), 64, 1048576);
 	in->requests_per_day = number_or(m, a, "requests_per_day", 100000);
 	if (in->requests_per_day < 0)
 		in->requests_per_day = 0;
@@ -209,7 +209,9 @@ int gen_input_check(const struct gen_input *in, int mask, char **err)
 				 "provided.al2023", in->runtime ? in->runtime : "");
 		return -1;
 	}
-	if (mask & GEN_FARGATE) {
+	/* Asked for Fargate by name: a size that does not fit is an error; as
+	 * part of "all" the Fargate files are left out (the README says why). */
+	if ((mask & GEN_FARGATE) && mask != GEN_ALL) {
 		unsigned cpu, mem;
 		if (gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem) < 0) {
 			*err = xasprintf("memory_mb %u does not fit any Fargate task size", in->memory_mb);
@@ -259,6 +261,13 @@ void gen_scale_compute(const struct gen_input *in, struct gen_scale *out)
 	out->max_replicas = max;
 }
 
+bool gen_fargate_fits(const struct gen_input *in, int mask)
+{
+	unsigned cpu, mem;
+	(void)mask;
+	return gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem) == 0;
+}
+
 int gen_targets_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err)
 {
 	if ((mask & GEN_KUBERNETES) && gen_k8s_add(in, b, err) < 0)
@@ -267,7 +276,7 @@ int gen_targets_input(const struct gen_input *in, int mask, struct out_bundle *b
 		return -1;
 	if ((mask & GEN_SERVERLESS) && gen_serverless_add(in, b, err) < 0)
 		return -1;
-	if ((mask & GEN_FARGATE) && gen_fargate_add(in, b, err) < 0)
+	if ((mask & GEN_FARGATE) && gen_fargate_fits(in, mask) && gen_fargate_add(in, b, err) < 0)
 		return -1;
 	return 0;
 }

@@ -79,12 +79,13 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	gen_yaml_kv_str(y, "memory", mem);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
-	/* Knative probes the container port itself: no port given. */
+	/* Knative accepts a probe port only when it is the container port. */
 	gen_yaml_str(y, "livenessProbe");
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "httpGet");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "path", "/healthz");
+	gen_yaml_kv_int(y, "port", in->port);
 	gen_yaml_map_end(y);
 	gen_yaml_kv_int(y, "periodSeconds", 20);
 	gen_yaml_map_end(y);
@@ -93,6 +94,7 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	gen_yaml_str(y, "httpGet");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "path", "/readyz");
+	gen_yaml_kv_int(y, "port", in->port);
 	gen_yaml_map_end(y);
 	gen_yaml_kv_int(y, "periodSeconds", 5);
 	gen_yaml_map_end(y);

@@ -133,7 +133,11 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 				  "functions after 29 s. Longer work belongs in a queue-driven worker "
 				  "or a container.\n\n");
 	}
-	if (mask & GEN_FARGATE) {
+	if ((mask & GEN_FARGATE) && !gen_fargate_fits(in, mask)) {
+		sb_printf(&sb, "## Fargate\n\n"
+			  "No Fargate files: %u MiB plus 25%% headroom is more than the largest "
+			  "Fargate task (16 vCPU, 120 GiB).\n", in->memory_mb);
+	} else if (mask & GEN_FARGATE) {
 		unsigned cpu = 0, mem = 0;
 		gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem);
 		sb_printf(&sb, "## Fargate\n\n"

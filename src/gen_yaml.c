@@ -105,16 +105,18 @@ static bool is_reserved_word(const char *s)
 	return false;
 }
 
-/* Plain only for [A-Za-z/][A-Za-z0-9_./-]* that is not a reserved word:
+/* Plain only for [A-Za-z/][A-Za-z0-9_./:-]* not ending in ':', not a reserved word:
  * such a scalar can only read back as the same string. */
 static bool plain_is_safe(const char *s)
 {
 	if (!*s || !(isalpha((unsigned char)*s) || *s == '/'))
 		return false;
 	for (const char *c = s; *c; c++)
-		if (!(isalnum((unsigned char)*c) || *c == '_' || *c == '.' || *c == '/' || *c == '-'))
+		if (!(isalnum((unsigned char)*c) || *c == '_' || *c == '.' || *c == '/' || *c == '-' ||
+		      *c == ':'))
 			return false;
-	return !is_reserved_word(s);
+	/* "a:b" is plain, "a:" would open a mapping. */
+	return s[strlen(s) - 1] != ':' && !is_reserved_word(s);
 }
 
 static void scalar(struct gen_yaml *y, const char *s, yaml_scalar_style_t style, bool is_string)

@@ -222,6 +222,16 @@ static void test_yaml_plain_when_safe(void **state)
 	char *text = gen_yaml_finish(y, &len, NULL);
 	gen_yaml_free(y);
 	assert_string_equal(text, "apiVersion: apps/v1\npath: /healthz\n\"on\": true\n");
+	y = gen_yaml_new();
+	gen_yaml_seq_start(y);
+	gen_yaml_str(y, "AWS::Region");
+	gen_yaml_str(y, "key:");
+	gen_yaml_str(y, "1:20");
+	gen_yaml_seq_end(y);
+	free(text);
+	text = gen_yaml_finish(y, &len, NULL);
+	gen_yaml_free(y);
+	assert_string_equal(text, "- AWS::Region\n- \"key:\"\n- \"1:20\"\n");
 	free(text);
 }
 
@@ -798,6 +808,30 @@ static void test_fargate_task(void **state)
 	out_bundle_fini(&b);
 }
 
+static void test_fargate_too_big(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.memory_mb = 200000;
+	char *err = NULL;
+	assert_int_equal(gen_input_check(&in, GEN_FARGATE, &err), -1);
+	assert_non_null(strstr(err, "Fargate"));
+	free(err);
+	/* Under "all": the other targets, no Fargate files, and the README says why. */
+	struct out_bundle b;
+	generate(&in, GEN_ALL, &b);
+	assert_null(out_bundle_find(&b, "fargate/task-definition.json"));
+	assert_non_null(out_bundle_find(&b, "kubernetes/deployment.yaml"));
+	assert_non_null(strstr(out_bundle_find(&b, "README.md")->data, "No Fargate files"));
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "limits",
+				"memory"), "200000Mi");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
 /* ---- the whole bundle ---- */
 
 static void test_deterministic_and_readme(void **state)
@@ -860,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_serverless_handlers_match),
 		cmocka_unit_test(test_serverless_timeouts_and_iam),
 		cmocka_unit_test(test_fargate_task),
+		cmocka_unit_test(test_fargate_too_big),
 		cmocka_unit_test(test_deterministic_and_readme),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
