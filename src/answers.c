@@ -114,7 +114,7 @@ static const char *memfind(const char *hay, size_t hlen, const char *needle, siz
 static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, struct anode *out)
 {
 	memset(out, 0, sizeof(*out));
-	size_t at = jskip(j, j->cursor, ",:[");
+	size_t at = jskip(j, j->cursor, ",:");
 	jpos(j, at, &out->line, &out->col);
 	if (depth > ANSWERS_MAX_DEPTH) {
 		j->too_deep = true;
@@ -162,10 +162,18 @@ static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, stru
 		out->type = AN_SCALAR;
 		out->text = xstrdup(cJSON_IsTrue(c) ? "true" : "false");
 	} else {
-		char buf[64];
-		util_format_number(buf, sizeof(buf), c->valuedouble);
+		/* the number as written, so messages quote the file */
+		size_t e = at;
+		while (e < j->len && strchr("+-0123456789.eE", j->text[e]) && j->text[e])
+			e++;
 		out->type = AN_SCALAR;
-		out->text = xstrdup(buf);
+		if (e > at) {
+			out->text = xstrndup(j->text + at, e - at);
+		} else {
+			char buf[64];
+			util_format_number(buf, sizeof(buf), c->valuedouble);
+			out->text = xstrdup(buf);
+		}
 	}
 }
 
@@ -369,21 +377,30 @@ bool answers_valid_date(const char *s)
 	return !(mo == 2 && d == 29 && !leap);
 }
 
+/* Bounds read best as plain integers ("10000000000", not "1e+10"). */
+static void bound_text(char *buf, size_t size, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e16)
+		snprintf(buf, size, "%.0f", v);
+	else
+		util_format_number(buf, size, v);
+}
+
 static char *number_problem(const struct question *q, double v, const char *shown)
 {
 	char buf[64], own[64];
 	if (!shown) {
-		util_format_number(own, sizeof(own), v);
+		bound_text(own, sizeof(own), v);
 		shown = own;
 	}
 	if (!isfinite(v))
 		return xasprintf("%s is not a finite number", shown);
 	if (v < q->min) {
-		util_format_number(buf, sizeof(buf), q->min);
+		bound_text(buf, sizeof(buf), q->min);
 		return xasprintf("%s is below the minimum %s", shown, buf);
 	}
 	if (v > q->max) {
-		util_format_number(buf, sizeof(buf), q->max);
+		bound_text(buf, sizeof(buf), q->max);
 		return xasprintf("%s is above the maximum %s", shown, buf);
 	}
 	return NULL;
@@ -564,7 +581,9 @@ static void parse_answer(struct pctx *p, size_t qi, const struct anode *v, struc
 	case QK_NUMBER: {
 		double d;
 		if (!parse_number(v, &d)) {
-			if (v->type == AN_SCALAR)
+			if (v->type == AN_SCALAR && v->string)
+				perr(p, v, "%s: expected a number, got the text '%s'", q->id, v->text);
+			else if (v->type == AN_SCALAR)
 				perr(p, v, "%s: '%s' is not a number", q->id, v->text);
 			else
 				perr(p, v, "%s: expected a number, got %s", q->id, type_name(v));
@@ -747,7 +766,19 @@ static int parse_json(const char *text, size_t len, const char *name, struct ano
 		      struct diag_list *diags)
 {
 	const char *end = NULL;
-	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 1);
+	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (j && end) {
+		size_t off = (size_t)(end - text);
+		while (off < len && isspace((unsigned char)text[off]))
+			off++;
+		if (off < len) {
+			unsigned line, col;
+			yamldoc_offset_pos(text, len, off, &line, &col);
+			diag_add(diags, name, line, col, "JSON syntax error: text after the end of the object");
+			cJSON_Delete(j);
+			return -1;
+		}
+	}
 	if (!j) {
 		unsigned line, col;
 		size_t off = end ? (size_t)(end - text) : 0;
@@ -789,8 +820,11 @@ int answers_parse(const struct model *m, const char *text, size_t len, const cha
 		yamldoc_fini(&d);
 	}
 	struct pctx p = {.m = m, .name = name, .diags = diags};
-	if (root.type == AN_NULL)
+	if (root.type == AN_NULL) {
+		root.line = root.line ? root.line : 1;
+		root.col = root.col ? root.col : 1;
 		perr(&p, &root, "empty answers file");
+	}
 	else
 		parse_top(&p, &root, out);
 	anode_fini(&root);
