@@ -377,7 +377,7 @@ bool answers_valid_date(const char *s)
 	return !(mo == 2 && d == 29 && !leap);
 }
 
-/* Bounds read best as plain integers ("10000000000", not "1e+10"). */
+/* Whole numbers read best written out ("10000000000", not "1e+10"). */
 static void bound_text(char *buf, size_t size, double v)
 {
 	if (v == floor(v) && fabs(v) < 1e16)
@@ -925,7 +925,7 @@ static int emit_question(yaml_emitter_t *e, const struct model *m, const struct 
 		break;
 	}
 	case QK_NUMBER:
-		util_format_number(buf, sizeof(buf), answers_number(m, a, i));
+		bound_text(buf, sizeof(buf), answers_number(m, a, i));
 		ok = ok && emit_str(e, buf);
 		break;
 	case QK_TEXT:

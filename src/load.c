@@ -906,7 +906,10 @@ static void check_architectures(struct chk *c, struct architectures *as, struct 
 			at(c, "architectures", "architecture '%s' is missing", arch_id((enum arch)e));
 }
 
-static void check_case_studies(struct chk *c, struct case_studies *cs, const struct model *m)
+/* lenient: built-in case studies beside a user's own questionnaire, whose
+ * questions they may not know; keep what matches, report nothing. */
+static void check_case_studies(struct chk *c, struct case_studies *cs, const struct model *m,
+			       bool lenient)
 {
 	char p[256];
 	struct idlist ids = {0};
@@ -934,9 +937,13 @@ static void check_case_studies(struct chk *c, struct case_studies *cs, const str
 			answers_init(&s->profile, m);
 			continue;
 		}
-		size_t before = c->diags->count;
-		answers_parse_node(m, c->doc, prof, c->name, &s->profile, c->diags);
-		c->errors += c->diags->count - before;
+		struct diag_list scratch = {0};
+		struct diag_list *to = lenient ? &scratch : c->diags;
+		size_t before = to->count;
+		answers_parse_node(m, c->doc, prof, c->name, &s->profile, to);
+		if (!lenient)
+			c->errors += to->count - before;
+		diag_list_fini(&scratch);
 	}
 	idlist_check(c, "case study", &ids);
 }
@@ -1084,7 +1091,7 @@ static int load_architectures(const char *text, size_t len, const char *name, st
 
 /* Profiles are checked against m's questionnaire when it has one. */
 static int load_case_studies(const char *text, size_t len, const char *name, struct model *m,
-			     const struct model *against, struct diag_list *diags)
+			     const struct model *against, bool lenient, struct diag_list *diags)
 {
 	struct yamldoc doc;
 	void *data;
@@ -1092,7 +1099,7 @@ static int load_case_studies(const char *text, size_t len, const char *name, str
 	if (rc == 0) {
 		struct chk c = {.doc = &doc, .name = name, .diags = diags};
 		m->case_studies = data;
-		check_case_studies(&c, m->case_studies, against);
+		check_case_studies(&c, m->case_studies, against, lenient);
 		rc = c.errors ? -1 : 0;
 	}
 	yamldoc_fini(&doc);
@@ -1122,6 +1129,7 @@ int load_model_from_text(const char *questionnaire, size_t qlen, const char *qna
 			 struct model *out, struct diag_list *diags)
 {
 	memset(out, 0, sizeof(*out));
+	bool lenient = !case_studies && questionnaire;
 #define BUILTIN(t, l, n, b) \
 	if (!t) { t = b.text; l = strlen(b.text); n = b.name; } \
 	if (!n) n = "-";
@@ -1134,7 +1142,7 @@ int load_model_from_text(const char *questionnaire, size_t qlen, const char *qna
 	int rc = qrc;
 	rc |= load_architectures(architectures, alen, aname, out, diags);
 	/* profiles need a sound questionnaire; otherwise only the schema is checked */
-	rc |= load_case_studies(case_studies, clen, cname, out, qrc ? NULL : out, diags);
+	rc |= load_case_studies(case_studies, clen, cname, out, qrc ? NULL : out, lenient, diags);
 	rc |= load_pricing(pricing, plen, pname, out, diags);
 	if (rc) {
 		model_free(out);
@@ -1314,7 +1322,7 @@ size_t load_check_file(const char *path, const struct model *m, struct diag_list
 		load_architectures(text, len, path, &tmp, diags);
 		break;
 	case FILE_CASE_STUDIES:
-		load_case_studies(text, len, path, &tmp, m, diags);
+		load_case_studies(text, len, path, &tmp, m, false, diags);
 		break;
 	case FILE_PRICING:
 		load_pricing(text, len, path, &tmp, diags);

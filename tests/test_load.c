@@ -166,6 +166,21 @@ static void test_good_questionnaire(void **state)
 	model_free(NULL);
 }
 
+/* Built-in case studies beside another questionnaire: profiles keep only
+ * what that questionnaire knows, and loading succeeds. */
+static void test_builtin_cases_lenient(void **state)
+{
+	struct model m;
+	struct diag_list d = {0};
+	assert_int_equal(load_model_from_text(MINQ, strlen(MINQ), "q.yaml", NULL, 0, NULL, NULL, 0,
+					      NULL, NULL, 0, NULL, &m, &d), 0);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(m.case_studies->case_studies_count, 4);
+	for (size_t i = 0; i < m.question_count; i++)
+		assert_false(m.case_studies->case_studies[0].profile.values[i].present);
+	model_free(&m);
+}
+
 static void test_explicit_zero_kept(void **state)
 {
 	char *q = subst(MINQ, "title: T\n", "title: T\nclose_margin: 0\ncase_study_bonus: 0\n");
@@ -520,6 +535,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_questionnaire),
 		cmocka_unit_test(test_explicit_zero_kept),
+		cmocka_unit_test(test_builtin_cases_lenient),
 		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_semantic_errors),
 		cmocka_unit_test(test_too_many_options),
