@@ -311,6 +311,7 @@ struct cy_capture {
 	unsigned nbt;
 };
 
+__attribute__((format(printf, 3, 0)))
 static void cy_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 {
 	struct cy_capture *c = ctx;
