@@ -1,6 +1,7 @@
 /* main.c: the command line (CONTRACT §1). Parses options, loads the model
  * and hands over to a front end: the wizard, eval, export or check. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,10 +54,14 @@ struct cli {
 	bool resume, json, force;
 };
 
-static int usage_error(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
 	fputs("archwise: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs(" (try archwise --help)\n", stderr);
 	return EXIT_USAGE;
 }
