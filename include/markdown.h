@@ -15,7 +15,8 @@
 void md_escape_sb(struct strbuf *sb, const char *s);
 /* md_escape_sb into a new string (caller frees). */
 char *md_escape(const char *s);
-/* Appends s as a double-quoted YAML scalar on one line (front matter). */
+/* Appends s as a double-quoted YAML scalar on one line (front matter), with
+ * Markdown/HTML markup characters as \xNN escapes. */
 void md_yaml_quote_sb(struct strbuf *sb, const char *s);
 /* Appends s as one shell word, single-quoted when it holds anything but
  * [A-Za-z0-9_./:=@%+,-], with newlines collapsed (commands in code blocks). */

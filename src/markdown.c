@@ -90,6 +90,12 @@ void md_yaml_quote_sb(struct strbuf *sb, const char *s)
 	char *t = one_line(s ? s : "");
 	sb_append(sb, "\"");
 	for (const char *p = t; *p; p++) {
+		/* A renderer without front matter support shows these lines as
+		 * Markdown: YAML hex escapes keep the value and hide the markup. */
+		if (strchr("<>[]`&@*_|~", *p) || (*p == ':' && p[1] == '/' && p[2] == '/')) {
+			sb_printf(sb, "\\x%02X", (unsigned)(unsigned char)*p);
+			continue;
+		}
 		if (*p == '"' || *p == '\\')
 			sb_append(sb, "\\");
 		sb_appendn(sb, p, 1);

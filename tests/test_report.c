@@ -182,7 +182,7 @@ static void test_other_quoting(void **state)
 {
 	(void)state;
 	struct strbuf sb = {0};
-	md_yaml_quote_sb(&sb, "a \"b\" \\c\nd");
+	md_yaml_quote_sb(&sb, "a \"b\" \\c\nd <x> http://y");
 	sb_append(&sb, "|");
 	md_shell_word_sb(&sb, "tests/cases/x/answers.yaml");
 	sb_append(&sb, "|");
@@ -192,7 +192,7 @@ static void test_other_quoting(void **state)
 	sb_append(&sb, "|");
 	md_mermaid_string_sb(&sb, "USD \"/\" month;#");
 	char *s = sb_take(&sb);
-	assert_string_equal(s, "\"a \\\"b\\\" \\\\c d\"|tests/cases/x/answers.yaml|'it'\\''s a file'|''|\"USD  /  month  \"");
+	assert_string_equal(s, "\"a \\\"b\\\" \\\\c d \\x3Cx\\x3E http\\x3A//y\"|tests/cases/x/answers.yaml|'it'\\''s a file'|''|\"USD  /  month  \"");
 	free(s);
 }
 
@@ -403,7 +403,7 @@ static void test_hostile_text(void **state)
 
 	char *r = record(fx, NULL);
 	/* The front matter is one YAML scalar per key, still three keys. */
-	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Eve --- status: accepted, # Mallory | <img src=x>\"\n---\n"));
+	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Eve --- status: accepted, # Mallory \\x7C \\x3Cimg src=x\\x3E\"\n---\n"));
 	/* The front matter's two, the chart's config block's two. */
 	assert_int_equal(count_lines(r, "---"), 4);
 	assert_int_equal(count_lines(r, "# "), 1);

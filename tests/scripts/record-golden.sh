@@ -10,6 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 cases=0
+missing=0
 for answers in "$root"/tests/cases/*/answers.yaml; do
 	[ -f "$answers" ] || continue
 	dir=$(dirname "$answers")
@@ -25,7 +26,13 @@ for answers in "$root"/tests/cases/*/answers.yaml; do
 		continue
 	fi
 	if [ ! -f "$golden" ]; then
-		echo "FAIL $name: no golden $golden (run with ARCHWISE_UPDATE_GOLDEN=1)"; fail=1; continue
+		# Cases added for other outputs may come without a record golden
+		# yet; the record-* cases must have theirs.
+		case "$name" in
+		record-*) echo "FAIL $name: no golden $golden (run with ARCHWISE_UPDATE_GOLDEN=1)"; fail=1 ;;
+		*) echo "note $name: no golden record yet (ARCHWISE_UPDATE_GOLDEN=1 writes it)"; missing=$((missing + 1)) ;;
+		esac
+		continue
 	fi
 	if cmp -s "$got" "$golden"; then
 		echo "ok   $name"
@@ -67,5 +74,5 @@ if "$A" export "$first" -o "$tmp/dated" --date 2031-02-03 >/dev/null 2>&1; then
 else
 	echo "FAIL export --date failed"; fail=1
 fi
-[ "$fail" -eq 0 ] && echo "record goldens: $cases cases ok"
+[ "$fail" -eq 0 ] && echo "record goldens: $((cases - missing)) of $cases cases compared, all equal"
 exit "$fail"

@@ -2,9 +2,11 @@
 // as a permissive renderer would) and checks that answer text could not
 // change the document's shape: one H1, the MADR sections in order, no links,
 // images, raw HTML or emphasis beyond the record's own, tables whose rows all
-// have the header's column count. Usage: node check-record.mjs FILE...
+// have the header's column count; the front matter parses as YAML with the
+// MADR keys only. Usage: node check-record.mjs FILE...
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
+import yaml from "js-yaml";
 
 const md = new MarkdownIt({ html: true, linkify: true });
 // GFM autolinks need a scheme, www. or an e-mail address; bare domains (an
@@ -34,7 +36,21 @@ function cells(line) {
 for (const arg of process.argv.slice(2)) {
   const file = arg.replace(/^:/, ""); // markdownlint-cli2's literal-path mark
   let text = readFileSync(file, "utf8");
-  if (text.startsWith("---\n")) text = text.slice(text.indexOf("\n---\n", 4) + 5);
+  // Front matter: one YAML mapping with exactly the MADR keys.
+  if (!text.startsWith("---\n")) {
+    fail(file, "no front matter");
+  } else {
+    const end = text.indexOf("\n---\n", 4);
+    try {
+      const fm = yaml.load(text.slice(4, end));
+      const keys = Object.keys(fm || {}).join(",");
+      if (keys !== "status,date,decision-makers") fail(file, `front matter keys ${keys}`);
+      else if (fm.status !== "proposed") fail(file, `status ${fm.status}`);
+    } catch (e) {
+      fail(file, `front matter is not YAML: ${e.message.split("\n")[0]}`);
+    }
+    text = text.slice(end + 5);
+  }
   const tokens = md.parse(text, {});
   const h1 = tokens.filter((t) => t.type === "heading_open" && t.tag === "h1").length;
   if (h1 !== 1) fail(file, `${h1} H1 headings, want 1`);
