@@ -198,7 +198,7 @@ static void wizard_draw(struct tui *t)
 	tui_textf(t, 0, 1, t->cols - 20, ROLE_TITLE, "archwise %s %s", t->g->mid_dot,
 		  qn->title ? qn->title : qn->id);
 	char pos[48];
-	snprintf(pos, sizeof pos, "question %zu of %zu", t->q + 1, t->m->question_count);
+	snprintf(pos, sizeof pos, "question %zu/%zu", t->q + 1, t->m->question_count);
 	tui_text(t, 0, t->cols - (int)strlen(pos) - 1, (int)strlen(pos), pos, ROLE_TITLE);
 	tui_vline(t, 1, sw, t->rows - 2);
 	draw_sidebar(t, sw);

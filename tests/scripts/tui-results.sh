@@ -23,7 +23,7 @@ eval_scores() {
 }
 
 tui_start 100 30 --answers "$answers"
-wait_for 'question 1 of 28'
+wait_for 'question 1/28'
 n=1
 while [ $n -le 28 ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'

@@ -6,18 +6,18 @@
 . "$(dirname "$0")/tui-common.inc"
 
 tui_start 100 30
-wait_for 'question 1 of 28'
+wait_for 'question 1/28'
 wait_for 'Leaning'
 wait_for 'Kubernetes +[^ ]+ +[0-9]+'
 
 # Answer question 1 with a non-default option.
 tui_keys Down Enter
-wait_for 'question 2 of'
+wait_for 'question 2/'
 wait_file_has "$SESSION_FILE" 'traffic_pattern: spiky'
 
 # Back, the answer is shown, then change it and see the gauge move.
 tui_keys Left
-wait_for 'question 1 of'
+wait_for 'question 1/'
 tui_screen | grep -q '(●) Spiky' || fail "the chosen option is not marked"
 before=$(tui_gauge)
 [ -n "$before" ] || fail "no leaning gauge"
@@ -31,23 +31,23 @@ echo "gauge before:"; echo "$before"; echo "gauge after:"; echo "$after"
 
 # Question 2: a number, checked while typing.
 tui_keys Enter
-wait_for 'question 2 of'
+wait_for 'question 2/'
 tui_type '-5'
 wait_for 'must be between'
 tui_keys Enter
-wait_for 'question 2 of'
+wait_for 'question 2/'
 tui_keys BSpace BSpace
 tui_type '5000000'
 wait_for '✔ ok'
 tui_keys Enter
-wait_for 'question 3 of'
+wait_for 'question 3/'
 wait_file_has "$SESSION_FILE" 'requests_per_day: (5000000|5e\+0?6)$'
 
 # Question 5 (longest task): option 3, over 15 minutes.
 tui_keys Enter Enter
-wait_for 'question 5 of'
+wait_for 'question 5/'
 tui_keys 3 Enter
-wait_for 'question 6 of'
+wait_for 'question 6/'
 wait_file_has "$SESSION_FILE" 'longest_task: over_15min'
 
 # Enter through the rest to the review, then the result.
