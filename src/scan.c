@@ -967,7 +967,8 @@ static void walk(struct walk *w, int dirfd, const char *rel, unsigned depth)
 		}
 		names[n++] = xstrdup(e->d_name);
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
 	/* Files first, then folders: shallower evidence comes first. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < n; i++) {

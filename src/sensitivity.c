@@ -282,7 +282,8 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 		case QK_TEXT: break;
 		}
 	}
-	qsort(s.found, s.count, sizeof(*s.found), cmp_found);
+	if (s.count)
+		qsort(s.found, s.count, sizeof(*s.found), cmp_found);
 	ev->changes = xcalloc(s.count, sizeof(*ev->changes));
 	for (size_t i = 0; i < s.count; i++)
 		ev->changes[i] = s.found[i].change;
