@@ -408,17 +408,17 @@ static void context_section(struct ctx *c)
 	/* The workload. */
 	bool any = false;
 	if (chosen(m, c->a, "workload_type")) {
-		sb_append(sb, "The workload is of type ");
+		sb_append(sb, "Workload type: ");
 		choice_clause(c, "workload_type");
+		sb_append(sb, ". ");
 		any = true;
 	}
 	if (chosen(m, c->a, "traffic_pattern")) {
-		sb_append(sb, any ? ", with traffic pattern " : "The traffic pattern is ");
+		sb_append(sb, "Traffic pattern: ");
 		choice_clause(c, "traffic_pattern");
+		sb_append(sb, ". ");
 		any = true;
 	}
-	if (any)
-		sb_append(sb, ". ");
 	double rpd = number_by_id(c, "requests_per_day");
 	double dur = number_by_id(c, "avg_duration_ms");
 	double mem = number_by_id(c, "memory_mb");
@@ -711,13 +711,19 @@ static void outcome_section(struct ctx *c)
 	if (c->rec != ARCH_KUBERNETES) {
 		double be = cr->break_even_rpd[c->rec];
 		if (!isnan(be)) {
-			sb_append(sb, "* Revisit the choice when traffic nears ");
+			sb_append(sb, "* Break-even: at about ");
 			fmt_num(sb, be, 0, true);
-			sb_append(sb, " requests per day, where ");
+			sb_append(sb, " requests per day ");
 			esc_name(c, c->rec);
 			sb_append(sb, " and ");
 			esc_name(c, ARCH_KUBERNETES);
-			sb_append(sb, " cost the same.\n");
+			sb_append(sb, " cost the same; today ");
+			esc_name(c, c->rec);
+			sb_append(sb, " costs ");
+			fmt_usd(sb, cr->arch[c->rec].monthly_usd);
+			sb_append(sb, " against ");
+			fmt_usd(sb, cr->arch[ARCH_KUBERNETES].monthly_usd);
+			sb_append(sb, ". Revisit the choice if traffic moves toward that volume.\n");
 		} else {
 			sb_append(sb, "* Its cost does not cross that of ");
 			esc_name(c, ARCH_KUBERNETES);
@@ -729,15 +735,21 @@ static void outcome_section(struct ctx *c)
 			double be = cr->break_even_rpd[i];
 			if (i == ARCH_KUBERNETES || isnan(be))
 				continue;
-			sb_append(sb, any ? "; " : "* Revisit the choice if traffic moves past a break-even volume: ");
+			if (!any) {
+				sb_append(sb, "* Break-even volumes against today's ");
+				fmt_usd(sb, cr->arch[ARCH_KUBERNETES].monthly_usd);
+				sb_append(sb, " per month: ");
+			} else {
+				sb_append(sb, "; ");
+			}
 			esc_name(c, (enum arch)i);
-			sb_append(sb, " at ");
+			sb_append(sb, " costs the same at ");
 			fmt_num(sb, be, 0, true);
 			sb_append(sb, " requests per day");
 			any = true;
 		}
 		if (any)
-			sb_append(sb, ".\n");
+			sb_append(sb, ". Revisit the choice if traffic moves toward one of them.\n");
 	}
 	sb_append(sb, "* Replay the answers (see the appendix) after any change to them; the recommendation must still hold.\n\n");
 }
