@@ -42,11 +42,27 @@ build/asan/obj/%.o: src/%.c
 
 build/obj/builtin.o build/asan/obj/builtin.o: $(DATA)
 
-build/libarchwise.a: $(call obj,build,$(CORE_SRC))
+# The built-in model: the data files loaded and checked by the real loader
+# at build time and emitted as C (tools/embed_model.c), so no run parses them.
+EMBED_OBJS := $(call obj,build,$(CORE_SRC))
+build/embed_model: tools/embed_model.c $(EMBED_OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(EMBED_OBJS) $(LDLIBS)
+
+build/gen/builtin_model.c: build/embed_model $(DATA)
+	@mkdir -p $(dir $@)
+	build/embed_model questionnaires/k8s-vs-serverless.yaml assets/architectures.yaml \
+		assets/case-studies.yaml assets/pricing.yaml > $@.tmp
+	@mv $@.tmp $@
+
+build/obj/builtin_model.o build/asan/obj/builtin_model.o build/fuzz/obj/builtin_model.o: build/gen/builtin_model.c
+	@mkdir -p $(dir $@)
+	$(if $(findstring fuzz,$@),$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS),$(CC) $(ALL_CFLAGS) $(if $(findstring asan,$@),$(SAN) -O1)) -Wno-overlength-strings -c $< -o $@
+
+build/libarchwise.a: $(call obj,build,$(CORE_SRC)) build/obj/builtin_model.o
 	@rm -f $@
 	ar rcs $@ $^
 
-build/asan/libarchwise.a: $(call obj,build/asan,$(CORE_SRC))
+build/asan/libarchwise.a: $(call obj,build/asan,$(CORE_SRC)) build/asan/obj/builtin_model.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -106,7 +122,7 @@ build/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -c $< -o $@
 
-build/fuzz/libarchwise.a: $(call obj,build/fuzz,$(CORE_SRC))
+build/fuzz/libarchwise.a: $(call obj,build/fuzz,$(CORE_SRC)) build/fuzz/obj/builtin_model.o
 	@rm -f $@
 	ar rcs $@ $^
 

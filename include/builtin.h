@@ -15,4 +15,10 @@ extern const struct builtin_file builtin_architectures;
 extern const struct builtin_file builtin_case_studies;
 extern const struct builtin_file builtin_pricing;
 
+struct model;
+/* Points m's questionnaire and assets at the built-in model compiled from
+ * the data files at build time (tools/embed_model.c); the caller then builds
+ * the indexes. Returns 0, or -1 where no compiled model exists. */
+int builtin_model_fill(struct model *m);
+
 #endif

@@ -267,6 +267,9 @@ struct model {
 	void *index;
 	/* architecture data by enum arch (pointers into architectures). */
 	const struct architecture *arch[ARCH_COUNT];
+	/* The questionnaire and assets are the compiled-in static model
+	 * (builtin_model_fill): model_free frees only the indexes. */
+	bool static_data;
 };
 
 /* Index of the question with this id, or -1. O(log n). */

@@ -1034,16 +1034,18 @@ void model_free(struct model *m)
 {
 	if (!m)
 		return;
-	if (m->case_studies) {
+	if (m->static_data) {
+		/* compiled in: nothing of it was allocated */
+	} else if (m->case_studies) {
 		for (unsigned i = 0; i < m->case_studies->case_studies_count; i++)
 			answers_fini(&m->case_studies->case_studies[i].profile);
 		cyaml_free(&free_config, &case_studies_schema, m->case_studies, 0);
 	}
-	if (m->questionnaire)
+	if (m->questionnaire && !m->static_data)
 		cyaml_free(&free_config, &questionnaire_schema, m->questionnaire, 0);
-	if (m->architectures)
+	if (m->architectures && !m->static_data)
 		cyaml_free(&free_config, &architectures_schema, m->architectures, 0);
-	if (m->pricing)
+	if (m->pricing && !m->static_data)
 		cyaml_free(&free_config, &pricing_schema, m->pricing, 0);
 	if (m->index)
 		free(((struct qindex *)m->index)->by_id);
@@ -1159,6 +1161,18 @@ int load_model(const struct load_sources *src, struct model *out, struct diag_li
 	size_t len[4] = {0};
 	int rc = 0;
 	memset(out, 0, sizeof(*out));
+	/* The built-in data was loaded and checked at build time: no parsing. */
+	if ((!src || (!src->questionnaire_path && !src->data_dir)) && builtin_model_fill(out) == 0) {
+		out->static_data = true;
+		model_build(out);
+		for (unsigned i = 0; i < out->architectures->architectures_count; i++) {
+			const struct architecture *a = &out->architectures->architectures[i];
+			int e = arch_from_id(a->id);
+			if (e >= 0)
+				out->arch[e] = a;
+		}
+		return 0;
+	}
 	if (src && src->questionnaire_path) {
 		path[0] = xstrdup(src->questionnaire_path);
 		if (!(text[0] = load_read_file(path[0], &len[0], diags)))
