@@ -281,8 +281,10 @@ static char *serverless_yml(const struct gen_input *in, size_t *len, char **err)
 	struct gen_yaml *y = gen_yaml_new();
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "service", in->service);
+	/* v3 configuration; the range also admits osls 4, the maintained
+	 * open-source fork of v3 that refuses a plain "3". */
 	gen_yaml_str(y, "frameworkVersion");
-	gen_yaml_quoted(y, "3");
+	gen_yaml_quoted(y, "3 || 4");
 	gen_yaml_kv_str(y, "configValidationMode", "error");
 	gen_yaml_str(y, "provider");
 	gen_yaml_map_start(y);

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Generated starter files checked by the tools that consume them: every
+# Kubernetes and Knative object against the OpenAPI schemas of
+# kubernetes-models (unknown fields rejected), `kubectl kustomize`, yamllint,
+# `osls print` (Serverless Framework v3 schema, configValidationMode: error)
+# and Fargate's task-size rules. Also: the same export twice is
+# byte-identical, and a tampered manifest is rejected (the checks can fail).
+set -u
+root=${ARCHWISE_ROOT:-$(pwd)}
+bin=${ARCHWISE:-$root/archwise}
+val=$root/tests/validators
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "skip: $1 is not installed"; exit 77; }
+}
+need node
+need npm
+need kubectl
+need yamllint
+
+if [ ! -x "$val/node_modules/.bin/osls" ] || [ ! -d "$val/node_modules/kubernetes-models" ] ||
+   [ ! -d "$val/node_modules/typescript" ]; then
+	echo "installing the validators (npm ci)"
+	if ! (cd "$val" && npm ci --no-audit --no-fund >/dev/null 2>&1); then
+		echo "npm ci failed in tests/validators"
+		[ "${CI:-}" = true ] && exit 1
+		echo "skip: cannot install the validators"; exit 77
+	fi
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+cases=""
+for a in "$root"/tests/cases/gen-*/answers.yaml "$root"/tests/cases/defaults/answers.yaml \
+	 "$root"/tests/cases/record-hostile/answers.yaml; do
+	[ -f "$a" ] || continue
+	name=$(basename "$(dirname "$a")")
+	if ! "$bin" export "$a" -o "$tmp/$name" --date 2026-01-01 >/dev/null 2>"$tmp/$name.err"; then
+		bad "export $name: $(cat "$tmp/$name.err")"; continue
+	fi
+	"$bin" export "$a" -o "$tmp/$name.again" --date 2026-01-01 >/dev/null 2>&1 || bad "second export $name"
+	diff -r "$tmp/$name" "$tmp/$name.again" >/dev/null || bad "$name: two exports differ"
+	cases="$cases $name"
+done
+[ -n "$cases" ] || { echo "no answer sets"; exit 1; }
+echo "bundles:$cases"
+
+# Kubernetes + Knative objects: schema and unknown fields, in one node run.
+manifests=""
+for c in $cases; do
+	for f in "$tmp/$c"/kubernetes/*.yaml "$tmp/$c"/knative/*.yaml; do
+		[ -f "$f" ] || continue
+		[ "$(basename "$f")" = kustomization.yaml ] && continue
+		manifests="$manifests $f"
+	done
+done
+# shellcheck disable=SC2086
+node "$val/validate-k8s.mjs" $manifests || bad "validate-k8s"
+
+for c in $cases; do
+	if [ -d "$tmp/$c/kubernetes" ]; then
+		kubectl kustomize "$tmp/$c/kubernetes" >"$tmp/$c.kustomized.yaml" 2>"$tmp/$c.kerr" ||
+			bad "kubectl kustomize $c: $(cat "$tmp/$c.kerr")"
+		n=$(grep -c '^kind:' "$tmp/$c.kustomized.yaml")
+		m=$(grep -c '^- ' "$tmp/$c/kubernetes/kustomization.yaml")
+		[ "$n" = "$m" ] || bad "$c: kustomize built $n objects, kustomization lists $m"
+	fi
+done
+
+yamls=$(find "$tmp" -path "$tmp/*.again" -prune -o \( -name '*.yaml' -o -name '*.yml' \) -print | grep -v kustomized | grep -v '/answers.yaml$')
+# shellcheck disable=SC2086
+yamllint -s -c "$val/yamllint.yaml" $yamls || bad "yamllint"
+
+mkdir -p "$tmp/home"
+for c in $cases; do
+	[ -f "$tmp/$c/serverless/serverless.yml" ] || continue
+	if ! (cd "$tmp/$c/serverless" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
+		"$val/node_modules/.bin/osls" print >"$tmp/$c.print" 2>&1); then
+		bad "osls print $c:"; tail -n 15 "$tmp/$c.print"
+	fi
+done
+
+tds=$(find "$tmp" -path "$tmp/*.again" -prune -o -name task-definition.json -print)
+if [ -n "$tds" ]; then
+	# shellcheck disable=SC2086
+	node "$val/check-fargate.mjs" $tds || bad "check-fargate"
+fi
+
+# The checks can fail: an unknown field, a bad Fargate size, a bad
+# serverless.yml key must each be rejected.
+first=$(echo "$cases" | awk '{print $1}')
+sed 's/^  revisionHistoryLimit: 5/  revisionHistoryLimit: 5\n  replica: 3/' "$tmp/$first/kubernetes/deployment.yaml" >"$tmp/tampered.yaml"
+node "$val/validate-k8s.mjs" "$tmp/tampered.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted an unknown field"
+sed 's/"memory":[[:space:]]*"[0-9]*"/"memory": "1536"/' "$tmp/$first/fargate/task-definition.json" >"$tmp/td.json"
+node "$val/check-fargate.mjs" "$tmp/td.json" >/dev/null 2>&1 && bad "check-fargate accepted memory 1536"
+mkdir -p "$tmp/tampered-sls"
+sed 's/^  logRetentionInDays: 30/  logRetentionInDays: 30\n  bogusKey: 1/' "$tmp/$first/serverless/serverless.yml" >"$tmp/tampered-sls/serverless.yml"
+(cd "$tmp/tampered-sls" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 "$val/node_modules/.bin/osls" print >/dev/null 2>&1) &&
+	bad "osls print accepted an unknown provider key"
+
+[ "$fail" -eq 0 ] && echo "validate-generated: all checks passed"
+exit "$fail"
