@@ -5,6 +5,7 @@
 #define ARCHWISE_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -29,6 +30,12 @@ void sb_appendn(struct strbuf *sb, const char *s, size_t n);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns the string (never NULL) and resets sb; caller frees. */
 char *sb_take(struct strbuf *sb);
+/* Appends s with what could drive a terminal written out instead: C0 controls
+ * (but \n and \t when keep_newlines) and DEL as \xHH, C1 controls and bidi
+ * overrides as \uHHHH, bytes that are not valid UTF-8 as \xHH. */
+void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines);
+/* The same into a new string (caller frees); NULL reads as "". */
+char *util_escape_controls(const char *s, bool keep_newlines);
 void sb_fini(struct strbuf *sb);
 
 /* Formats a number the shortest way that reads back exactly ("%.17g" trimmed). */

@@ -16,10 +16,15 @@ void diag_add(struct diag_list *d, const char *file, unsigned line, unsigned col
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote what the files hold: nothing in them may drive the
+	 * terminal they are printed on. */
+	char *msg = util_escape_controls(raw, false);
+	free(raw);
 	d->items[d->count++] = (struct diag){
-		.file = xstrdup(file ? file : "-"), .line = line, .col = col, .message = msg,
+		.file = util_escape_controls(file ? file : "-", false), .line = line, .col = col,
+		.message = msg,
 	};
 }
 

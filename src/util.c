@@ -133,3 +133,56 @@ void util_format_number(char *buf, size_t size, double v)
 			return;
 	}
 }
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when the byte at p
+ * does not start one (overlong forms, surrogates and > U+10FFFF refused). */
+static size_t utf8_seq(const unsigned char *p, unsigned *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	size_t n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+	if (n == 0 || p[0] > 0xF4)
+		return 0;
+	unsigned c = p[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned cp;
+		size_t n = utf8_seq(p, &cp);
+		if (n == 0) {
+			sb_printf(sb, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		if ((cp < 0x20 && !(keep_newlines && (cp == '\n' || cp == '\t'))) || cp == 0x7F)
+			sb_printf(sb, "\\x%02x", cp);
+		else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+			 (cp >= 0x2066 && cp <= 0x2069))
+			sb_printf(sb, "\\u%04x", cp);
+		else
+			sb_appendn(sb, (const char *)p, n);
+		p += n;
+	}
+}
+
+char *util_escape_controls(const char *s, bool keep_newlines)
+{
+	struct strbuf sb = {0};
+	sb_append_escaped(&sb, s ? s : "", keep_newlines);
+	return sb_take(&sb);
+}
