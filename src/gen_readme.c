@@ -69,8 +69,8 @@ static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 			  "member of a stateful set needs data rebalancing).\n\n", sc->min_replicas);
 	else
 		sb_printf(sb, "Autoscaling: %u to %u replicas. Average load is requests_per_day / 86400 "
-			  "= %.2f req/s; the peak is %.1f times that (traffic pattern `%s`) = %.2f req/s. "
-			  "One pod takes %u requests at a time, so %.1f req/s at %.0f ms each; pods run "
+			  "= %.3g req/s; the peak is %.3g times that (traffic pattern `%s`) = %.3g req/s. "
+			  "One pod takes %u requests at a time, so %.3g req/s at %.0f ms each; pods run "
 			  "at 70%% of that. minReplicas = max(2, average / per-pod), maxReplicas = "
 			  "max(2 x min, peak / per-pod), at most 100.\n\n",
 			  sc->min_replicas, sc->max_replicas, in->requests_per_day / 86400.0,
