@@ -173,6 +173,26 @@ static int evaluate_or_report(const struct model *m, const struct answers *a, st
 	return EXIT_OK;
 }
 
+/* JSON as cJSON prints it, with DEL, C1 controls and bidi overrides (which
+ * cJSON leaves raw inside strings) written as \\u escapes: the same value,
+ * nothing that drives a terminal. */
+static char *json_for_terminal(const char *json)
+{
+	struct strbuf sb = {0};
+	for (const unsigned char *p = (const unsigned char *)json; *p; p++) {
+		if (*p == 0x7F)
+			sb_append(&sb, "\\u007f");
+		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			sb_printf(&sb, "\\u%04x", p[1]), p++;
+		else if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+					  (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+			sb_printf(&sb, "\\u%04x", 0x2000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)), p += 2;
+		else
+			sb_appendn(&sb, (const char *)p, 1);
+	}
+	return sb_take(&sb);
+}
+
 static int cmd_eval(const struct cli *c, const struct model *m)
 {
 	if (c->file_count != 1)
@@ -189,9 +209,13 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 			fputs("archwise: could not format the result\n", stderr);
 			rc = EXIT_RUNTIME;
 		} else {
-			fputs(out, stdout);
-			if (out[0] && out[strlen(out) - 1] != '\n')
+			/* Texts from the data files and answers end up in the
+			 * output: no escape sequence may reach the terminal. */
+			char *safe = c->json ? json_for_terminal(out) : util_escape_controls(out, true);
+			fputs(safe, stdout);
+			if (safe[0] && safe[strlen(safe) - 1] != '\n')
 				fputc('\n', stdout);
+			free(safe);
 			free(out);
 		}
 		engine_evaluation_fini(&ev);
@@ -229,8 +253,10 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		return rc;
 	const char *service = answers_text_by_id(m, &a, "service_name");
 	if (service && !gen_is_dns1123_label(service)) {
+		char *shown = util_escape_controls(service, false);
 		fprintf(stderr, "archwise: %s: service_name '%s' is not a DNS-1123 label "
-			"(lower-case letters, digits and '-', at most 63)\n", c->files[0], service);
+			"(lower-case letters, digits and '-', at most 63)\n", c->files[0], shown);
+		free(shown);
 		answers_fini(&a);
 		return EXIT_USAGE;
 	}
