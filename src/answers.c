@@ -346,6 +346,8 @@ char *answers_text_problem(const struct question *q, const char *text)
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
 			return xasprintf("control character 0x%02x in the text", *p);
+		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)   /* C1: U+0080..U+009F */
+			return xasprintf("control character U+%04X in the text", p[1]);
 	if (q->pattern && *q->pattern) {
 		regex_t re;
 		char *anchored = xasprintf("^(%s)$", q->pattern);
