@@ -35,7 +35,28 @@ tui_keys PgDn PgDn PgDn
 wait_for 'Deployment · question 1 of'
 left=$(tui_screen | sed -n 's/.*Deployment · question 1 of \([0-9]*\).*/\1/p')
 [ -n "$left" ] || fail "no question count in the last section"
-n=1
+# The service name: a text field checked against its pattern as typed;
+# inside the field q is a letter, not quit.
+tui_screen | grep -q 'service' || fail "the first deployment question is not the service name"
+tui_type 'Bad_Name'
+wait_for '\[Bad_Name'
+wait_for 'must match'
+tui_keys Enter
+wait_for 'Deployment · question 1 of'
+tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+tui_type 'shop-q'
+wait_for '\[shop-q'
+wait_for '✔ ok'
+tui_screen | grep -q 'Quit archwise' && fail "q in a text field asked to quit"
+tui_keys Escape
+tui_keys q
+wait_for 'Quit archwise\?'
+tui_keys n
+wait_gone 'Quit archwise\?'
+tui_keys Enter
+wait_for 'Deployment · question 2 of'
+wait_file_has "$SESSION_FILE" 'service_name: shop-q'
+n=2
 while [ $n -le "$left" ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'
 tui_keys Enter

@@ -75,6 +75,41 @@ ev=$("$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^  serverless  *\([0-9.]*\) US
 awk -v a="$c2" -v b="$ev" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1) }' ||
 	fail "cost tab shows $c2, eval says $ev"
 
+# Files: the preview of answers.yaml is what export would write.
+tui_keys 6
+wait_for 'decision-record\.md'
+tui_keys Down
+wait_for 'answers\.yaml +\(lines'
+wait_for 'questionnaire: k8s-vs-serverless'
+tui_keys PgDn
+wait_gone 'answers\.yaml +\(lines 1-'
+
+# Export: into a folder of our own, then again: asks before overwriting.
+tui_keys 7
+wait_for 'Output folder'
+wait_for 'archwise-out/user-api'
+tui_keys Enter
+tui_type "$TUI_TMP/out"
+tui_keys Enter
+wait_for "\\[$TUI_TMP/out"
+tui_keys w
+wait_for "Written to $TUI_TMP/out"
+[ -f "$TUI_TMP/out/decision-record.md" ] || fail "no decision record written"
+[ -f "$TUI_TMP/out/answers.yaml" ] || fail "no answers.yaml written"
+[ -f "$TUI_TMP/out/knative/service.yaml" ] || fail "no knative service written"
+"$ARCHWISE" eval "$TUI_TMP/out/answers.yaml" >/dev/null || fail "the exported answers do not replay"
+echo stale > "$TUI_TMP/out/README.md"
+tui_keys w
+wait_for 'Overwrite\?'
+tui_keys n
+wait_for 'Nothing written'
+grep -q '^stale$' "$TUI_TMP/out/README.md" || fail "refused overwrite changed a file"
+tui_keys w
+wait_for 'Overwrite\?'
+tui_keys y
+wait_for "Written to $TUI_TMP/out"
+grep -q '^stale$' "$TUI_TMP/out/README.md" && fail "y did not overwrite"
+
 tui_keys q
 wait_for 'Quit archwise\?'
 tui_keys y
