@@ -3,6 +3,7 @@
  * own folder (so rename stays on one file system), fsync'd before it is
  * linked or renamed into place; folders are walked with openat(O_NOFOLLOW)
  * so a planted symlink is never followed. */
+#define _GNU_SOURCE   /* sync_file_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -104,17 +105,19 @@ static int temp_create(int dirfd, const char *name, char **tmpname)
 	return -1;
 }
 
-/* Writes data to a temporary file beside name and fsyncs it; on success
- * *tmpname is the temporary's name in dirfd. */
+/* Writes data to a temporary file beside name; on success *tmpname is its
+ * name in dirfd and, when keep_fd is given, *keep_fd its open descriptor
+ * (not yet fsync'd: the caller syncs a batch at once); otherwise it is
+ * fsync'd and closed here. */
 static int temp_write(int dirfd, const char *name, const char *shown, const char *data,
-		      size_t len, char **tmpname, char **err)
+		      size_t len, char **tmpname, int *keep_fd, char **err)
 {
 	int fd = temp_create(dirfd, name, tmpname);
 	if (fd < 0) {
 		set_err(err, shown, "cannot create a temporary file", errno);
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, len) < 0 || (!keep_fd && fsync(fd) < 0)) {
 		int e = errno;
 		close(fd);
 		unlinkat(dirfd, *tmpname, 0);
@@ -122,6 +125,10 @@ static int temp_write(int dirfd, const char *name, const char *shown, const char
 		*tmpname = NULL;
 		set_err(err, shown, "cannot write", e);
 		return -1;
+	}
+	if (keep_fd) {
+		*keep_fd = fd;
+		return 0;
 	}
 	if (close(fd) < 0) {
 		int e = errno;
@@ -132,6 +139,24 @@ static int temp_write(int dirfd, const char *name, const char *shown, const char
 		return -1;
 	}
 	return 0;
+}
+
+/* Makes one file of a batch durable. On Linux, as git's
+ * core.fsyncMethod=batch does: write the data out and wait for it
+ * (sync_file_range), and fsync only the last file, whose journal commit
+ * carries every file's metadata; one flush instead of one per file.
+ * Elsewhere every file is fsync'd. */
+static int batch_sync(int fd, bool last)
+{
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+	if (!last)
+		return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+						      SYNC_FILE_RANGE_WAIT_AFTER);
+	return fsync(fd);
+#else
+	(void)last;
+	return fsync(fd);
+#endif
 }
 
 /* What is at name in dirfd, without following a symlink: 0 nothing,
@@ -189,7 +214,7 @@ static int write_at(int dirfd, const char *name, const char *shown, const char *
 		return -1;
 	}
 	char *tmp = NULL;
-	if (temp_write(dirfd, name, shown, data, len, &tmp, err) < 0)
+	if (temp_write(dirfd, name, shown, data, len, &tmp, NULL, err) < 0)
 		return -1;
 	int rc = temp_commit(dirfd, tmp, name, shown, force, err);
 	free(tmp);
@@ -438,11 +463,12 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 	size_t ncreated = 0;
 	char **tmps = xcalloc(b->count ? b->count : 1, sizeof(*tmps));
 	int *fds = xcalloc(b->count ? b->count : 1, sizeof(*fds));
+	int *tmpfds = xcalloc(b->count ? b->count : 1, sizeof(*tmpfds));
 	bool *fresh = xcalloc(b->count ? b->count : 1, sizeof(*fresh));
 	size_t placed = 0;
 	int rc = -1;
 	for (size_t i = 0; i < b->count; i++)
-		fds[i] = -1;
+		fds[i] = tmpfds[i] = -1;
 
 	if (make_root(dir, &created, &ncreated, err) < 0)
 		goto rollback;
@@ -451,20 +477,34 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		set_err(err, dir, "cannot open folder", errno);
 		goto rollback;
 	}
-	/* Phase 1: every file to a temporary beside its target. A full disk or a
-	 * read-only folder fails here, before any target name is touched. */
+	/* Phase 1: every file to a temporary beside its target, then all of
+	 * them fsync'd (one journal commit for the batch rather than one per
+	 * file). A full disk or a read-only folder fails here, before any
+	 * target name is touched. */
 	for (size_t i = 0; i < b->count; i++) {
 		const struct out_file *f = &b->files[i];
 		char *folder = folder_of(f->path);
 		char *shown = xasprintf("%s/%s", dir, f->path);
 		fds[i] = open_folders(rootfd, dir, folder, true, &created, &ncreated, err);
 		free(folder);
-		if (fds[i] < 0 ||
-		    temp_write(fds[i], base_of(f->path), shown, f->data, f->len, &tmps[i], err) < 0) {
+		if (fds[i] < 0 || temp_write(fds[i], base_of(f->path), shown, f->data, f->len,
+					     &tmps[i], &tmpfds[i], err) < 0) {
 			free(shown);
 			goto rollback;
 		}
 		free(shown);
+	}
+	for (size_t i = 0; i < b->count; i++) {
+		int e = batch_sync(tmpfds[i], i + 1 == b->count) < 0 ? errno : 0;
+		if (close(tmpfds[i]) < 0 && !e)
+			e = errno;
+		tmpfds[i] = -1;
+		if (e) {
+			char *shown = xasprintf("%s/%s", dir, b->files[i].path);
+			set_err(err, shown, "cannot write", e);
+			free(shown);
+			goto rollback;
+		}
 	}
 	/* Phase 2: move each into place (link when not forcing: no clobber even
 	 * if a file appeared since the check). */
@@ -484,8 +524,19 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		placed = i + 1;
 		free(shown);
 	}
-	for (size_t i = 0; i < b->count; i++)
-		fsync(fds[i]);
+	/* Each folder once: the new names are durable. */
+	for (size_t i = 0; i < b->count; i++) {
+		char *folder = folder_of(b->files[i].path);
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++) {
+			char *other = folder_of(b->files[j].path);
+			seen = strcmp(folder, other) == 0;
+			free(other);
+		}
+		free(folder);
+		if (!seen)
+			fsync(fds[i]);
+	}
 	rc = 0;
 	goto done;
 
@@ -503,6 +554,8 @@ rollback:
 		rmdir(created[i]);
 done:
 	for (size_t i = 0; i < b->count; i++) {
+		if (tmpfds[i] >= 0)
+			close(tmpfds[i]);
 		if (fds[i] >= 0)
 			close(fds[i]);
 		free(tmps[i]);
@@ -512,6 +565,7 @@ done:
 	free(created);
 	free(tmps);
 	free(fds);
+	free(tmpfds);
 	free(fresh);
 	if (rootfd >= 0)
 		close(rootfd);
