@@ -20,13 +20,13 @@ mkdir -p "$OUT"
 PIN=""
 command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0"
 
-# 30 days of March 2024 in +0100, evenly spread; about 230 bytes a line.
+# Up to 30 days of March 2024 in +0100, evenly spread; about 200 bytes a line.
 want=$((MB * 1048576))
 have=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
-if [ "$have" -lt "$want" ] || [ "$have" -gt $((want + 1048576)) ]; then
+if [ "$have" -lt $((want - 1048576)) ] || [ "$have" -gt "$want" ]; then
 	echo "generating $LOG ($MB MB)..." >&2
 	awk -v want="$want" 'BEGIN {
-		n = int(want / 231); span = 30 * 86400; bytes = 0
+		n = int(want / 150); span = 30 * 86400; bytes = 0 # n over-estimates the lines: the log stays in March
 		ua[0] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 		ua[1] = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 		ua[2] = "curl/8.5.0"
@@ -44,37 +44,56 @@ size=$(stat -c %s "$LOG")
 cat "$LOG" > /dev/null # into the page cache
 
 now() { date +%s.%N; }
-# best_of NAME CMD...: runs CMD RUNS times, prints the best wall time in seconds.
+# best_of NAME CMD...: runs CMD RUNS times; prints the best wall time and the
+# best CPU time (user + system, from /usr/bin/time when there is one), seconds.
 best_of() {
 	name=$1; shift
-	best=""
+	bw=""; bc=""
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		t0=$(now)
-		"$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || { echo "bench/traffic: $name failed:" >&2; tail -n 5 "$OUT/$name.err" >&2; return 1; }
+		if [ -x /usr/bin/time ]; then
+			/usr/bin/time -f '%U %S' -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || { echo "bench/traffic: $name failed:" >&2; tail -n 5 "$OUT/$name.err" >&2; return 1; }
+		else
+			"$@" > "$OUT/$name.out" 2> "$OUT/$name.err" || { echo "bench/traffic: $name failed:" >&2; tail -n 5 "$OUT/$name.err" >&2; return 1; }
+			echo "" > "$OUT/$name.time"
+		fi
 		t1=$(now)
-		best=$(awk -v a="$t0" -v b="$t1" -v best="$best" 'BEGIN { t = b - a; if (best == "" || t < best) best = t; printf "%.3f", best }')
+		read -r bw bc <<-END
+		$(awk -v a="$t0" -v b="$t1" -v bw="$bw" -v bc="$bc" -v f="$OUT/$name.time" 'BEGIN {
+			w = b - a; c = w
+			if ((getline line < f) > 0 && split(line, x, " ") == 2) c = x[1] + x[2]
+			if (bw == "" || w < bw) bw = w
+			if (bc == "" || c < bc) bc = c
+			printf "%.3f %.3f", bw, bc }')
+		END
 		i=$((i + 1))
 	done
-	echo "$best"
+	echo "$bw $bc"
 }
 
-mbs() { awk -v s="$size" -v t="$1" 'BEGIN { printf "%.0f", s / 1048576 / t }'; }
+mbs() { awk -v s="$size" -v t="$1" 'BEGIN { printf "%.0f", (t > 0 ? s / 1048576 / t : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+# line NAME "WALL CPU" [archwise's "WALL CPU"]
+line() {
+	set -- "$1" ${2} ${3:-}
+	printf '%-26s %7.2f s %6s MB/s   cpu %6.2f s %6s MB/s' "$1" "$2" "$(mbs "$2")" "$3" "$(mbs "$3")"
+	[ -n "${4:-}" ] && printf '   archwise %sx faster (wall), %sx (cpu)' "$(ratio "$2" "$4")" "$(ratio "$3" "$5")"
+	printf '\n'
+}
 
 echo "log: $LOG, $(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1048576 }') MB, $(wc -l < "$LOG") lines; best of $RUNS; ${PIN:-no taskset}"
-t_aw=$(best_of archwise $PIN "$BIN" traffic --format combined --json "$LOG")
+aw=$(best_of archwise $PIN "$BIN" traffic --format combined --json "$LOG")
 grep -q '"traffic_pattern"' "$OUT/archwise.out" || { echo "bench/traffic: archwise printed no result" >&2; exit 1; }
-printf '%-32s %8.3f s %6s MB/s\n' "archwise traffic" "$t_aw" "$(mbs "$t_aw")"
+line "archwise traffic" "$aw"
 
-t_awk=$(best_of awk $PIN awk '{ split($4, a, ":"); c[substr(a[1], 2) " " a[2]]++ } END { for (k in c) print k, c[k] }' "$LOG")
-printf '%-32s %8.3f s %6s MB/s  archwise is %sx faster\n' "awk requests per hour" "$t_awk" "$(mbs "$t_awk")" \
-	"$(awk -v a="$t_awk" -v b="$t_aw" 'BEGIN { printf "%.1f", a / b }')"
+awk_t=$(best_of awk $PIN awk '{ split($4, a, ":"); c[substr(a[1], 2) " " a[2]]++ } END { for (k in c) print k, c[k] }' "$LOG")
+line "awk requests per hour" "$awk_t" "$aw"
 
 if command -v goaccess >/dev/null 2>&1; then
 	RUNS=1 # GoAccess is slow enough that one run decides
-	t_ga=$(best_of goaccess $PIN goaccess "$LOG" --log-format=COMBINED --no-global-config -o "$OUT/goaccess.json")
-	printf '%-32s %8.3f s %6s MB/s  archwise is %sx faster\n' "goaccess (json report)" "$t_ga" "$(mbs "$t_ga")" \
-		"$(awk -v a="$t_ga" -v b="$t_aw" 'BEGIN { printf "%.1f", a / b }')"
+	ga=$(best_of goaccess $PIN goaccess "$LOG" --log-format=COMBINED --no-global-config -o "$OUT/goaccess.json")
+	line "goaccess (json report)" "$ga" "$aw"
 else
 	echo "goaccess: not installed (apt-get install goaccess); skipped"
 fi
