@@ -37,7 +37,7 @@ size_t load_check_file(const char *path, const struct model *m, struct diag_list
 
 /* Reads a whole file into a NUL-terminated buffer (caller frees), refusing
  * files above LOAD_MAX_FILE_BYTES. Returns NULL with a diag on failure. */
-#define LOAD_MAX_FILE_BYTES (4u * 1024u * 1024u)
+#define LOAD_MAX_FILE_BYTES (16u * 1024u * 1024u)
 char *load_read_file(const char *path, size_t *len, struct diag_list *diags);
 
 #endif

@@ -1215,7 +1215,7 @@ char *load_read_file(const char *path, size_t *len, struct diag_list *diags)
 		return NULL;
 	}
 	if ((unsigned long long)st.st_size > LOAD_MAX_FILE_BYTES) {
-		diag_add(diags, path, 0, 0, "file too large: %lld bytes, the limit is %u bytes (4 MiB)",
+		diag_add(diags, path, 0, 0, "file too large: %lld bytes, the limit is %u bytes (16 MiB)",
 			 (long long)st.st_size, LOAD_MAX_FILE_BYTES);
 		close(fd);
 		return NULL;
@@ -1236,7 +1236,7 @@ char *load_read_file(const char *path, size_t *len, struct diag_list *diags)
 			break;
 		n += (size_t)r;
 		if (n > LOAD_MAX_FILE_BYTES) {   /* the file grew while we read it */
-			diag_add(diags, path, 0, 0, "file too large: the limit is %u bytes (4 MiB)",
+			diag_add(diags, path, 0, 0, "file too large: the limit is %u bytes (16 MiB)",
 				 LOAD_MAX_FILE_BYTES);
 			free(buf);
 			close(fd);

@@ -42,7 +42,7 @@ for f in tests/cases/bad/*; do
 	[ "$(wc -l <"$tmp/err")" -ge "$n" ] || { echo "FAIL: $name: fewer lines than expected"; fail=1; }
 done
 
-# unreadable inputs: a directory, a missing file, a file above 4 MiB
+# unreadable inputs: a directory, a missing file, a file above 16 MiB
 "$bin" check / >/dev/null 2>"$tmp/err"; rc=$?
 [ "$rc" -eq 2 ] && grep -q '^archwise: /: not a regular file$' "$tmp/err" ||
 	{ echo "FAIL: directory (exit $rc)"; cat "$tmp/err"; fail=1; }
