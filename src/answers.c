@@ -618,25 +618,25 @@ static void parse_answer(struct pctx *p, size_t qi, const struct anode *v, struc
 	out->present = true;
 }
 
-/* Reports a key already seen earlier in the same mapping. */
-static bool duplicate_key(struct pctx *p, const struct anode *map, size_t i)
-{
-	for (size_t k = 0; k < i; k++)
-		if (map->keys[k].type == AN_SCALAR && strcmp(map->keys[k].text, map->keys[i].text) == 0) {
-			perr(p, &map->keys[i], "duplicate key '%s' (first at line %u)",
-			     map->keys[i].text, map->keys[k].line);
-			return true;
-		}
-	return false;
-}
-
 static bool key_ok(struct pctx *p, const struct anode *map, size_t i)
 {
 	if (map->keys[i].type != AN_SCALAR) {
 		perr(p, &map->keys[i], "keys must be plain names, got %s", type_name(&map->keys[i]));
 		return false;
 	}
-	return !duplicate_key(p, map, i);
+	return true;
+}
+
+/* Duplicates are found through the known id's index (linear, even for
+ * hostile documents); first_line[idx] remembers where it was first seen. */
+static bool seen_before(struct pctx *p, unsigned *first_line, size_t idx, const struct anode *key)
+{
+	if (first_line[idx]) {
+		perr(p, key, "duplicate key '%s' (first at line %u)", key->text, first_line[idx]);
+		return true;
+	}
+	first_line[idx] = key->line ? key->line : 1;
+	return false;
 }
 
 static void parse_answers_map(struct pctx *p, const struct anode *map, struct answers *out)
@@ -648,6 +648,7 @@ static void parse_answers_map(struct pctx *p, const struct anode *map, struct an
 		     type_name(map));
 		return;
 	}
+	unsigned *seen = xcalloc(p->m->question_count, sizeof(*seen));
 	for (size_t i = 0; i < map->n; i++) {
 		if (!key_ok(p, map, i))
 			continue;
@@ -656,11 +657,14 @@ static void parse_answers_map(struct pctx *p, const struct anode *map, struct an
 			perr(p, &map->keys[i], "unknown question '%s'", map->keys[i].text);
 			continue;
 		}
+		if (seen_before(p, seen, (size_t)q, &map->keys[i]))
+			continue;
 		struct answer *a = &out->values[q];
 		free(a->text);
 		memset(a, 0, sizeof(*a));
 		parse_answer(p, (size_t)q, &map->items[i], a);
 	}
+	free(seen);
 }
 
 static void parse_weights(struct pctx *p, const struct anode *map, struct answers *out)
@@ -671,6 +675,7 @@ static void parse_weights(struct pctx *p, const struct anode *map, struct answer
 		perr(p, map, "weights must be a mapping of factor id to 0-5, got %s", type_name(map));
 		return;
 	}
+	unsigned *seen = xcalloc(factor_count(p->m), sizeof(*seen));
 	for (size_t i = 0; i < map->n; i++) {
 		if (!key_ok(p, map, i))
 			continue;
@@ -680,6 +685,8 @@ static void parse_weights(struct pctx *p, const struct anode *map, struct answer
 			perr(p, &map->keys[i], "unknown factor '%s' in weights", fid);
 			continue;
 		}
+		if (seen_before(p, seen, (size_t)f, &map->keys[i]))
+			continue;
 		const struct anode *v = &map->items[i];
 		double d;
 		if (!parse_number(v, &d) || d != floor(d) || d < 0 || d > 5) {
@@ -689,6 +696,7 @@ static void parse_weights(struct pctx *p, const struct anode *map, struct answer
 		}
 		out->weights[f] = (int)d;
 	}
+	free(seen);
 }
 
 static void parse_top(struct pctx *p, const struct anode *root, struct answers *out)
@@ -698,11 +706,19 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 		     type_name(root));
 		return;
 	}
+	static const char *const top_keys[] = {"questionnaire", "answers", "weights", "date",
+					       "decision_makers"};
+	unsigned seen[5] = {0};
 	for (size_t i = 0; i < root->n; i++) {
 		if (!key_ok(p, root, i))
 			continue;
 		const char *k = root->keys[i].text;
 		const struct anode *v = &root->items[i];
+		size_t t = 0;
+		while (t < 5 && strcmp(k, top_keys[t]) != 0)
+			t++;
+		if (t < 5 && seen_before(p, seen, t, &root->keys[i]))
+			continue;
 		if (strcmp(k, "questionnaire") == 0) {
 			const char *want = p->m->questionnaire ? p->m->questionnaire->id : NULL;
 			if (v->type != AN_SCALAR)
