@@ -142,32 +142,43 @@ static void apply(const struct model *m, const struct scan_answers *sa, const ch
 		}
 		if (rc != 0) {
 			const struct scan_finding *f = x->from;
-			fprintf(stderr, "archwise: %s/%s:%u: %s = %s not written: %s\n", dir,
-				f ? f->file : "?", f ? f->line : 0, x->question, x->values[0],
+			size_t dl = strlen(dir);
+			while (dl > 1 && dir[dl - 1] == '/')
+				dl--;
+			fprintf(stderr, "archwise: %.*s/%s:%u: %s = %s not written: %s\n", (int)dl,
+				dir, f ? f->file : "?", f ? f->line : 0, x->question, x->values[0],
 				why ? why : "not an option of the question");
 		}
 		free(why);
 	}
 }
 
-static int write_answers(const struct scan_opts *o, const struct scan_answers *sa)
+/* Loads the questionnaire the answers are for; 0 or EXIT_USAGE (reported). */
+static int load(const struct scan_opts *o, struct model *m)
 {
-	struct model m = {0};
 	struct diag_list diags = {0};
+	int rc = EXIT_OK;
+
+	if (load_model(&o->src, m, &diags) != 0) {
+		diag_print(&diags, stderr);
+		model_free(m);
+		rc = EXIT_USAGE;
+	}
+	diag_list_fini(&diags);
+	return rc;
+}
+
+static int write_answers(const struct scan_opts *o, const struct model *m,
+			 const struct scan_answers *sa)
+{
 	struct answers a;
 	char *yaml, *err = NULL;
 	size_t len = 0;
 	int rc = EXIT_OK;
 
-	if (load_model(&o->src, &m, &diags) != 0) {
-		diag_print(&diags, stderr);
-		diag_list_fini(&diags);
-		model_free(&m);
-		return EXIT_USAGE;
-	}
-	answers_init(&a, &m);
-	apply(&m, sa, o->dir, &a);
-	yaml = answers_to_yaml(&m, &a, &len);
+	answers_init(&a, m);
+	apply(m, sa, o->dir, &a);
+	yaml = answers_to_yaml(m, &a, &len);
 	if (!yaml) {
 		fprintf(stderr, "archwise: %s: cannot write the answers as YAML\n", o->write);
 		rc = EXIT_RUNTIME;
@@ -180,14 +191,13 @@ static int write_answers(const struct scan_opts *o, const struct scan_answers *s
 	free(err);
 	free(yaml);
 	answers_fini(&a);
-	diag_list_fini(&diags);
-	model_free(&m);
 	return rc;
 }
 
 int scan_command(int argc, char **argv)
 {
 	struct scan_opts o = {0};
+	struct model m = {0};
 	struct scan_result r;
 	struct scan_answers sa;
 	struct stat sb;
@@ -204,9 +214,14 @@ int scan_command(int argc, char **argv)
 		fprintf(stderr, "archwise: %s: not a folder\n", o.dir);
 		return EXIT_USAGE;
 	}
+	/* A questionnaire that does not load fails before anything is printed. */
+	if (o.write && load(&o, &m) != EXIT_OK)
+		return EXIT_USAGE;
 	if (scan_dir(o.dir, &r, &err) != 0) {
 		fprintf(stderr, "archwise: %s\n", err);
 		free(err);
+		if (o.write)
+			model_free(&m);
 		return EXIT_USAGE;
 	}
 	scan_merge(&r, &sa);
@@ -226,7 +241,9 @@ int scan_command(int argc, char **argv)
 			o.dir, r.count, r.files_read, r.files_seen,
 			r.truncated ? "; stopped at the file limit" : "");
 	if (rc == EXIT_OK && o.write)
-		rc = write_answers(&o, &sa);
+		rc = write_answers(&o, &m, &sa);
+	if (o.write)
+		model_free(&m);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
 		fprintf(stderr, "archwise: standard output: %s\n", strerror(errno));
 		rc = EXIT_RUNTIME;
