@@ -50,7 +50,7 @@ done
 [ "$rc" -eq 2 ] && grep -q "^archwise: $tmp/none.yaml: cannot open" "$tmp/err" ||
 	{ echo "FAIL: missing file (exit $rc)"; cat "$tmp/err"; fail=1; }
 : >"$tmp/big.yaml"
-truncate -s 5M "$tmp/big.yaml" 2>/dev/null || dd if=/dev/zero of="$tmp/big.yaml" bs=1024 count=5120 2>/dev/null
+truncate -s 17M "$tmp/big.yaml" 2>/dev/null || dd if=/dev/zero of="$tmp/big.yaml" bs=1024 count=17408 2>/dev/null
 "$bin" check "$tmp/big.yaml" >/dev/null 2>"$tmp/err"; rc=$?
 [ "$rc" -eq 2 ] && grep -q 'file too large' "$tmp/err" ||
 	{ echo "FAIL: big file (exit $rc)"; cat "$tmp/err"; fail=1; }
