@@ -67,6 +67,7 @@ struct traffic_summary {
 	double requests_per_day;   /* requests / days */
 	uint64_t hour_of_day[24];  /* requests per UTC hour of day */
 	uint64_t day_of_week[7];   /* requests per UTC weekday, Monday first */
+	uint64_t week_hour[7][24]; /* requests per weekday x hour of day (UTC) */
 	double peak_rps;           /* busiest second */
 	double peak_rpm;           /* busiest minute */
 	double peak_hour;          /* busiest hour */

@@ -464,9 +464,12 @@ int traffic_summarize(const struct traffic *t, struct traffic_summary *s)
 	for (size_t i = 0; i < s->hours; i++) {
 		int64_t h = h0 + (int64_t)i;
 		int64_t day = floor_div(h, 24);
-		s->hour_of_day[h - day * 24] += s->hourly[i];
+		size_t hod = (size_t)(h - day * 24);
 		/* 1970-01-01 was a Thursday (Monday = 0). */
-		s->day_of_week[(size_t)(((day + 3) % 7 + 7) % 7)] += s->hourly[i];
+		size_t dow = (size_t)(((day + 3) % 7 + 7) % 7);
+		s->hour_of_day[hod] += s->hourly[i];
+		s->day_of_week[dow] += s->hourly[i];
+		s->week_hour[dow][hod] += s->hourly[i];
 		if ((double)s->hourly[i] > s->peak_hour)
 			s->peak_hour = (double)s->hourly[i];
 	}

@@ -125,6 +125,9 @@ char *traffic_to_json(const struct traffic_summary *s, const struct traffic_cost
 	}
 	cJSON_AddItemToObject(o, "hour_of_day", u64_array(s->hour_of_day, 24));
 	cJSON_AddItemToObject(o, "day_of_week", u64_array(s->day_of_week, 7));
+	cJSON *week = cJSON_AddArrayToObject(o, "hour_of_week");
+	for (int d = 0; d < 7; d++)
+		cJSON_AddItemToArray(week, u64_array(s->week_hour[d], 24));
 	/* The full hourly series only while it stays readable (up to 31 days). */
 	if (s->hours <= 24 * 31)
 		cJSON_AddItemToObject(o, "hourly", u64_array(s->hourly, s->hours));

@@ -74,6 +74,11 @@ static void combined_week_checks(struct traffic *t, struct traffic_summary *s)
 		assert_int_equal(s->hour_of_day[(h + 22) % 24], per_hour[h] * 7);
 	for (int d = 0; d < 7; d++)
 		assert_int_equal(s->day_of_week[d], 126);
+	/* Local Monday 09:00 (+0200) is Monday 07:00 UTC; local Monday 00:00 is
+	 * Sunday 22:00 UTC, once: the log ends on local Sunday 23:xx. */
+	assert_int_equal(s->week_hour[0][7], 10);
+	assert_int_equal(s->week_hour[6][22], 1);
+	assert_int_equal(s->week_hour[6][21], 3);
 	/* 48 requests a day at 50 ms, 78 at 150 ms. */
 	assert_float_equal(s->avg_duration_ms, 14100.0 / 126.0, 1e-6);
 	assert_int_equal(s->timed, 882);
