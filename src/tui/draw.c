@@ -1,6 +1,6 @@
 /* draw.c: drawing helpers on stdscr. Every data string is sanitised and
  * clipped to its column budget, so nothing from a file can move the cursor
- * or spill into the next panel. */
+ * or spill into the next column. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,7 @@
-/* help.c: the overlays drawn on a panel above the screen: the key help,
- * the quit confirmation and the overwrite question of the export tab. */
+/* help.c: the overlays drawn in a window above the screen: the key help,
+ * the quit confirmation and the overwrite question of the export tab. The
+ * window is refreshed after stdscr, so it stays on top; the panel library
+ * would do the same but leaks its root panel at exit (LeakSanitizer). */
 #include <stdlib.h>
 #include <string.h>
 #include "ui.h"
@@ -32,11 +34,8 @@ static const char *const help_lines[] = {
 
 void tui_overlay_hide(struct tui *t)
 {
-	if (t->ovl_panel)
-		del_panel(t->ovl_panel);
 	if (t->ovl_win)
 		delwin(t->ovl_win);
-	t->ovl_panel = NULL;
 	t->ovl_win = NULL;
 }
 
@@ -108,7 +107,6 @@ void tui_overlay_draw(struct tui *t)
 	t->ovl_win = newwin(h, wd, y, x);
 	if (!t->ovl_win)
 		return;
-	t->ovl_panel = new_panel(t->ovl_win);
 	wbkgdset(t->ovl_win, ' ' | tui_attr(t, ROLE_OVERLAY));
 	werase(t->ovl_win);
 	tui_box(t, t->ovl_win, 0, 0, h, wd);
@@ -119,5 +117,5 @@ void tui_overlay_draw(struct tui *t)
 		    head ? ROLE_HEADING : i == 0 && t->overlay != OVL_HELP ? ROLE_QUESTION : ROLE_NORMAL);
 	}
 	free(owned[0]);
-	update_panels();
+	wnoutrefresh(t->ovl_win);
 }

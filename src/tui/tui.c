@@ -157,7 +157,7 @@ static void draw_all(struct tui *t)
 	erase();
 	t->hit_count = 0;
 	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
-		if (t->ovl_panel)
+		if (t->ovl_win)
 			tui_overlay_hide(t);
 		draw_too_small(t);
 		wnoutrefresh(stdscr);

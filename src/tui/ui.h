@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <curses.h>
-#include <panel.h>
 #include "model.h"
 #include "engine.h"
 #include "cost.h"
@@ -126,7 +125,6 @@ struct tui {
 	int screen;                 /* enum tui_screen_id */
 	enum tui_overlay overlay;
 	WINDOW *ovl_win;
-	PANEL *ovl_panel;
 	char *status;               /* one-line message under the content */
 	bool status_err;
 
@@ -223,7 +221,7 @@ size_t tui_section_of(const struct tui *t, size_t q);
 /* The effective answer of question q as display text (caller frees). */
 char *tui_answer_text(const struct tui *t, const struct answers *a, size_t q);
 
-/* help.c: overlays. */
+/* help.c: overlays (a window refreshed after stdscr). */
 void tui_overlay_open(struct tui *t, enum tui_overlay o);
 void tui_overlay_close(struct tui *t);
 /* Removes the overlay window but keeps the state (terminal too small). */
