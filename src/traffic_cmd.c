@@ -242,6 +242,9 @@ static int run(const struct opts *o, struct traffic *t)
 		const char *name = strcmp(silent, "-") == 0 ? "<stdin>" : silent;
 		if (s.lines == 0)
 			fprintf(stderr, "archwise: %s: no log lines to read\n", name);
+		else if (s.bad_lines < s.lines)
+			fprintf(stderr, "archwise: %s: no requests in %llu lines (every count is 0)\n",
+				name, (unsigned long long)s.lines);
 		else
 			fprintf(stderr, "archwise: %s: none of the %llu lines could be read as a %s log\n",
 				name, (unsigned long long)s.lines,
@@ -266,7 +269,13 @@ static int run(const struct opts *o, struct traffic *t)
 			return report_diags(&d, EXIT_BAD);
 		}
 	} else {
-		answers_init(&a, &m);
+		/* The answers file being merged into gives the cost inputs, when it is one. */
+		int got = o->write_answers ? load_existing(&m, o->write_answers, &a, &d) : 1;
+		if (got == -1)
+			answers_fini(&a);
+		if (got != 0)
+			answers_init(&a, &m);
+		diag_list_fini(&d);
 	}
 	cost_inputs_from_answers(&m, &a, &in);
 	answers_fini(&a);
