@@ -121,26 +121,44 @@ void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r)
 	attr_set(A_NORMAL, 0, NULL);
 }
 
-/* keys: "Enter:next|?:help|q:quit", each item "KEY:label". */
-void tui_keybar(const struct tui *t, const char *keys)
+/* Draws "KEY:label|KEY:label" items from x; returns the column after. */
+static int keybar_items(const struct tui *t, int x, int limit, const char *keys)
 {
-	int y = t->rows - 1, x = 0;
-	tui_fill(t, y, 0, t->cols, ROLE_KEYBAR);
 	char *copy = xstrdup(keys ? keys : "");
+	int y = t->rows - 1;
 	for (char *save = NULL, *item = strtok_r(copy, "|", &save); item;
 	     item = strtok_r(NULL, "|", &save)) {
 		char *colon = strchr(item, ':');
 		if (colon)
 			*colon = '\0';
 		int need = tui_text_width(item) + (colon ? tui_text_width(colon + 1) + 1 : 0) + 2;
-		if (x + need > t->cols)
+		if (x + need > limit)
 			break;
-		x += tui_text(t, y, x + 1, t->cols - x - 1, item, ROLE_KEYNAME) + 1;
+		x += tui_text(t, y, x + 1, limit - x - 1, item, ROLE_KEYNAME) + 1;
 		if (colon)
-			x += tui_text(t, y, x + 1, t->cols - x - 1, colon + 1, ROLE_KEYBAR) + 1;
+			x += tui_text(t, y, x + 1, limit - x - 1, colon + 1, ROLE_KEYBAR) + 1;
 		x += 1;
 	}
 	free(copy);
+	return x;
+}
+
+/* The screen's keys on the left; how to get help and quit (or, in a text
+ * field, how to leave it) always on the right. */
+void tui_keybar(const struct tui *t, const char *keys, bool editing)
+{
+	const char *fixed = editing ? "Esc:leave field" : "?:help|q:quit";
+	tui_fill(t, t->rows - 1, 0, t->cols, ROLE_KEYBAR);
+	/* Width of the fixed part: measure by drawing it at the right end. */
+	int w = 0;
+	char *copy = xstrdup(fixed);
+	for (char *save = NULL, *item = strtok_r(copy, "|", &save); item;
+	     item = strtok_r(NULL, "|", &save))
+		w += tui_text_width(item) + 2;
+	free(copy);
+	int right = t->cols - w - 1;
+	keybar_items(t, right, t->cols, fixed);
+	keybar_items(t, 0, right, keys);
 }
 
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value)

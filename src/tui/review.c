@@ -127,5 +127,5 @@ const struct tui_screen tui_screen_review = {
 	.enter = review_enter,
 	.draw = review_draw,
 	.key = review_key,
-	.keys = "Enter:result/edit|Up/Down:move|Left:back to questions|?:help|q:quit",
+	.keys = "Enter:result/edit|Up/Down:move|Left:back to questions",
 };

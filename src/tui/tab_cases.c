@@ -122,5 +122,5 @@ const struct tui_screen tui_tab_cases = {
 	.enter = cases_enter,
 	.draw = cases_draw,
 	.key = cases_key,
-	.keys = "Up/Down:case|1-7:tabs|b:back|?:help|q:quit",
+	.keys = "Up/Down:case|1-7:tabs|b:back",
 };

@@ -383,5 +383,5 @@ const struct tui_screen tui_tab_cost = {
 	.draw = cost_draw,
 	.key = cost_key,
 	.editing = cost_is_editing,
-	.keys = "Up/Down:input|Enter:edit|+/-:step|a:apply to answers|r:reset|1-7:tabs|q:quit",
+	.keys = "Up/Down:input|Enter:edit|+/-:step|a:apply to answers|r:reset|1-7:tabs",
 };

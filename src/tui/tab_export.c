@@ -213,5 +213,5 @@ const struct tui_screen tui_tab_export = {
 	.draw = export_draw,
 	.key = export_key,
 	.editing = export_editing,
-	.keys = "Up/Down:move|Enter:edit/toggle/write|Space:toggle|w:write|1-7:tabs|q:quit",
+	.keys = "Up/Down:move|Enter:edit/toggle/write|Space:toggle|w:write|1-7:tabs",
 };

@@ -154,5 +154,5 @@ const struct tui_screen tui_tab_files = {
 	.enter = files_enter,
 	.draw = files_draw,
 	.key = files_key,
-	.keys = "Up/Down:file|PgUp/PgDn/Space:scroll|J/K:line|1-7:tabs|q:quit",
+	.keys = "Up/Down:file|PgUp/PgDn/Space:scroll|J/K:line|1-7:tabs",
 };

@@ -131,5 +131,5 @@ const struct tui_screen tui_tab_perf = {
 	.enter = perf_enter,
 	.draw = perf_draw,
 	.key = perf_key,
-	.keys = "1-7:tabs|b:back to answers|?:help|q:quit",
+	.keys = "1-7:tabs|b:back to answers",
 };

@@ -161,5 +161,5 @@ const struct tui_screen tui_tab_rec = {
 	.enter = rec_enter,
 	.draw = rec_draw,
 	.key = rec_key,
-	.keys = "1-7:tabs|b:back to answers|?:help|q:quit",
+	.keys = "1-7:tabs|b:back to answers",
 };

@@ -173,7 +173,7 @@ static void draw_all(struct tui *t)
 		tui_text(t, t->rows - 2, 1, t->cols - 2, t->status,
 			 t->status_err ? ROLE_ERROR : ROLE_OK);
 	}
-	tui_keybar(t, s->keys);
+	tui_keybar(t, s->keys, s->editing && s->editing(t));
 	wnoutrefresh(stdscr);
 	if (t->overlay != OVL_NONE)
 		tui_overlay_draw(t);

@@ -200,7 +200,7 @@ void tui_hline(const struct tui *t, int y, int x, int width);
 void tui_vline(const struct tui *t, int y, int x, int height);
 void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd);
 void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r);
-void tui_keybar(const struct tui *t, const char *keys);
+void tui_keybar(const struct tui *t, const char *keys, bool editing);
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value);
 /* Draws "[value]" of an input field; returns the columns used. */
 int tui_field_draw(const struct tui *t, int y, int x, int width,

@@ -453,5 +453,5 @@ const struct tui_screen tui_screen_wizard = {
 	.draw = wizard_draw,
 	.key = wizard_key,
 	.editing = wizard_editing,
-	.keys = "Enter:accept+next|Space:choose|Tab:skip|Left/BkSp:back|PgDn:section|?:help|q:quit",
+	.keys = "Enter:next|Space:choose|Tab:skip|Left:back|PgUp/PgDn:section",
 };
