@@ -9,7 +9,7 @@
 
 int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum tui_role r)
 {
-	if (width <= 0 || y < 0 || y >= t->rows || !s)
+	if (width <= 0 || y < t->clip_top || y >= t->clip_bottom || !s)
 		return 0;
 	char *clean = tui_sanitize(s, false);
 	int w = tui_text_width(clean);
@@ -44,6 +44,30 @@ int tui_textf(const struct tui *t, int y, int x, int width, enum tui_role r, con
 	return n;
 }
 
+void tui_scroll_begin(struct tui *t, int top, int bottom)
+{
+	t->clip_top = top;
+	t->clip_bottom = bottom;
+}
+
+int tui_scroll_end(struct tui *t, int *scroll, int rows_used)
+{
+	int view = t->clip_bottom - t->clip_top;
+	t->clip_top = 0;
+	t->clip_bottom = t->rows;
+	int max = rows_used - view;
+	if (max < 0)
+		max = 0;
+	if (*scroll > max)
+		*scroll = max;
+	/* Say there is more, above or below. */
+	if (*scroll > 0)
+		tui_textf(t, t->rows - 2, t->cols - 14, 13, ROLE_DIM, "%s more above", t->g->pointer);
+	else if (max > 0)
+		tui_textf(t, t->rows - 2, t->cols - 14, 13, ROLE_DIM, "%s more below", t->g->pointer);
+	return max;
+}
+
 int tui_wrapped(const struct tui *t, int y, int x, int width, int max_rows,
 		const char *s, enum tui_role r)
 {
@@ -68,6 +92,8 @@ int tui_wrapped(const struct tui *t, int y, int x, int width, int max_rows,
 
 void tui_bar(const struct tui *t, int y, int x, int width, double frac, enum tui_role r)
 {
+	if (y < t->clip_top || y >= t->clip_bottom)
+		return;
 	int full = tui_bar_cells(frac, width);
 	move(y, x);
 	attr_set(tui_attr(t, r), 0, NULL);
@@ -116,6 +142,8 @@ void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd)
 
 void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r)
 {
+	if (y < t->clip_top || y >= t->clip_bottom)
+		return;
 	attr_set(tui_attr(t, r), 0, NULL);
 	mvhline(y, x, ' ', width);
 	attr_set(A_NORMAL, 0, NULL);
@@ -163,7 +191,7 @@ void tui_keybar(const struct tui *t, const char *keys, bool editing)
 
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value)
 {
-	if (t->hit_count >= TUI_MAX_HITS)
+	if (t->hit_count >= TUI_MAX_HITS || y < t->clip_top || y >= t->clip_bottom)
 		return;
 	t->hits[t->hit_count++] = (struct tui_hit){ y, x0, x1, kind, value };
 }
@@ -194,4 +222,30 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 		attr_set(A_NORMAL, 0, NULL);
 	}
 	return width;
+}
+
+bool tui_scroll_key(const struct tui *t, int *scroll, int ch)
+{
+	int page = t->rows - 8;
+	switch (ch) {
+	case KEY_UP: case 'k':
+		*scroll = *scroll > 0 ? *scroll - 1 : 0;
+		return true;
+	case KEY_DOWN: case 'j':
+		++*scroll; /* clamped when drawn */
+		return true;
+	case KEY_PPAGE:
+		*scroll = *scroll > page ? *scroll - page : 0;
+		return true;
+	case KEY_NPAGE: case ' ':
+		*scroll += page;
+		return true;
+	case KEY_HOME:
+		*scroll = 0;
+		return true;
+	case KEY_END:
+		*scroll = 1 << 20;
+		return true;
+	}
+	return false;
 }

@@ -10,6 +10,7 @@
 static void perf_enter(struct tui *t)
 {
 	tui_ensure_eval(t, false);
+	t->perf_scroll = 0;
 }
 
 /* Longest task in seconds from the `longest_task` answer. */
@@ -59,7 +60,9 @@ static int limits_hit(const struct tui *t, const struct architecture *ar, struct
 
 static void perf_draw(struct tui *t)
 {
-	int y = TUI_CONTENT_TOP, x = 2, w = t->cols - 4, bottom = tui_content_bottom(t);
+	int top = TUI_CONTENT_TOP, x = 2, w = t->cols - 4, bottom = 1 << 20;
+	tui_scroll_begin(t, top, tui_content_bottom(t));
+	int y = top - t->perf_scroll;
 	int nw = t->cols >= 110 ? 30 : 20;
 	tui_text(t, y, x, nw, "P95 latency (ms)", ROLE_HEADING);
 	tui_text(t, y, x + nw, 10, "steady", ROLE_HEADING);
@@ -113,14 +116,19 @@ static void perf_draw(struct tui *t)
 		if (!ar || !ar->cold_start)
 			continue;
 		char *line = xasprintf("%s: %s", tui_arch_short((enum arch)a), ar->cold_start);
-		y += tui_wrapped(t, y, x, w, t->rows >= 40 ? 3 : 1, line, ROLE_NORMAL);
+		y += tui_wrapped(t, y, x, w, 6, line, ROLE_NORMAL);
 		free(line);
 	}
+	t->perf_max = tui_scroll_end(t, &t->perf_scroll, y + t->perf_scroll - top);
 }
 
 static enum tui_action perf_key(struct tui *t, int ch)
 {
-	(void)t;
+	if (tui_scroll_key(t, &t->perf_scroll, ch)) {
+		if (t->perf_scroll > t->perf_max)
+			t->perf_scroll = t->perf_max;
+		return ACT_REDRAW;
+	}
 	if (ch == KEY_LEFT || ch == KEY_BACKSPACE || ch == 127 || ch == 8 || ch == 'b')
 		return ACT_BACK;
 	return ACT_NONE;
@@ -131,5 +139,5 @@ const struct tui_screen tui_tab_perf = {
 	.enter = perf_enter,
 	.draw = perf_draw,
 	.key = perf_key,
-	.keys = "1-7:tabs|b:back to answers",
+	.keys = "Up/Down/PgDn:scroll|1-7:tabs|b:back to answers",
 };

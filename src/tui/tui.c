@@ -156,6 +156,8 @@ static void draw_all(struct tui *t)
 {
 	erase();
 	t->hit_count = 0;
+	t->clip_top = 0;
+	t->clip_bottom = t->rows;
 	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
 		if (t->ovl_win)
 			tui_overlay_hide(t);

@@ -134,6 +134,10 @@ struct tui {
 	bool save_ok;               /* last autosave succeeded */
 	bool exported;
 
+	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
+	int clip_top, clip_bottom;
+	int rec_scroll, rec_max, perf_scroll, perf_max;
+
 	struct tui_hit hits[TUI_MAX_HITS];
 	int hit_count;
 	struct tui_hit click;       /* the hit of the current KEY_MOUSE */
@@ -200,6 +204,13 @@ void tui_hline(const struct tui *t, int y, int x, int width);
 void tui_vline(const struct tui *t, int y, int x, int height);
 void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd);
 void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r);
+/* Scrolled content: draw rows from top - *scroll, clipped to [top, bottom);
+ * tui_scroll_end clamps *scroll to the rows used and marks what is hidden.
+ * Returns the largest scroll. */
+void tui_scroll_begin(struct tui *t, int top, int bottom);
+int tui_scroll_end(struct tui *t, int *scroll, int rows_used);
+/* Up/Down/PgUp/PgDn/Home/End on a scroll offset; true when handled. */
+bool tui_scroll_key(const struct tui *t, int *scroll, int ch);
 void tui_keybar(const struct tui *t, const char *keys, bool editing);
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value);
 /* Draws "[value]" of an input field; returns the columns used. */
