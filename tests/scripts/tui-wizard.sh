@@ -58,7 +58,14 @@ while [ $n -le 28 ]; do
 done
 wait_for 'Review your answers'
 tui_screen | grep -q 'Steady' || fail "review does not show the changed answer"
-tui_keys Enter
+# Edit an answer from the review: Enter on it, change it, back to the review.
+tui_keys Down Enter
+wait_for 'question 1/28'
+tui_keys Down Down Down Enter
+wait_for 'Review your answers'
+wait_file_has "$SESSION_FILE" 'traffic_pattern: sporadic'
+tui_screen | grep -q 'Sporadic' || fail "review does not show the edited answer"
+tui_keys Home Enter
 wait_for 'Recommended: '
 
 expected=$("$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^Recommendation: \(.*\) ([a-z_]*).*/\1/p')
