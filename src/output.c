@@ -79,23 +79,44 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Creates a fresh temporary file ".NAME.XXXXXX.tmp" in dirfd; the suffix
- * mixes the pid, the clock and a per-call counter, retried on EEXIST. */
-static int temp_create(int dirfd, const char *name, char **tmpname)
+/* A temporary file being written: open, and either anonymous (O_TMPFILE:
+ * nothing is visible until it is linked, so even SIGKILL leaves no stray
+ * file) or named ".NAME.XXXXXX.tmp" where O_TMPFILE is unsupported. */
+struct temp {
+	int fd;
+	char *name;   /* NULL when anonymous */
+};
+
+/* A fresh ".NAME.XXXXXX.tmp"; the suffix mixes the clock, the pid and the
+ * attempt number (retried on EEXIST by the callers). */
+static char *temp_name(const char *name, unsigned attempt)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
+	unsigned long r = ((unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16)) +
+			  attempt * 2654435761UL;
+	return xasprintf(".%s.%06lx.tmp", name, r & 0xffffffUL);
+}
+
+static int temp_create(int dirfd, const char *name, struct temp *t)
+{
+	t->name = NULL;
+#ifdef O_TMPFILE
+	t->fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+	if (t->fd >= 0)
+		return 0;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+		return -1;
+#endif
 	for (unsigned attempt = 0; attempt < 100; attempt++) {
-		unsigned long r = seed + attempt * 2654435761UL;
-		char *t = xasprintf(".%s.%06lx.tmp", name, r & 0xffffffUL);
-		int fd = openat(dirfd, t, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-		if (fd >= 0) {
-			*tmpname = t;
-			return fd;
+		char *n = temp_name(name, attempt);
+		t->fd = openat(dirfd, n, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (t->fd >= 0) {
+			t->name = n;
+			return 0;
 		}
 		int e = errno;
-		free(t);
+		free(n);
 		if (e != EEXIST) {
 			errno = e;
 			return -1;
@@ -105,36 +126,31 @@ static int temp_create(int dirfd, const char *name, char **tmpname)
 	return -1;
 }
 
-/* Writes data to a temporary file beside name; on success *tmpname is its
- * name in dirfd and, when keep_fd is given, *keep_fd its open descriptor
- * (not yet fsync'd: the caller syncs a batch at once); otherwise it is
- * fsync'd and closed here. */
-static int temp_write(int dirfd, const char *name, const char *shown, const char *data,
-		      size_t len, char **tmpname, int *keep_fd, char **err)
+/* Closes the temporary and removes its name, if it still has one. */
+static void temp_discard(int dirfd, struct temp *t)
 {
-	int fd = temp_create(dirfd, name, tmpname);
-	if (fd < 0) {
+	if (t->fd >= 0)
+		close(t->fd);
+	if (t->name)
+		unlinkat(dirfd, t->name, 0);
+	free(t->name);
+	t->fd = -1;
+	t->name = NULL;
+}
+
+/* Writes data to a new temporary beside name, left open and not yet
+ * synced (the caller syncs, alone or as a batch). */
+static int temp_write(int dirfd, const char *name, const char *shown, const char *data,
+		      size_t len, struct temp *t, char **err)
+{
+	if (temp_create(dirfd, name, t) < 0) {
+		t->fd = -1;
 		set_err(err, shown, "cannot create a temporary file", errno);
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || (!keep_fd && fsync(fd) < 0)) {
+	if (write_all(t->fd, data, len) < 0) {
 		int e = errno;
-		close(fd);
-		unlinkat(dirfd, *tmpname, 0);
-		free(*tmpname);
-		*tmpname = NULL;
-		set_err(err, shown, "cannot write", e);
-		return -1;
-	}
-	if (keep_fd) {
-		*keep_fd = fd;
-		return 0;
-	}
-	if (close(fd) < 0) {
-		int e = errno;
-		unlinkat(dirfd, *tmpname, 0);
-		free(*tmpname);
-		*tmpname = NULL;
+		temp_discard(dirfd, t);
 		set_err(err, shown, "cannot write", e);
 		return -1;
 	}
@@ -181,25 +197,56 @@ static int target_state(int dirfd, const char *name, const char *shown, char **e
 	return 1;
 }
 
-/* Moves the temporary into place: link() when overwriting is not allowed
- * (fails atomically if something appeared meanwhile), rename() otherwise
- * (replaces the name, never writes through a symlink). */
-static int temp_commit(int dirfd, const char *tmpname, const char *name, const char *shown,
+/* Gives an anonymous temporary the name `name` in dirfd (fails with EEXIST
+ * when taken). AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH; /proc works for
+ * everyone else. */
+static int link_anonymous(int fd, int dirfd, const char *name)
+{
+#ifdef AT_EMPTY_PATH
+	if (linkat(fd, "", dirfd, name, AT_EMPTY_PATH) == 0)
+		return 0;
+	if (errno != ENOENT && errno != EPERM)
+		return -1;
+#endif
+	char proc[64];
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	return linkat(AT_FDCWD, proc, dirfd, name, AT_SYMLINK_FOLLOW);
+}
+
+/* Moves the temporary into place: a link, which fails atomically if
+ * something appeared meanwhile; with force, a taken name is replaced by a
+ * rename (replaces the name, never writes through a symlink; an anonymous
+ * temporary gets a name just before). Discards the temporary either way. */
+static int temp_commit(int dirfd, struct temp *t, const char *name, const char *shown,
 		       bool force, char **err)
 {
-	int rc = force ? renameat(dirfd, tmpname, dirfd, name)
-		       : linkat(dirfd, tmpname, dirfd, name, 0);
+	int rc;
+	rc = t->name ? linkat(dirfd, t->name, dirfd, name, 0) : link_anonymous(t->fd, dirfd, name);
+	if (rc < 0 && errno == EEXIST && force) {
+		for (unsigned attempt = 0; !t->name && attempt < 100; attempt++) {
+			char *n = temp_name(name, attempt);
+			if (link_anonymous(t->fd, dirfd, n) == 0)
+				t->name = n;
+			else
+				free(n);
+			if (!t->name && errno != EEXIST)
+				break;
+		}
+		rc = t->name ? renameat(dirfd, t->name, dirfd, name) : -1;
+		if (rc == 0) {
+			free(t->name);
+			t->name = NULL;   /* now the target's name: keep it */
+		}
+	}
+	int e = errno;
+	temp_discard(dirfd, t);
 	if (rc < 0) {
-		int e = errno;
-		unlinkat(dirfd, tmpname, 0);
 		if (e == EEXIST)
 			set_err(err, shown, "already exists (use --force to overwrite)", 0);
 		else
 			set_err(err, shown, "cannot move into place", e);
 		return -1;
 	}
-	if (!force)
-		unlinkat(dirfd, tmpname, 0);
 	return 0;
 }
 
@@ -213,11 +260,16 @@ static int write_at(int dirfd, const char *name, const char *shown, const char *
 		set_err(err, shown, "already exists (use --force to overwrite)", 0);
 		return -1;
 	}
-	char *tmp = NULL;
-	if (temp_write(dirfd, name, shown, data, len, &tmp, NULL, err) < 0)
+	struct temp t;
+	if (temp_write(dirfd, name, shown, data, len, &t, err) < 0)
 		return -1;
-	int rc = temp_commit(dirfd, tmp, name, shown, force, err);
-	free(tmp);
+	if (fsync(t.fd) < 0) {
+		int e = errno;
+		temp_discard(dirfd, &t);
+		set_err(err, shown, "cannot write", e);
+		return -1;
+	}
+	int rc = temp_commit(dirfd, &t, name, shown, force, err);
 	if (rc == 0)
 		fsync(dirfd);
 	return rc;
@@ -461,14 +513,14 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 
 	char **created = NULL;   /* folders this call created, outermost first */
 	size_t ncreated = 0;
-	char **tmps = xcalloc(b->count ? b->count : 1, sizeof(*tmps));
-	int *fds = xcalloc(b->count ? b->count : 1, sizeof(*fds));
-	int *tmpfds = xcalloc(b->count ? b->count : 1, sizeof(*tmpfds));
-	bool *fresh = xcalloc(b->count ? b->count : 1, sizeof(*fresh));
+	size_t n = b->count ? b->count : 1;
+	struct temp *tmps = xcalloc(n, sizeof(*tmps));
+	int *fds = xcalloc(n, sizeof(*fds));
+	bool *fresh = xcalloc(n, sizeof(*fresh));
 	size_t placed = 0;
 	int rc = -1;
 	for (size_t i = 0; i < b->count; i++)
-		fds[i] = tmpfds[i] = -1;
+		fds[i] = tmps[i].fd = -1;
 
 	if (make_root(dir, &created, &ncreated, err) < 0)
 		goto rollback;
@@ -478,28 +530,24 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		goto rollback;
 	}
 	/* Phase 1: every file to a temporary beside its target, then all of
-	 * them fsync'd (one journal commit for the batch rather than one per
-	 * file). A full disk or a read-only folder fails here, before any
-	 * target name is touched. */
+	 * them synced as a batch. A full disk or a read-only folder fails
+	 * here, before any target name is touched. */
 	for (size_t i = 0; i < b->count; i++) {
 		const struct out_file *f = &b->files[i];
 		char *folder = folder_of(f->path);
 		char *shown = xasprintf("%s/%s", dir, f->path);
 		fds[i] = open_folders(rootfd, dir, folder, true, &created, &ncreated, err);
 		free(folder);
-		if (fds[i] < 0 || temp_write(fds[i], base_of(f->path), shown, f->data, f->len,
-					     &tmps[i], &tmpfds[i], err) < 0) {
+		if (fds[i] < 0 ||
+		    temp_write(fds[i], base_of(f->path), shown, f->data, f->len, &tmps[i], err) < 0) {
 			free(shown);
 			goto rollback;
 		}
 		free(shown);
 	}
 	for (size_t i = 0; i < b->count; i++) {
-		int e = batch_sync(tmpfds[i], i + 1 == b->count) < 0 ? errno : 0;
-		if (close(tmpfds[i]) < 0 && !e)
-			e = errno;
-		tmpfds[i] = -1;
-		if (e) {
+		if (batch_sync(tmps[i].fd, i + 1 == b->count) < 0) {
+			int e = errno;
 			char *shown = xasprintf("%s/%s", dir, b->files[i].path);
 			set_err(err, shown, "cannot write", e);
 			free(shown);
@@ -512,14 +560,10 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		const struct out_file *f = &b->files[i];
 		char *shown = xasprintf("%s/%s", dir, f->path);
 		int exists = target_state(fds[i], base_of(f->path), shown, err);
-		if (exists < 0 || temp_commit(fds[i], tmps[i], base_of(f->path), shown, force, err) < 0) {
+		if (exists < 0 || temp_commit(fds[i], &tmps[i], base_of(f->path), shown, force, err) < 0) {
 			free(shown);
-			free(tmps[i]);
-			tmps[i] = NULL;
 			goto rollback;
 		}
-		free(tmps[i]);
-		tmps[i] = NULL;
 		fresh[i] = exists == 0;
 		placed = i + 1;
 		free(shown);
@@ -544,8 +588,7 @@ rollback:
 	for (size_t i = 0; i < b->count; i++) {
 		if (fds[i] < 0)
 			continue;
-		if (tmps[i])
-			unlinkat(fds[i], tmps[i], 0);
+		temp_discard(fds[i], &tmps[i]);
 		if (i < placed && fresh[i])
 			unlinkat(fds[i], base_of(b->files[i].path), 0);
 	}
@@ -554,18 +597,17 @@ rollback:
 		rmdir(created[i]);
 done:
 	for (size_t i = 0; i < b->count; i++) {
-		if (tmpfds[i] >= 0)
-			close(tmpfds[i]);
+		if (tmps[i].fd >= 0)
+			close(tmps[i].fd);
+		free(tmps[i].name);
 		if (fds[i] >= 0)
 			close(fds[i]);
-		free(tmps[i]);
 	}
 	for (size_t i = 0; i < ncreated; i++)
 		free(created[i]);
 	free(created);
 	free(tmps);
 	free(fds);
-	free(tmpfds);
 	free(fresh);
 	if (rootfd >= 0)
 		close(rootfd);
