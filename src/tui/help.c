@@ -11,6 +11,7 @@ static const char *const help_lines[] = {
 	"Everywhere (outside a text field)",
 	"  ?  F1          this help",
 	"  q              quit (asks; y confirms)",
+	"  Ctrl-L         repaint the screen",
 	"  mouse          click options, sections, tabs",
 	"Questions",
 	"  Up/Down j/k    move between options",

@@ -243,6 +243,10 @@ static bool handle_key(struct tui *t, int ch)
 {
 	bool small = t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
 
+	if (ch == 12) { /* Ctrl-L: repaint everything */
+		clearok(curscr, TRUE);
+		return false;
+	}
 	if (t->overlay == OVL_QUIT) {
 		if (ch == 'y' || ch == 'Y')
 			return true;
@@ -397,15 +401,18 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	}
 	switch_to(&t, start);
 
-	bool quit = false, dirty = true;
+	bool quit = false, dirty = true, first = true;
 	while (!quit && !got_signal) {
 		if (dirty) {
+			/* The first frame goes out before anything is scored; after
+			 * that, score first so each key gives one frame. */
+			if (!first && t.ev_stale)
+				tui_ensure_eval(&t, is_tab(t.screen));
 			draw_all(&t);
 			dirty = false;
-			/* Evaluate after the first frame is on screen, then redraw. */
-			if (t.ev_stale) {
-				tui_ensure_eval(&t, is_tab(t.screen) || t.screen == SCR_REVIEW);
-				dirty = true;
+			if (first) {
+				first = false;
+				dirty = t.ev_stale;
 				continue;
 			}
 		}
