@@ -1,14 +1,11 @@
 /* libFuzzer target: answers through every exporter (record, starter files,
- * bundle README) in memory; generated YAML must stay parseable. */
+ * bundle README) in memory. Every generated .yaml/.yml must be well-formed
+ * YAML, .json valid JSON, and the bundle's answers.yaml must read back. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
-#include "answers.h"
-#include "engine.h"
-#include "export.h"
-#include "gen.h"
-#include "load.h"
+#include "common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,12 +23,14 @@ static struct model *built_in_model(void)
 	return &m;
 }
 
-/* Every generated .yaml/.yml must be well-formed YAML. */
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
 static void check_yaml(const struct out_file *f)
 {
-	size_t n = strlen(f->path);
-	if (!(n > 5 && (strcmp(f->path + n - 5, ".yaml") == 0 || strcmp(f->path + n - 4, ".yml") == 0)))
-		return;
 	yaml_parser_t p;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->data, f->len);
@@ -47,12 +46,40 @@ static void check_yaml(const struct out_file *f)
 	yaml_parser_delete(&p);
 }
 
+static void check_file(const struct model *m, const struct out_file *f)
+{
+	if (memchr(f->data, '\0', f->len))
+		abort();
+	if (strstr(f->path, "..") || f->path[0] == '/')
+		abort();
+	if (ends_with(f->path, ".yaml") || ends_with(f->path, ".yml"))
+		check_yaml(f);
+	if (ends_with(f->path, ".json")) {
+		cJSON *j = cJSON_ParseWithLength(f->data, f->len);
+		if (!j)
+			abort();
+		cJSON_Delete(j);
+	}
+	if (strcmp(f->path, "answers.yaml") == 0) {
+		struct answers back;
+		struct diag_list d = {0};
+		if (answers_parse(m, f->data, f->len, "answers.yaml", &back, &d) != 0)
+			abort();
+		answers_fini(&back);
+		diag_list_fini(&d);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct model *m = built_in_model();
+	char *text = malloc(size ? size : 1);
+	if (!text)
+		return 0;
+	memcpy(text, data, size);
 	struct answers a;
 	struct diag_list d = {0};
-	if (answers_parse(m, (const char *)data, size, "fuzz", &a, &d) == 0) {
+	if (answers_parse(m, text, size, "fuzz", &a, &d) == 0) {
 		struct evaluation ev;
 		if (engine_evaluate(m, &a, &ev) == 0) {
 			struct export_options o = {.targets = GEN_ALL, .date = "2026-01-01"};
@@ -60,13 +87,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char *err = NULL;
 			if (export_build(m, &a, &ev, &o, &b, &err) == 0)
 				for (size_t i = 0; i < b.count; i++)
-					check_yaml(&b.files[i]);
+					check_file(m, &b.files[i]);
 			free(err);
 			out_bundle_fini(&b);
 			engine_evaluation_fini(&ev);
 		}
-		answers_fini(&a);
 	}
+	answers_fini(&a);
 	diag_list_fini(&d);
+	free(text);
 	return 0;
 }

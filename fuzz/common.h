@@ -1,0 +1,81 @@
+/* Shared checks of the fuzz targets: what must hold for any input. Each
+ * failed check abort()s, which libFuzzer reports as a crash. */
+#ifndef ARCHWISE_FUZZ_COMMON_H
+#define ARCHWISE_FUZZ_COMMON_H
+
+#include <stdlib.h>
+#include <string.h>
+#include <cJSON.h>
+#include "answers.h"
+#include "diag.h"
+#include "engine.h"
+#include "export.h"
+#include "gen.h"
+#include "load.h"
+#include "output.h"
+
+/* Whether s holds a byte that could drive a terminal: C0 controls (but \n,
+ * and \t when allowed), DEL, C1 controls encoded in UTF-8. */
+static inline int fuzz_has_controls(const char *s, int allow_tab)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\n' && !(allow_tab && *p == '\t')) || *p == 0x7f)
+			return 1;
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return 1;
+	}
+	return 0;
+}
+
+/* Error messages go to the terminal as they are: one line, no controls. */
+static inline void fuzz_check_diags(const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		char *s = diag_format(&d->items[i]);
+		if (fuzz_has_controls(s, 0))
+			abort();
+		free(s);
+	}
+}
+
+/* The answers, evaluated, printed as text and JSON, written back as YAML
+ * (which must read back the same way) and exported in memory. */
+static inline void fuzz_exercise(const struct model *m, const struct answers *a, int export)
+{
+	struct evaluation ev;
+	if (engine_evaluate(m, a, &ev) != 0)
+		return;
+	engine_sensitivity(m, a, &ev);
+	char *json = engine_to_json(m, a, &ev);
+	if (json) {
+		cJSON *j = cJSON_Parse(json);
+		if (!j)
+			abort();
+		cJSON_Delete(j);
+		free(json);
+	}
+	free(engine_summary_text(m, a, &ev));
+	if (export) {
+		struct export_options o = {.targets = GEN_ALL, .date = "2026-01-01"};
+		struct out_bundle b = {0};
+		char *err = NULL;
+		export_build(m, a, &ev, &o, &b, &err);
+		free(err);
+		out_bundle_fini(&b);
+	}
+	engine_evaluation_fini(&ev);
+
+	size_t len;
+	char *yaml = answers_to_yaml(m, a, &len);
+	if (yaml) {
+		struct answers back;
+		struct diag_list d = {0};
+		if (answers_parse(m, yaml, len, "roundtrip", &back, &d) != 0)
+			abort();
+		answers_fini(&back);
+		diag_list_fini(&d);
+		free(yaml);
+	}
+}
+
+#endif
