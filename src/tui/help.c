@@ -77,8 +77,9 @@ void tui_overlay_draw(struct tui *t)
 	} else if (t->overlay == OVL_QUIT) {
 		title = " Quit ";
 		small[0] = "Quit archwise?";
-		small[1] = t->save_ok ? "Your answers are saved (archwise --resume)."
-				      : "The last autosave FAILED: answers may be lost.";
+		small[1] = !t->save_ok ? "The last autosave FAILED: answers may be lost."
+			   : t->saved_any ? "Your answers are saved (archwise --resume)."
+			   : "Nothing was changed, so nothing was saved.";
 		small[2] = "y: quit    any other key: stay";
 		lines = small;
 		n = 3;

@@ -123,6 +123,7 @@ void tui_answers_changed(struct tui *t)
 	}
 	char *err = NULL;
 	t->save_ok = session_save(t->m, t->a, &err) == 0;
+	t->saved_any |= t->save_ok;
 	if (!t->save_ok) {
 		tui_set_status(t, true, "autosave failed: %s", err ? err : "unknown error");
 		free(err);

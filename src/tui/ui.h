@@ -132,6 +132,7 @@ struct tui {
 	struct evaluation ev;
 	bool ev_ok, ev_stale, sens_ok;
 	bool save_ok;               /* last autosave succeeded */
+	bool saved_any;             /* something was autosaved this run */
 	bool exported;
 
 	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
