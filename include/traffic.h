@@ -49,6 +49,8 @@ int traffic_read_mem(struct traffic *t, const char *data, size_t len, const char
 		     struct diag_list *diags);
 /* The first TRAFFIC_BAD_REPORTED bad lines as "FILE:LINE: why" diags. */
 const struct diag_list *traffic_bad_lines(const struct traffic *t);
+/* Requests counted so far (tells which input added none). */
+uint64_t traffic_requests(const struct traffic *t);
 /* Format of the last input read (after detection). */
 enum traffic_format traffic_last_format(const struct traffic *t);
 

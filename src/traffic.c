@@ -104,6 +104,11 @@ const struct diag_list *traffic_bad_lines(const struct traffic *t)
 	return &t->bad_list;
 }
 
+uint64_t traffic_requests(const struct traffic *t)
+{
+	return t->requests;
+}
+
 enum traffic_format traffic_last_format(const struct traffic *t)
 {
 	return t->last;
@@ -213,7 +218,7 @@ static void bad_line(struct reader *rd, const char *why)
 	t->bad++;
 	if (t->bad <= TRAFFIC_BAD_REPORTED)
 		diag_add(&t->bad_list, rd->name, (unsigned)(rd->lineno > UINT32_MAX ? 0 : rd->lineno),
-			 0, "not a %s line: %s", traffic_format_name(rd->pc.fmt), why);
+			 0, "skipped, not %s format: %s", traffic_format_name(rd->pc.fmt), why);
 }
 
 static inline void handle_line(struct reader *rd, const char *s, const char *e)

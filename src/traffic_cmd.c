@@ -229,13 +229,11 @@ static int run(const struct opts *o, struct traffic *t)
 
 	traffic_set_progress(t, isatty(STDERR_FILENO));
 	for (size_t i = 0; i < o->nfiles; i++) {
-		before = traffic_summarize(t, &s) == 0 ? s.requests : 0;
-		traffic_summary_fini(&s);
+		before = traffic_requests(t);
 		if (traffic_read_file(t, o->files[i], &d) != 0)
 			return report_diags(&d, EXIT_BAD);
-		if (traffic_summarize(t, &s) != 0 || s.requests == before)
-			silent = silent ? silent : o->files[i];
-		traffic_summary_fini(&s);
+		if (traffic_requests(t) == before && !silent)
+			silent = o->files[i];
 	}
 	if (traffic_summarize(t, &s) != 0) {
 		traffic_summary_fini(&s);
