@@ -12,7 +12,10 @@
 #include <string.h>
 #include <cJSON.h>
 #include <yaml.h>
+#include "answers.h"
+#include "diag.h"
 #include "gen.h"
+#include "load.h"
 #include "util.h"
 
 static void default_input(struct gen_input *in)
@@ -832,6 +835,68 @@ static void test_fargate_too_big(void **state)
 	out_bundle_fini(&b);
 }
 
+/* ---- from answers (the built-in questionnaire) ---- */
+
+static void test_input_from_answers(void **state)
+{
+	(void)state;
+	struct model m;
+	struct diag_list diags = {0};
+	struct load_sources src = {0};
+	assert_int_equal(load_model(&src, &m, &diags), 0);
+	static const char text[] =
+		"questionnaire: k8s-vs-serverless\n"
+		"answers:\n"
+		"  service_name: orders\n"
+		"  container_image: registry.example.com/shop/orders:1.12.0\n"
+		"  container_port: 3000\n"
+		"  memory_mb: 768\n"
+		"  hardware: [gpu, high_cpu]\n"
+		"  workload_type: mixed\n"
+		"  state: external_state\n"
+		"  runtime: python3.13\n"
+		"  region: eu-west-1\n";
+	struct answers a;
+	assert_int_equal(answers_parse(&m, text, sizeof(text) - 1, "inline", &a, &diags), 0);
+	struct gen_input in;
+	gen_input_from_answers(&m, &a, NULL, &in);
+	assert_string_equal(in.service, "orders");
+	assert_string_equal(in.image, "registry.example.com/shop/orders:1.12.0");
+	assert_int_equal(in.port, 3000);
+	assert_int_equal(in.memory_mb, 768);
+	assert_true(in.high_cpu);
+	assert_string_equal(in.workload_type, "mixed");
+	assert_string_equal(in.state, "external_state");
+	assert_string_equal(in.runtime, "python3.13");
+	assert_string_equal(in.region, "eu-west-1");
+	assert_null(in.recommendation);
+	/* Unanswered questions take the questionnaire's defaults. */
+	assert_non_null(in.traffic_pattern);
+	assert_non_null(in.longest_task);
+	assert_true(in.requests_per_day > 0);
+	assert_true(in.avg_duration_ms >= 1);
+	char *err = NULL;
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	struct out_bundle b = {0};
+	assert_int_equal(gen_targets(&m, &a, NULL, GEN_ALL, &b, &err), 0);
+	assert_int_equal(gen_bundle_readme(&m, &a, NULL, GEN_ALL, &b, &err), 0);
+	assert_non_null(out_bundle_find(&b, "serverless/handler.py"));
+	assert_non_null(out_bundle_find(&b, "README.md"));
+	out_bundle_fini(&b);
+	answers_fini(&a);
+
+	/* A default run: the questionnaire's default image must be usable. */
+	static const char empty[] = "questionnaire: k8s-vs-serverless\nanswers: {}\n";
+	assert_int_equal(answers_parse(&m, empty, sizeof(empty) - 1, "inline", &a, &diags), 0);
+	gen_input_from_answers(&m, &a, NULL, &in);
+	assert_false(in.high_cpu);
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	answers_fini(&a);
+	assert_int_equal(diags.count, 0);
+	diag_list_fini(&diags);
+	model_free(&m);
+}
+
 /* ---- the whole bundle ---- */
 
 static void test_deterministic_and_readme(void **state)
@@ -895,6 +960,7 @@ int main(void)
 		cmocka_unit_test(test_serverless_timeouts_and_iam),
 		cmocka_unit_test(test_fargate_task),
 		cmocka_unit_test(test_fargate_too_big),
+		cmocka_unit_test(test_input_from_answers),
 		cmocka_unit_test(test_deterministic_and_readme),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
