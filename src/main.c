@@ -158,8 +158,10 @@ static int load_answers_or_report(const struct model *m, const char *path, struc
 {
 	struct diag_list d = {0};
 	int rc = answers_load(m, path, a, &d);
-	if (rc != 0)
+	if (rc != 0) {
 		diag_print(&d, stderr);
+		answers_fini(a);   /* a failed load leaves *a initialised */
+	}
 	diag_list_fini(&d);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }

@@ -262,6 +262,7 @@ static int run(const struct opts *o, struct traffic *t)
 	}
 	if (o->answers) {
 		if (answers_load(&m, o->answers, &a, &d) != 0) {
+			answers_fini(&a);
 			traffic_summary_fini(&s);
 			model_free(&m);
 			return report_diags(&d, EXIT_BAD);
