@@ -35,8 +35,10 @@ static const cyaml_schema_value_t string_ptr = {
 	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, CYAML_UNLIMITED),
 };
 
+/* a required text must not be empty (`id:` alone is a mistake) */
 #define STR(key, flags, type, member) \
-	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER | (flags), type, member, 0, CYAML_UNLIMITED)
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER | (flags), type, member, \
+			       ((flags) & CYAML_FLAG_OPTIONAL) ? 0 : 1, CYAML_UNLIMITED)
 #define STR_LIST(key, flags, type, member) \
 	CYAML_FIELD_SEQUENCE(key, CYAML_FLAG_POINTER | (flags), type, member, &string_ptr, \
 			     0, CYAML_UNLIMITED)
@@ -381,8 +383,45 @@ static const char *type_word(const char *t)
 	return t;
 }
 
+/* The value schema at a path like "sections[0].questions[1].kind", or NULL. */
+static const cyaml_schema_value_t *schema_at(const cyaml_schema_value_t *v, const char *path)
+{
+	const char *p = path;
+	while (v && *p) {
+		if (*p == '[') {
+			const char *e = strchr(p, ']');
+			if (!e || v->type != CYAML_SEQUENCE)
+				return NULL;
+			v = v->sequence.entry;
+			p = e + 1;
+			continue;
+		}
+		if (*p == '.')
+			p++;
+		size_t n = strcspn(p, ".[");
+		const cyaml_schema_field_t *f = v->type == CYAML_MAPPING ? v->mapping.fields : NULL;
+		while (f && f->key && !(strlen(f->key) == n && strncmp(f->key, p, n) == 0))
+			f++;
+		if (!f || !f->key)
+			return NULL;
+		v = &f->value;
+		p += n;
+	}
+	return v;
+}
+
+/* "one of single, multiple, number, text" for an enum schema. */
+static char *enum_words(const cyaml_schema_value_t *v)
+{
+	struct strbuf sb = {0};
+	sb_append(&sb, "one of ");
+	for (uint32_t i = 0; i < v->enumeration.count; i++)
+		sb_printf(&sb, "%s%s", i ? ", " : "", v->enumeration.strings[i].str);
+	return sb_take(&sb);
+}
+
 static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldoc *doc,
-		      const char *name, struct diag_list *diags)
+		      const cyaml_schema_value_t *schema, const char *name, struct diag_list *diags)
 {
 	const char *msg = c->have_msg ? c->msg : cyaml_strerror(err);
 	bool missing = strncmp(msg, "Missing required mapping field: ", 32) == 0;
@@ -414,12 +453,20 @@ static void cy_report(const struct cy_capture *c, cyaml_err_t err, struct yamldo
 		path.data[cut] = '\0';
 		dup_key = msg + 28;
 	} else if (sscanf(msg, "Expecting %63[^,], got event: %63s", typ, got) == 2) {
-		text = xasprintf("%s%sexpected %s, got %s", where, *where ? ": " : "",
-				 type_word(typ), type_word(got));
+		const cyaml_schema_value_t *v = schema_at(schema, where);
+		char *want = v && v->type == CYAML_ENUM ? enum_words(v) : xstrdup(type_word(typ));
+		text = xasprintf("%s%sexpected %s, got %s", where, *where ? ": " : "", want,
+				 type_word(got));
+		free(want);
 	} else if (sscanf(msg, "Invalid %63s value: ", typ) == 1) {
 		const char *v = strstr(msg, "value: ");
-		text = xasprintf("%s%sexpected %s, got %s", where, *where ? ": " : "", type_word(typ),
+		const cyaml_schema_value_t *sv = schema_at(schema, where);
+		char *want = sv && sv->type == CYAML_ENUM ? enum_words(sv) : xstrdup(type_word(typ));
+		text = xasprintf("%s%sexpected %s, got %s", where, *where ? ": " : "", want,
 				 v ? v + 7 : "something else");
+		free(want);
+	} else if (strncmp(msg, "STRING length < ", 16) == 0) {
+		text = xasprintf("%s%smust not be empty", where, *where ? ": " : "");
 	} else if (strncmp(msg, "libyaml: ", 9) == 0) {
 		text = xasprintf("YAML syntax error: %s", msg + 9);
 	} else {
@@ -550,7 +597,7 @@ static int cy_load(const char *text, size_t len, const char *name,
 	if (err != CYAML_OK) {
 		if (err == CYAML_ERR_OOM)
 			util_fatal("out of memory");
-		cy_report(&cap, err, doc, name, diags);
+		cy_report(&cap, err, doc, schema, name, diags);
 		*out = NULL;
 		return -1;
 	}

@@ -204,7 +204,13 @@ static void test_schema_errors(void **state)
 	bad_q("        kind: single\n", "        kind: single\n        ordered: maybe\n", "maybe",
 	      "sections[0].questions[0].ordered: expected true or false, got 'maybe'");
 	bad_q("        kind: single\n", "        kind: singular\n", "singular",
-	      "sections[0].questions[0].kind: expected one of the allowed words");
+	      "sections[0].questions[0].kind: expected one of single, multiple, number, text, got singular");
+	bad_q("        kind: single\n", "        kind: [single]\n", "[single]",
+	      "sections[0].questions[0].kind: expected one of single, multiple, number, text, got a list");
+	bad_q("    effect: exclude\n", "    effect: forbid\n", "forbid",
+	      "rules[0].effect: expected one of exclude, penalise, boost, got forbid");
+	bad_q("id: t\n", "id:\n", "\nversion", "id: must not be empty");
+	bad_q("        text: N?\n", "        text: \"\"\n", "\"\"", "sections[0].questions[1].text: must not be empty");
 	bad_q("        text: N?\n", "        text: [N]\n", "[N]",
 	      "sections[0].questions[1].text: expected a text, got a list");
 	bad_q("    name: F1\n", "", "id: f1", "missing required key 'name' in factors[0]");
