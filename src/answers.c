@@ -969,8 +969,14 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 	if (m->questionnaire && m->questionnaire->id)
 		ok = ok && emit_str(&e, "questionnaire") && emit_str(&e, m->questionnaire->id);
 	ok = ok && emit_str(&e, "answers") && emit_start(&e, true, false);
-	for (size_t i = 0; ok && i < m->question_count; i++)
+	for (size_t i = 0; ok && i < m->question_count; i++) {
+		const struct question *q = model_question(m, i);
+		/* an unanswered text without a default has no value that would
+		 * read back (it may not match the pattern): leave it out */
+		if (q->kind == QK_TEXT && !answer_at(a, i) && !q->default_value)
+			continue;
 		ok = emit_question(&e, m, a, i);
+	}
 	ok = ok && emit_end(&e, true);
 	bool any = false;
 	for (size_t f = 0; ok && f < factor_count(m); f++) {

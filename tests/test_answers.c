@@ -32,6 +32,7 @@ static const char FREEQ[] =
 	"        text: Pick?\n"
 	"        kind: multiple\n"
 	"        options: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}]\n"
+	"      - {id: code, text: Code?, kind: text, pattern: \"[A-Z]{3}\"}\n"
 	"      - id: one\n"
 	"        text: One?\n"
 	"        kind: single\n"
@@ -425,6 +426,8 @@ static void test_tricky_texts(void **state)
 	assert_int_equal(b.decision_makers_count, 2);
 	assert_string_equal(b.decision_makers[0], "O'Brien: CTO");
 	assert_string_equal(b.decision_makers[1], "null");
+	/* an unanswered text without a default is left out, so the file reads back */
+	assert_false(b.values[qix(&FREE, "code")].present);
 	/* the default text, written out, reads back as an answer */
 	assert_string_equal(answers_text(&FREE, &b, (size_t)note), "hello");
 	assert_string_equal(answers_choice_by_id(&FREE, &b, "one"), "y");
