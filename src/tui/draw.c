@@ -15,7 +15,7 @@ int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum t
 	int w = tui_text_width(clean);
 	size_t n = strlen(clean);
 	int used;
-	attr_set(tui_attr(t, r), 0, NULL);
+	attrset((int)tui_attr(t, r));
 	if (w <= width) {
 		mvaddnstr(y, x, clean, (int)n);
 		used = w;
@@ -28,7 +28,7 @@ int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum t
 		clean[fit] = '\0';
 		used = tui_text_width(clean) + ew;
 	}
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	free(clean);
 	return used;
 }
@@ -96,35 +96,35 @@ void tui_bar(const struct tui *t, int y, int x, int width, double frac, enum tui
 		return;
 	int full = tui_bar_cells(frac, width);
 	move(y, x);
-	attr_set(tui_attr(t, r), 0, NULL);
+	attrset((int)tui_attr(t, r));
 	for (int i = 0; i < full; i++)
 		addstr(t->g->bar);
-	attr_set(tui_attr(t, ROLE_BAR_EMPTY), 0, NULL);
+	attrset((int)tui_attr(t, ROLE_BAR_EMPTY));
 	for (int i = full; i < width; i++)
 		addstr(t->g->bar_empty);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 void tui_hline(const struct tui *t, int y, int x, int width)
 {
 	move(y, x);
-	attr_set(tui_attr(t, ROLE_FRAME), 0, NULL);
+	attrset((int)tui_attr(t, ROLE_FRAME));
 	for (int i = 0; i < width; i++)
 		addstr(t->g->hline);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 void tui_vline(const struct tui *t, int y, int x, int height)
 {
-	attr_set(tui_attr(t, ROLE_FRAME), 0, NULL);
+	attrset((int)tui_attr(t, ROLE_FRAME));
 	for (int i = 0; i < height; i++)
 		mvaddstr(y + i, x, t->g->vline);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd)
 {
-	wattr_set(w, tui_attr(t, ROLE_FRAME), 0, NULL);
+	wattrset(w, (int)tui_attr(t, ROLE_FRAME));
 	mvwaddstr(w, y, x, t->g->tl);
 	mvwaddstr(w, y, x + wd - 1, t->g->tr);
 	mvwaddstr(w, y + h - 1, x, t->g->bl);
@@ -137,16 +137,16 @@ void tui_box(const struct tui *t, WINDOW *w, int y, int x, int h, int wd)
 		mvwaddstr(w, y + i, x, t->g->vline);
 		mvwaddstr(w, y + i, x + wd - 1, t->g->vline);
 	}
-	wattr_set(w, A_NORMAL, 0, NULL);
+	wattrset(w, A_NORMAL);
 }
 
 void tui_fill(const struct tui *t, int y, int x, int width, enum tui_role r)
 {
 	if (y < t->clip_top || y >= t->clip_bottom)
 		return;
-	attr_set(tui_attr(t, r), 0, NULL);
+	attrset((int)tui_attr(t, r));
 	mvhline(y, x, ' ', width);
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 }
 
 /* Draws "KEY:label|KEY:label" items from x; returns the column after. */
@@ -203,10 +203,10 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 		return 0;
 	int inner = width - 2;
 	enum tui_role r = focus ? (f->fresh ? ROLE_CURSOR : ROLE_QUESTION) : ROLE_NORMAL;
-	attr_set(tui_attr(t, valid ? ROLE_FRAME : ROLE_ERROR), 0, NULL);
+	attrset((int)tui_attr(t, valid ? ROLE_FRAME : ROLE_ERROR));
 	mvaddstr(y, x, "[");
 	mvaddstr(y, x + width - 1, "]");
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	/* Show the end of a long value: that is where typing happens. */
 	const char *s = f->buf;
 	while (tui_text_width(s) > inner - 1 && *s) {
@@ -217,9 +217,9 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 	tui_fill(t, y, x + 1, inner, ROLE_NORMAL);
 	int used = tui_text(t, y, x + 1, inner, s, r);
 	if (focus && !f->fresh && used < inner) {
-		attr_set(tui_attr(t, ROLE_CURSOR), 0, NULL);
+		attrset((int)tui_attr(t, ROLE_CURSOR));
 		mvaddch(y, x + 1 + used, ' ');
-		attr_set(A_NORMAL, 0, NULL);
+		attrset(A_NORMAL);
 	}
 	return width;
 }

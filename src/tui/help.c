@@ -57,9 +57,9 @@ static void put(const struct tui *t, WINDOW *w, int y, int x, int width, const c
 {
 	char *clean = tui_sanitize(s, false);
 	size_t fit = tui_fit_bytes(clean, width);
-	wattr_set(w, tui_attr(t, r), 0, NULL);
+	wattrset(w, (int)tui_attr(t, r));
 	mvwaddnstr(w, y, x, clean, (int)fit);
-	wattr_set(w, A_NORMAL, 0, NULL);
+	wattrset(w, A_NORMAL);
 	free(clean);
 }
 

@@ -144,14 +144,14 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	tui_hline(t, top + h, x0 - 1, pw + 1);
 	/* Your volume: a dotted vertical line. */
 	int vx = x0 + tui_log_pos(in->requests_per_day, LO_EXP, HI_EXP, pw);
-	attr_set(tui_attr(t, ROLE_DIM), 0, NULL);
+	attrset((int)tui_attr(t, ROLE_DIM));
 	for (int yy = top; yy < top + h; yy++)
 		mvaddstr(yy, vx, ":");
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	/* Curves, the recommended architecture last so it stays on top. */
 	for (int k = ARCH_COUNT - 1; k >= 0; k--) {
 		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
-		attr_set(tui_attr(t, tui_arch_role(a)), 0, NULL);
+		attrset((int)tui_attr(t, tui_arch_role(a)));
 		int prev = -1;
 		for (int i = 0; i < pw; i++) {
 			if (!isfinite(usd[a][i]))
@@ -167,16 +167,16 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 			prev = yy;
 		}
 	}
-	attr_set(A_NORMAL, 0, NULL);
+	attrset(A_NORMAL);
 	/* Break-even of functions against Kubernetes. */
 	double be = t->cres.break_even_rpd[ARCH_SERVERLESS];
 	if (isfinite(be) && be >= pow(10, LO_EXP) && be <= pow(10, HI_EXP)) {
 		int bx = tui_log_pos(be, LO_EXP, HI_EXP, pw);
 		double c = cost_monthly_at(t->m->pricing, in, ARCH_KUBERNETES, be);
 		int by = y_of(c, lo, hi, top, h);
-		attr_set(tui_attr(t, ROLE_MARK), 0, NULL);
+		attrset((int)tui_attr(t, ROLE_MARK));
 		mvaddstr(by, x0 + bx, "X");
-		attr_set(A_NORMAL, 0, NULL);
+		attrset(A_NORMAL);
 	}
 	/* X labels at each decade, then the markers' captions. */
 	int ly = top + h + 1;

@@ -4,8 +4,12 @@
 # ASCII locale and NO_COLOR get the same screens.
 . "$(dirname "$0")/tui-common.inc"
 
+esc=$(printf '\033')
+colours() { tmux -L "$TUI_SOCK" capture-pane -p -e | grep -cE "$esc\\[(3[0-7]|4[0-7])m"; }
+
 tui_start 100 30
 wait_for 'question 1/28'
+[ "$(colours)" -gt 0 ] || fail "no colours on a colour terminal"
 tmux -L "$TUI_SOCK" resize-window -x 40 -y 12
 wait_for 'enlarge the terminal'
 tui_screen | grep -q 'now 40x12' || fail "the message does not give the size"
@@ -38,6 +42,8 @@ done
 wait_for 'question 1/28'
 tui_screen | grep -q '(\*) Daily cycle' || fail "no ASCII radio mark"
 tui_screen | grep -q '│' && fail "UTF-8 line drawing in the C locale"
+[ "$(colours)" -eq 0 ] || fail "colours despite NO_COLOR"
+tui_screen | grep -q 'Leaning' || fail "NO_COLOR screen lacks the gauge"
 tui_keys q y
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "exit status $status"
