@@ -437,11 +437,13 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	signal(SIGHUP, SIG_DFL);
 
 	int rc = got_signal ? 128 + got_signal : 0;
-	if (got_signal) {
+	if (got_signal && t.saved_any) {
 		char *path = session_path();
 		fprintf(stderr, "archwise: interrupted; answers saved in %s (archwise --resume)\n",
-			path ? path : "(nowhere: HOME unset)");
+			path ? path : "?");
 		free(path);
+	} else if (got_signal) {
+		fprintf(stderr, "archwise: interrupted\n");
 	}
 	if (t.ev_ok)
 		engine_evaluation_fini(&t.ev);
