@@ -25,9 +25,9 @@ click 'Business'
 wait_for 'Business · question 1 of'
 
 tui_keys '?'
-wait_for 'PgUp PgDn'
+wait_for 'Any key closes this help'
 tui_keys x
-wait_gone 'PgUp PgDn'
+wait_gone 'Any key closes this help'
 wait_for 'Business · question 1 of'
 
 # To the result (End of the questionnaire: PgDn to the last section, then Enter).
