@@ -113,9 +113,17 @@ static void export_draw(struct tui *t)
 	if (t->ex_msg) {
 		tui_text(t, y++, x, w, t->ex_msg, t->ex_err ? ROLE_ERROR : ROLE_OK);
 		if (!t->ex_err && t->files_ok) {
-			for (size_t i = 0; i < t->files.count && y < bottom; i++, y++)
+			for (size_t i = 0; i < t->files.count && y < bottom; i++, y++) {
+				if (y == bottom - 1 && i + 1 < t->files.count) {
+					tui_textf(t, y, x + 2, w - 2, ROLE_DIM,
+						  "%s and %zu more (tab 6 lists them all)",
+						  t->g->ellipsis, t->files.count - i);
+					y++;
+					break;
+				}
 				tui_textf(t, y, x + 2, w - 2, ROLE_NORMAL, "%s/%s", t->ex_written,
 					  t->files.files[i].path);
+			}
 		}
 		if (!t->ex_err && y < bottom)
 			tui_textf(t, y, x, w, ROLE_DIM, "Replay: archwise eval %s/answers.yaml",

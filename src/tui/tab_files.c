@@ -70,14 +70,18 @@ static void files_draw(struct tui *t)
 		return;
 	}
 	int lw = t->cols >= 120 ? 36 : 26;
-	tui_text(t, y, 1, lw - 2, "Files", ROLE_HEADING);
-	for (size_t i = 0; i < t->files.count && y + 1 + (int)i < bottom; i++) {
+	tui_textf(t, y, 1, lw - 2, ROLE_HEADING, "Files (%zu)", t->files.count);
+	/* Keep the selected file in view when the list is longer than the pane. */
+	size_t rows = (size_t)(bottom - y - 1), first = 0;
+	if (rows && t->file_sel >= rows)
+		first = t->file_sel - rows + 1;
+	for (size_t i = first; i < t->files.count && i - first < rows; i++) {
+		int row = y + 1 + (int)(i - first);
 		bool here = i == t->file_sel;
 		if (here)
-			tui_fill(t, y + 1 + (int)i, 0, lw - 1, ROLE_CURSOR);
-		tui_text(t, y + 1 + (int)i, 1, lw - 2, t->files.files[i].path,
-			 here ? ROLE_CURSOR : ROLE_NORMAL);
-		tui_hit(t, y + 1 + (int)i, 0, lw - 1, HIT_ROW, (int)i);
+			tui_fill(t, row, 0, lw - 1, ROLE_CURSOR);
+		tui_text(t, row, 1, lw - 2, t->files.files[i].path, here ? ROLE_CURSOR : ROLE_NORMAL);
+		tui_hit(t, row, 0, lw - 1, HIT_ROW, (int)i);
 	}
 	tui_vline(t, y, lw - 1, bottom - y);
 	if (!t->files.count)
