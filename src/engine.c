@@ -30,6 +30,30 @@ int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
 		const char *f = m->questions[i]->factor;
 		ctx->question_factor[i] = f ? model_factor_index(m, f) : -1;
 	}
+
+	/* Each profile's answered questions, so similarity visits only those. */
+	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
+	ctx->case_count = nc;
+	ctx->case_start = xcalloc(nc + 1, sizeof(*ctx->case_start));
+	ctx->case_arch = xcalloc(nc, sizeof(*ctx->case_arch));
+	size_t total = 0, cap = 0;
+	for (size_t c = 0; c < nc; c++) {
+		const struct case_study *cs = &m->case_studies->case_studies[c];
+		const struct answers *p = &cs->profile;
+		size_t n = p->count < m->question_count ? p->count : m->question_count;
+		ctx->case_start[c] = total;
+		ctx->case_arch[c] = arch_from_id(cs->architecture);
+		for (size_t i = 0; i < n; i++) {
+			if (!p->values[i].present)
+				continue;
+			if (total == cap) {
+				cap = cap ? cap * 2 : 64;
+				ctx->case_q = xrealloc(ctx->case_q, cap * sizeof(*ctx->case_q));
+			}
+			ctx->case_q[total++] = i;
+		}
+	}
+	ctx->case_start[nc] = total;
 	return 0;
 }
 
@@ -41,25 +65,45 @@ void engine_ctx_fini(struct engine_ctx *ctx)
 	free(ctx->cond_ok);
 	free(ctx->rule_arch);
 	free(ctx->question_factor);
+	free(ctx->case_start);
+	free(ctx->case_q);
+	free(ctx->case_arch);
 	*ctx = (struct engine_ctx){0};
 }
 
-/* Adds question q's scores to sum[]; returns whether it contributed. */
-static bool question_scores(const struct model *m, const struct answers *a, size_t qi,
-			    double sum[ARCH_COUNT])
+struct eff_answer engine_effective_one(const struct model *m, const struct answers *a, size_t qi)
+{
+	struct eff_answer v = { .option = -1 };
+	switch (m->questions[qi]->kind) {
+	case QK_SINGLE: v.option = answers_option(m, a, qi); break;
+	case QK_MULTIPLE: v.selected = answers_selected(m, a, qi); break;
+	case QK_NUMBER: v.number = answers_number(m, a, qi); break;
+	case QK_TEXT: v.text = answers_text(m, a, qi); break;
+	}
+	return v;
+}
+
+void engine_effective(const struct model *m, const struct answers *a, struct eff_answer *out)
+{
+	for (size_t i = 0; i < m->question_count; i++)
+		out[i] = engine_effective_one(m, a, i);
+}
+
+bool engine_contribution(const struct model *m, size_t qi, const struct eff_answer *v,
+			 double c[ARCH_COUNT])
 {
 	const struct question *q = m->questions[qi];
 	switch (q->kind) {
 	case QK_SINGLE: {
-		int o = answers_option(m, a, qi);
+		int o = v->option;
 		if (o < 0 || (unsigned)o >= q->options_count || !q->options[o].scores)
 			return false;
 		for (int k = 0; k < ARCH_COUNT; k++)
-			sum[k] += q->options[o].scores->score[k];
+			c[k] = q->options[o].scores->score[k];
 		return true;
 	}
 	case QK_MULTIPLE: {
-		uint64_t sel = answers_selected(m, a, qi);
+		uint64_t sel = v->selected;
 		double acc[ARCH_COUNT];
 		unsigned n = 0;
 		for (unsigned o = 0; o < q->options_count && o < 64; o++) {
@@ -82,25 +126,25 @@ static bool question_scores(const struct model *m, const struct answers *a, size
 			if (!q->none_scores)
 				return false;
 			for (int k = 0; k < ARCH_COUNT; k++)
-				sum[k] += q->none_scores->score[k];
+				c[k] = q->none_scores->score[k];
 			return true;
 		}
 		for (int k = 0; k < ARCH_COUNT; k++)
-			sum[k] += q->combine == COMBINE_MEAN ? acc[k] / n : acc[k];
+			c[k] = q->combine == COMBINE_MEAN ? acc[k] / n : acc[k];
 		return true;
 	}
 	case QK_NUMBER: {
 		if (q->bands_count == 0)
 			return false;
-		double v = answers_number(m, a, qi);
+		double x = v->number;
 		const struct band *b = &q->bands[q->bands_count - 1];
 		for (unsigned i = 0; i < q->bands_count; i++)
-			if (v <= q->bands[i].up_to) {
+			if (x <= q->bands[i].up_to) {
 				b = &q->bands[i];
 				break;
 			}
 		for (int k = 0; k < ARCH_COUNT; k++)
-			sum[k] += b->scores.score[k];
+			c[k] = b->scores.score[k];
 		return true;
 	}
 	case QK_TEXT:
@@ -130,22 +174,161 @@ static bool ranks_before(const struct arch_rank *x, int px, const struct arch_ra
 	return x->arch < y->arch;
 }
 
-static int case_cmp(const void *pa, const void *pb, const struct model *m)
+void engine_rank(struct arch_rank ranking[ARCH_COUNT], const int pen[ARCH_COUNT])
 {
-	const struct case_match *x = pa, *y = pb;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_rank *ar = &ranking[k];
+		double s = ar->matrix_score + ar->adjust;
+		ar->score = s < 0 ? 0 : s > 100 ? 100 : s;
+	}
+	for (int i = 1; i < ARCH_COUNT; i++)
+		for (int j = i; j > 0 && ranks_before(&ranking[j], pen[ranking[j].arch],
+						      &ranking[j - 1], pen[ranking[j - 1].arch]); j--) {
+			struct arch_rank t = ranking[j];
+			ranking[j] = ranking[j - 1];
+			ranking[j - 1] = t;
+		}
+}
+
+/* ---- case-study order ----
+ * Nearest first; similarities within SCORE_EPS are ties broken by id. That
+ * comparison is not transitive in general (0, 0.6e-9 and 1.2e-9), so the
+ * order is defined as what an insertion sort in case-study order gives. When
+ * the similarities fall into chains (consecutive values within SCORE_EPS)
+ * each spanning at most SCORE_EPS, the comparison is a strict weak order
+ * (chain, then id) and any sort that follows it gives that same order. */
+
+static int case_cmp(const struct case_match *x, const struct case_match *y, const struct model *m)
+{
 	if (fabs(x->similarity - y->similarity) > SCORE_EPS)
 		return x->similarity > y->similarity ? -1 : 1;
 	return strcmp(m->case_studies->case_studies[x->case_study].id,
 		      m->case_studies->case_studies[y->case_study].id);
 }
 
-void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct evaluation *ev)
+static void insertion_sort_cases(const struct model *m, struct case_match *cases, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && case_cmp(&cases[j - 1], &cases[j], m) > 0; j--) {
+			struct case_match t = cases[j];
+			cases[j] = cases[j - 1];
+			cases[j - 1] = t;
+		}
+}
+
+struct case_key {
+	struct case_match match;
+	size_t chain;              /* rank of its chain, nearest first */
+	const char *id;
+};
+
+static int by_similarity_desc(const void *pa, const void *pb)
+{
+	const struct case_key *x = pa, *y = pb;
+	if (x->match.similarity != y->match.similarity)
+		return x->match.similarity > y->match.similarity ? -1 : 1;
+	return (x->match.case_study > y->match.case_study) - (x->match.case_study < y->match.case_study);
+}
+
+static int by_chain_id(const void *pa, const void *pb)
+{
+	const struct case_key *x = pa, *y = pb;
+	if (x->chain != y->chain)
+		return x->chain < y->chain ? -1 : 1;
+	int r = strcmp(x->id, y->id);
+	if (r)
+		return r;
+	/* Equal ids: an insertion sort keeps them in case-study order. */
+	return (x->match.case_study > y->match.case_study) - (x->match.case_study < y->match.case_study);
+}
+
+void engine_sort_cases(const struct model *m, struct case_match *cases, size_t n)
+{
+	if (n < 8) {
+		insertion_sort_cases(m, cases, n);
+		return;
+	}
+	struct case_key *k = xmalloc(n * sizeof(*k));
+	for (size_t i = 0; i < n; i++) {
+		k[i] = (struct case_key){ .match = cases[i],
+			.id = m->case_studies->case_studies[cases[i].case_study].id };
+		if (isnan(cases[i].similarity)) {
+			free(k);
+			insertion_sort_cases(m, cases, n);
+			return;
+		}
+	}
+	/* Same case-study order on entry as insertion sort's stability assumes. */
+	qsort(k, n, sizeof(*k), by_similarity_desc);
+	size_t chain = 0, first = 0;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && !(fabs(k[i - 1].match.similarity - k[i].match.similarity) > SCORE_EPS))
+			continue;
+		/* k[first .. i) is one chain: it must span at most SCORE_EPS. */
+		if (fabs(k[first].match.similarity - k[i - 1].match.similarity) > SCORE_EPS) {
+			free(k);
+			insertion_sort_cases(m, cases, n);
+			return;
+		}
+		for (size_t j = first; j < i; j++)
+			k[j].chain = chain;
+		chain++;
+		first = i;
+	}
+	qsort(k, n, sizeof(*k), by_chain_id);
+	for (size_t i = 0; i < n; i++)
+		cases[i] = k[i].match;
+	free(k);
+}
+
+size_t engine_nearest_case(const struct model *m, const double *similarity, size_t n)
+{
+	const struct case_study *cs = m->case_studies->case_studies;
+	/* The top group: every similarity within SCORE_EPS of the largest. It
+	 * sorts first, by id, when everything else is more than SCORE_EPS below
+	 * its smallest member. */
+	size_t best = 0;
+	for (size_t c = 0; c < n; c++) {
+		if (isnan(similarity[c]))
+			goto fallback;
+		if (similarity[c] > similarity[best])
+			best = c;
+	}
+	double top = similarity[best], low = top;
+	size_t pick = n;
+	for (size_t c = 0; c < n; c++) {
+		if (fabs(top - similarity[c]) > SCORE_EPS)
+			continue;
+		if (similarity[c] < low)
+			low = similarity[c];
+		if (pick == n || strcmp(cs[c].id, cs[pick].id) < 0)
+			pick = c;
+	}
+	for (size_t c = 0; c < n; c++)
+		if (fabs(top - similarity[c]) > SCORE_EPS &&
+		    !(fabs(low - similarity[c]) > SCORE_EPS && similarity[c] < low))
+			goto fallback;
+	return pick;
+fallback:;
+	struct case_match *cases = xmalloc(n * sizeof(*cases));
+	for (size_t c = 0; c < n; c++)
+		cases[c] = (struct case_match){ .case_study = c, .similarity = similarity[c] };
+	insertion_sort_cases(m, cases, n);
+	size_t r = cases[0].case_study;
+	free(cases);
+	return r;
+}
+
+void engine_score(const struct engine_ctx *ctx, const struct answers *a,
+		  struct eff_answer *eff, struct evaluation *ev)
 {
 	const struct model *m = ctx->m;
 	const struct questionnaire *qn = m->questionnaire;
 	size_t nf = qn->factors_count;
+	engine_effective(m, a, eff);
 
-	/* Matrix: per factor, the mean of its questions' scores. */
+	/* Matrix: per factor, the mean of its questions' scores (summed in
+	 * question order). */
 	unsigned contrib[nf ? nf : 1];
 	ev->row_count = nf;
 	for (size_t f = 0; f < nf; f++) {
@@ -154,8 +337,12 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct 
 	}
 	for (size_t i = 0; i < m->question_count; i++) {
 		int f = ctx->question_factor[i];
-		if (f >= 0 && question_scores(m, a, i, ev->rows[f].score))
-			contrib[f]++;
+		double c[ARCH_COUNT];
+		if (f < 0 || !engine_contribution(m, i, &eff[i], c))
+			continue;
+		for (int k = 0; k < ARCH_COUNT; k++)
+			ev->rows[f].score[k] += c[k];
+		contrib[f]++;
 	}
 	double total[ARCH_COUNT] = {0}, denom = 0;
 	for (size_t f = 0; f < nf; f++) {
@@ -179,7 +366,7 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct 
 	ev->fired_count = 0;
 	for (size_t r = 0; r < ctx->rule_count; r++) {
 		int k = ctx->rule_arch[r];
-		if (k < 0 || !ctx->cond_ok[r] || !rules_eval(m, a, &ctx->conds[r]))
+		if (k < 0 || !ctx->cond_ok[r] || !rules_eval_eff(m, eff, &ctx->conds[r]))
 			continue;
 		const struct rule *rule = &qn->rules[r];
 		ev->fired[ev->fired_count++] = (struct fired_rule){ .rule = rule, .arch = (enum arch)k };
@@ -194,41 +381,24 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a, struct 
 	}
 
 	/* Case studies: the nearest one nudges its architecture. */
-	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
+	size_t nc = ctx->case_count;
 	ev->case_count = nc;
 	for (size_t c = 0; c < nc; c++) {
-		const struct case_study *cs = &m->case_studies->case_studies[c];
-		int k = arch_from_id(cs->architecture);
+		int k = ctx->case_arch[c];
 		ev->cases[c] = (struct case_match){
 			.case_study = c,
-			.similarity = engine_similarity(m, a, cs),
+			.similarity = engine_case_similarity(ctx, c, eff),
 			.arch = k < 0 ? ARCH_HYBRID : (enum arch)k,
 		};
 	}
-	for (size_t i = 1; i < nc; i++) /* insertion sort: four or so items */
-		for (size_t j = i; j > 0 && case_cmp(&ev->cases[j - 1], &ev->cases[j], m) > 0; j--) {
-			struct case_match t = ev->cases[j];
-			ev->cases[j] = ev->cases[j - 1];
-			ev->cases[j - 1] = t;
-		}
-	if (nc > 0 && qn->case_study_bonus != 0 &&
-	    arch_from_id(m->case_studies->case_studies[ev->cases[0].case_study].architecture) >= 0)
+	engine_sort_cases(m, ev->cases, nc);
+	if (nc > 0 && qn->case_study_bonus != 0 && ctx->case_arch[ev->cases[0].case_study] >= 0)
 		ev->ranking[ev->cases[0].arch].adjust += qn->case_study_bonus * ev->cases[0].similarity;
 
 	int pen[ARCH_COUNT];
-	for (int k = 0; k < ARCH_COUNT; k++) {
-		struct arch_rank *ar = &ev->ranking[k];
-		double s = ar->matrix_score + ar->adjust;
-		ar->score = s < 0 ? 0 : s > 100 ? 100 : s;
+	for (int k = 0; k < ARCH_COUNT; k++)
 		pen[k] = penalties_of(ev, (enum arch)k);
-	}
-	for (int i = 1; i < ARCH_COUNT; i++)
-		for (int j = i; j > 0 && ranks_before(&ev->ranking[j], pen[ev->ranking[j].arch],
-						      &ev->ranking[j - 1], pen[ev->ranking[j - 1].arch]); j--) {
-			struct arch_rank t = ev->ranking[j];
-			ev->ranking[j] = ev->ranking[j - 1];
-			ev->ranking[j - 1] = t;
-		}
+	engine_rank(ev->ranking, pen);
 	ev->recommendation = ev->ranking[0].arch;
 	ev->close = !ev->ranking[0].excluded && !ev->ranking[1].excluded &&
 		    ev->ranking[0].score - ev->ranking[1].score <= qn->close_margin + SCORE_EPS;
@@ -246,7 +416,9 @@ int engine_evaluate(const struct model *m, const struct answers *a, struct evalu
 	out->rows = xcalloc(qn->factors_count, sizeof(*out->rows));
 	out->fired = xcalloc(qn->rules_count, sizeof(*out->fired));
 	out->cases = xcalloc(nc, sizeof(*out->cases));
-	engine_score(&ctx, a, out);
+	struct eff_answer *eff = xcalloc(m->question_count, sizeof(*eff));
+	engine_score(&ctx, a, eff, out);
+	free(eff);
 	engine_ctx_fini(&ctx);
 	if (m->pricing) {
 		cost_inputs_from_answers(m, a, &out->cost_in);

@@ -240,32 +240,39 @@ static bool compare(double x, enum cond_op op, double y)
 	return false;
 }
 
+/* Whether clause cl holds for the effective answer v to its question. */
+static bool clause_holds(const struct model *m, const struct cond_clause *cl, const struct eff_answer *v)
+{
+	switch (m->questions[cl->question]->kind) {
+	case QK_SINGLE:
+		return compare(v->option, cl->op, cl->option);
+	case QK_MULTIPLE:
+		return (v->selected >> cl->option) & 1u;
+	case QK_NUMBER:
+		return compare(v->number, cl->op, cl->number);
+	case QK_TEXT: {
+		bool eq = strcmp(v->text ? v->text : "", cl->text) == 0;
+		return cl->op == OP_EQ ? eq : !eq;
+	}
+	}
+	return false;
+}
+
 bool rules_eval(const struct model *m, const struct answers *a, const struct cond *c)
 {
 	for (size_t i = 0; i < c->count; i++) {
-		const struct cond_clause *cl = &c->clauses[i];
-		const struct question *q = m->questions[cl->question];
-		bool ok = false;
-		switch (q->kind) {
-		case QK_SINGLE:
-			ok = compare(answers_option(m, a, cl->question), cl->op, cl->option);
-			break;
-		case QK_MULTIPLE:
-			ok = (answers_selected(m, a, cl->question) >> cl->option) & 1u;
-			break;
-		case QK_NUMBER:
-			ok = compare(answers_number(m, a, cl->question), cl->op, cl->number);
-			break;
-		case QK_TEXT: {
-			const char *t = answers_text(m, a, cl->question);
-			bool eq = strcmp(t ? t : "", cl->text) == 0;
-			ok = cl->op == OP_EQ ? eq : !eq;
-			break;
-		}
-		}
-		if (!ok)
+		struct eff_answer v = engine_effective_one(m, a, c->clauses[i].question);
+		if (!clause_holds(m, &c->clauses[i], &v))
 			return false;
 	}
+	return true;
+}
+
+bool rules_eval_eff(const struct model *m, const struct eff_answer *v, const struct cond *c)
+{
+	for (size_t i = 0; i < c->count; i++)
+		if (!clause_holds(m, &c->clauses[i], &v[c->clauses[i].question]))
+			return false;
 	return true;
 }
 

@@ -1,6 +1,20 @@
 /* sensitivity.c: which single-answer changes, and which weights, would change
- * the recommendation. Re-scores a working copy of the answers with buffers
- * allocated once, so the whole analysis stays in the millisecond range. */
+ * the recommendation.
+ *
+ * The answers are scored once, keeping what each part of the score is made
+ * of: every question's contribution and every factor's sum and count, the
+ * rules' outcome, every case study's similarity terms. A candidate change
+ * of question q then replaces only q's part: its factor's sum, the terms of
+ * the profiles that answer q, the rules when one tests q; the matrix is
+ * re-added from the factor sums (factors x architectures). A weight flip
+ * only re-adds the matrix. Each candidate costs O(factors + rules + case
+ * studies), not O(questions).
+ *
+ * Floating point: the figures must be the very ones re-scoring would give.
+ * A factor whose contributions are all whole numbers has an exact sum in any
+ * order, so q's part is swapped by subtracting and adding; a factor fed by a
+ * fractional contribution (a multiple-choice mean) is re-summed in question
+ * order, and so is a case study's similarity (its terms are fractions). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,19 +31,332 @@ struct found {
 	size_t seq;
 };
 
+#define NO_QUESTION SIZE_MAX
+
 struct sens {
 	const struct engine_ctx *ctx;
-	struct answers work;       /* the answers being varied */
-	struct evaluation scratch; /* re-used for every re-evaluation */
+	enum sens_mode mode;
+	size_t mismatches;
+	struct answers work;       /* the answers being varied (re-scoring) */
+	struct evaluation scratch; /* re-used for every re-scoring */
+	struct eff_answer *scratch_eff;
 	enum arch base;
 	struct found *found;
 	size_t count, cap;
+
+	/* The base score in parts (incremental scoring). */
+	struct eff_answer *eff;    /* effective answers; a candidate is put in place while tried */
+	double (*qc)[ARCH_COUNT];  /* per question: its contribution to its factor */
+	bool *qok;                 /* per question: it contributes */
+	double (*fsum)[ARCH_COUNT]; /* per factor: sum of contributions, question order */
+	unsigned *fcount;          /* per factor: contributing questions */
+	bool *fexact;              /* per factor: every contribution a whole number */
+	size_t *fstart, *fq;       /* factor f's questions: fq[fstart[f] .. fstart[f + 1]) */
+	double (*rowscore)[ARCH_COUNT]; /* per factor: fsum / fcount */
+	unsigned *weight;          /* per factor: effective weight (varied by weight flips) */
+	bool *in_rule;             /* per question: some rule tests it */
+	double rule_adjust[ARCH_COUNT]; /* the rules' points, before the case-study bonus */
+	bool excluded[ARCH_COUNT];
+	int pen[ARCH_COUNT];       /* fired penalise rules */
+	double *cterm;             /* per ctx->case_q entry: its similarity term */
+	double *csim, *csim_base;  /* per case study: similarity (csim varied while tried) */
+	size_t near;               /* the nearest case study of the base answers */
+	size_t *qstart, *qentry;   /* question q's case_q entries: qentry[qstart[q] .. qstart[q + 1]) */
+	size_t *entry_case;        /* per case_q entry: its case study */
 };
 
 static enum arch rescore(struct sens *s)
 {
-	engine_score(s->ctx, &s->work, &s->scratch);
+	engine_score(s->ctx, &s->work, s->scratch_eff, &s->scratch);
 	return s->scratch.recommendation;
+}
+
+/* Every score a whole number small enough that sums of them are exact. */
+static bool whole(const double c[ARCH_COUNT])
+{
+	for (int k = 0; k < ARCH_COUNT; k++)
+		if (c[k] != floor(c[k]) || fabs(c[k]) > 4294967296.0)
+			return false;
+	return true;
+}
+
+/* Rules over s->eff, in file order, as engine_score applies them. */
+static void apply_rules(const struct sens *s, double adjust[ARCH_COUNT], bool excluded[ARCH_COUNT],
+			int pen[ARCH_COUNT])
+{
+	const struct engine_ctx *ctx = s->ctx;
+	const struct rule *rules = ctx->m->questionnaire->rules;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		adjust[k] = 0;
+		excluded[k] = false;
+		pen[k] = 0;
+	}
+	for (size_t r = 0; r < ctx->rule_count; r++) {
+		int k = ctx->rule_arch[r];
+		if (k < 0 || !ctx->cond_ok[r] || !rules_eval_eff(ctx->m, s->eff, &ctx->conds[r]))
+			continue;
+		if (rules[r].effect == RULE_EXCLUDE) {
+			excluded[k] = true;
+		} else if (rules[r].effect == RULE_PENALISE) {
+			adjust[k] -= rules[r].amount;
+			pen[k]++;
+		} else {
+			adjust[k] += rules[r].amount;
+		}
+	}
+}
+
+static double case_sum(const struct sens *s, size_t c, size_t changed, double term)
+{
+	const struct engine_ctx *ctx = s->ctx;
+	size_t from = ctx->case_start[c], to = ctx->case_start[c + 1];
+	double sum = 0;
+	for (size_t j = from; j < to; j++)
+		sum += j == changed ? term : s->cterm[j];
+	return to > from ? sum / (double)(to - from) : 0;
+}
+
+/* The base answers in parts. */
+static void inc_init(struct sens *s)
+{
+	const struct engine_ctx *ctx = s->ctx;
+	const struct model *m = ctx->m;
+	size_t nq = m->question_count, nf = m->questionnaire->factors_count;
+	size_t nc = ctx->case_count, ne = ctx->case_start[nc];
+
+	s->eff = xcalloc(nq, sizeof(*s->eff));
+	engine_effective(m, &s->work, s->eff);
+	s->qc = xcalloc(nq, sizeof(*s->qc));
+	s->qok = xcalloc(nq, sizeof(*s->qok));
+	s->fsum = xcalloc(nf, sizeof(*s->fsum));
+	s->fcount = xcalloc(nf, sizeof(*s->fcount));
+	s->fexact = xcalloc(nf, sizeof(*s->fexact));
+	s->fstart = xcalloc(nf + 1, sizeof(*s->fstart));
+	s->fq = xcalloc(nq, sizeof(*s->fq));
+	s->rowscore = xcalloc(nf, sizeof(*s->rowscore));
+	s->weight = xcalloc(nf, sizeof(*s->weight));
+
+	for (size_t f = 0; f < nf; f++) {
+		s->fexact[f] = true;
+		s->weight[f] = answers_weight(m, &s->work, f);
+	}
+	for (size_t q = 0; q < nq; q++) {
+		int f = ctx->question_factor[q];
+		if (f < 0)
+			continue;
+		s->fstart[f + 1]++;
+		s->qok[q] = engine_contribution(m, q, &s->eff[q], s->qc[q]);
+		if (!s->qok[q])
+			continue;
+		for (int k = 0; k < ARCH_COUNT; k++)
+			s->fsum[f][k] += s->qc[q][k];
+		s->fcount[f]++;
+		if (!whole(s->qc[q]))
+			s->fexact[f] = false;
+	}
+	for (size_t f = 0; f < nf; f++) {
+		s->fstart[f + 1] += s->fstart[f];
+		if (s->fcount[f] >= (1u << 20))
+			s->fexact[f] = false;
+		for (int k = 0; k < ARCH_COUNT && s->fcount[f]; k++)
+			s->rowscore[f][k] = s->fsum[f][k] / s->fcount[f];
+	}
+	size_t *fill = xcalloc(nf + 1, sizeof(*fill));
+	for (size_t q = 0; q < nq; q++) {
+		int f = ctx->question_factor[q];
+		if (f >= 0)
+			s->fq[s->fstart[f] + fill[f]++] = q;
+	}
+	free(fill);
+
+	s->in_rule = xcalloc(nq, sizeof(*s->in_rule));
+	for (size_t r = 0; r < ctx->rule_count; r++)
+		for (size_t c = 0; c < ctx->conds[r].count; c++)
+			s->in_rule[ctx->conds[r].clauses[c].question] = true;
+	apply_rules(s, s->rule_adjust, s->excluded, s->pen);
+
+	/* Case studies: each entry's term, and per question the entries naming it. */
+	s->cterm = xcalloc(ne, sizeof(*s->cterm));
+	s->csim = xcalloc(nc, sizeof(*s->csim));
+	s->csim_base = xcalloc(nc, sizeof(*s->csim_base));
+	s->entry_case = xcalloc(ne, sizeof(*s->entry_case));
+	s->qstart = xcalloc(nq + 1, sizeof(*s->qstart));
+	s->qentry = xcalloc(ne, sizeof(*s->qentry));
+	for (size_t c = 0; c < nc; c++) {
+		const struct answers *prof = &m->case_studies->case_studies[c].profile;
+		for (size_t j = ctx->case_start[c]; j < ctx->case_start[c + 1]; j++) {
+			size_t q = ctx->case_q[j];
+			s->cterm[j] = engine_question_similarity(m, q, &s->eff[q], &prof->values[q]);
+			s->entry_case[j] = c;
+			s->qstart[q + 1]++;
+		}
+		s->csim[c] = s->csim_base[c] = case_sum(s, c, SIZE_MAX, 0);
+	}
+	for (size_t q = 0; q < nq; q++)
+		s->qstart[q + 1] += s->qstart[q];
+	fill = xcalloc(nq + 1, sizeof(*fill));
+	for (size_t j = 0; j < ne; j++) {
+		size_t q = ctx->case_q[j];
+		s->qentry[s->qstart[q] + fill[q]++] = j;
+	}
+	free(fill);
+	s->near = nc ? engine_nearest_case(m, s->csim, nc) : 0;
+}
+
+static void inc_fini(struct sens *s)
+{
+	free(s->eff);
+	free(s->qc);
+	free(s->qok);
+	free(s->fsum);
+	free(s->fcount);
+	free(s->fexact);
+	free(s->fstart);
+	free(s->fq);
+	free(s->rowscore);
+	free(s->weight);
+	free(s->in_rule);
+	free(s->cterm);
+	free(s->csim);
+	free(s->csim_base);
+	free(s->entry_case);
+	free(s->qstart);
+	free(s->qentry);
+}
+
+/* The ranking into rk (best first) with question qi's effective answer
+ * replaced by *cand (qi NO_QUESTION: the base answers under s->weight), from
+ * the parts. */
+static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
+		     struct arch_rank rk[ARCH_COUNT])
+{
+	const struct engine_ctx *ctx = s->ctx;
+	const struct model *m = ctx->m;
+	const struct questionnaire *qn = m->questionnaire;
+	size_t nf = qn->factors_count;
+	struct eff_answer saved = {0};
+	if (qi != NO_QUESTION) {
+		saved = s->eff[qi];
+		s->eff[qi] = *cand;
+	}
+
+	/* The factor qi feeds, with qi's new contribution. */
+	int f = qi != NO_QUESTION ? ctx->question_factor[qi] : -1;
+	double fsum[ARCH_COUNT] = {0};
+	unsigned fcount = 0;
+	if (f >= 0) {
+		double c[ARCH_COUNT] = {0};
+		bool ok = engine_contribution(m, qi, cand, c);
+		if (s->fexact[f] && (!ok || whole(c))) {
+			for (int k = 0; k < ARCH_COUNT; k++)
+				fsum[k] = s->fsum[f][k] - (s->qok[qi] ? s->qc[qi][k] : 0) + (ok ? c[k] : 0);
+			fcount = s->fcount[f] - s->qok[qi] + ok;
+		} else {
+			for (size_t j = s->fstart[f]; j < s->fstart[f + 1]; j++) {
+				size_t q = s->fq[j];
+				bool use = q == qi ? ok : s->qok[q];
+				if (!use)
+					continue;
+				for (int k = 0; k < ARCH_COUNT; k++)
+					fsum[k] += q == qi ? c[k] : s->qc[q][k];
+				fcount++;
+			}
+		}
+	}
+
+	/* The matrix, re-added in factor order as engine_score adds it. */
+	double total[ARCH_COUNT] = {0}, denom = 0;
+	for (size_t g = 0; g < nf; g++) {
+		unsigned w = s->weight[g];
+		if ((int)g == f) {
+			if (!fcount)
+				continue;
+			for (int k = 0; k < ARCH_COUNT; k++) {
+				double sc = fsum[k] / fcount;
+				total[k] += w * sc;
+			}
+		} else {
+			if (!s->fcount[g])
+				continue;
+			for (int k = 0; k < ARCH_COUNT; k++)
+				total[k] += w * s->rowscore[g][k];
+		}
+		denom += w * 5.0;
+	}
+	for (int k = 0; k < ARCH_COUNT; k++)
+		rk[k] = (struct arch_rank){ .arch = (enum arch)k,
+			.matrix_score = denom > 0 ? 100.0 * total[k] / denom : 0 };
+
+	/* Rules: re-run only when one tests qi. */
+	int pen[ARCH_COUNT];
+	if (qi != NO_QUESTION && s->in_rule[qi]) {
+		double adjust[ARCH_COUNT];
+		bool excluded[ARCH_COUNT];
+		apply_rules(s, adjust, excluded, pen);
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			rk[k].adjust = adjust[k];
+			rk[k].excluded = excluded[k];
+		}
+	} else {
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			rk[k].adjust = s->rule_adjust[k];
+			rk[k].excluded = s->excluded[k];
+			pen[k] = s->pen[k];
+		}
+	}
+
+	/* Case studies: the profiles answering qi get their new similarity. */
+	size_t nc = ctx->case_count;
+	if (nc > 0 && qn->case_study_bonus != 0) {
+		size_t near = s->near;
+		if (qi != NO_QUESTION && s->qstart[qi + 1] > s->qstart[qi]) {
+			for (size_t e = s->qstart[qi]; e < s->qstart[qi + 1]; e++) {
+				size_t j = s->qentry[e], c = s->entry_case[j];
+				const struct answers *prof = &m->case_studies->case_studies[c].profile;
+				double term = engine_question_similarity(m, qi, cand, &prof->values[qi]);
+				s->csim[c] = case_sum(s, c, j, term);
+			}
+			near = engine_nearest_case(m, s->csim, nc);
+		}
+		if (ctx->case_arch[near] >= 0)
+			rk[ctx->case_arch[near]].adjust += qn->case_study_bonus * s->csim[near];
+		if (qi != NO_QUESTION)
+			for (size_t e = s->qstart[qi]; e < s->qstart[qi + 1]; e++) {
+				size_t c = s->entry_case[s->qentry[e]];
+				s->csim[c] = s->csim_base[c];
+			}
+	}
+
+	if (qi != NO_QUESTION)
+		s->eff[qi] = saved;
+	engine_rank(rk, pen);
+}
+
+/* Whether two rankings agree to the bit (what re-scoring must give). */
+static bool same_ranking(const struct arch_rank *x, const struct arch_rank *y)
+{
+	for (int i = 0; i < ARCH_COUNT; i++)
+		if (x[i].arch != y[i].arch || x[i].excluded != y[i].excluded ||
+		    memcmp(&x[i].matrix_score, &y[i].matrix_score, sizeof(double)) != 0 ||
+		    memcmp(&x[i].adjust, &y[i].adjust, sizeof(double)) != 0 ||
+		    memcmp(&x[i].score, &y[i].score, sizeof(double)) != 0)
+			return false;
+	return true;
+}
+
+/* The recommendation with s->work.values[qi] (re-scoring) and *cand
+ * (incremental) as qi's answer; qi NO_QUESTION for a weight change. */
+static enum arch try_change(struct sens *s, size_t qi, const struct eff_answer *cand)
+{
+	struct arch_rank rk[ARCH_COUNT];
+	if (s->mode != SENS_RESCORE)
+		inc_rank(s, qi, cand, rk);
+	if (s->mode == SENS_INCREMENTAL)
+		return rk[0].arch;
+	enum arch full = rescore(s);
+	if (s->mode == SENS_CHECK && !same_ranking(rk, s->scratch.ranking))
+		s->mismatches++;
+	return full;
 }
 
 static void add_found(struct sens *s, struct answer_change ch, double distance)
@@ -46,14 +373,16 @@ static void vary_single(struct sens *s, size_t qi)
 {
 	const struct model *m = s->ctx->m;
 	const struct question *q = m->questions[qi];
-	int cur = answers_option(m, &s->work, qi);
+	int cur = s->eff[qi].option;
 	struct answer saved = s->work.values[qi];
+	struct eff_answer cand = s->eff[qi];
 	for (unsigned o = 0; o < q->options_count; o++) {
 		if ((int)o == cur)
 			continue;
 		s->work.values[qi].present = true;
 		s->work.values[qi].option = (int)o;
-		enum arch r = rescore(s);
+		cand.option = (int)o;
+		enum arch r = try_change(s, qi, &cand);
 		if (r != s->base) {
 			double d = q->ordered && cur >= 0 ? fabs((double)((int)o - cur)) : 1.0;
 			add_found(s, (struct answer_change){ .question = qi, .option = (int)o,
@@ -67,13 +396,15 @@ static void vary_multiple(struct sens *s, size_t qi)
 {
 	const struct model *m = s->ctx->m;
 	const struct question *q = m->questions[qi];
-	uint64_t cur = answers_selected(m, &s->work, qi);
+	uint64_t cur = s->eff[qi].selected;
 	struct answer saved = s->work.values[qi];
+	struct eff_answer cand = s->eff[qi];
 	for (unsigned o = 0; o < q->options_count && o < 64; o++) {
 		uint64_t sel = cur ^ ((uint64_t)1 << o);
 		s->work.values[qi].present = true;
 		s->work.values[qi].selected = sel;
-		enum arch r = rescore(s);
+		cand.selected = sel;
+		enum arch r = try_change(s, qi, &cand);
 		if (r != s->base)
 			add_found(s, (struct answer_change){ .question = qi, .option = -1,
 							     .selected = sel, .would_recommend = r }, 1.0);
@@ -106,7 +437,7 @@ static void vary_number(struct sens *s, size_t qi)
 	const struct engine_ctx *ctx = s->ctx;
 	const struct model *m = ctx->m;
 	const struct question *q = m->questions[qi];
-	double cur = answers_number(m, &s->work, qi);
+	double cur = s->eff[qi].number;
 	if (!isfinite(cur))
 		return;
 
@@ -146,6 +477,7 @@ static void vary_number(struct sens *s, size_t qi)
 	/* Only the nearest flip below and the nearest flip above the answer:
 	 * "if it were X instead" is what a reader can act on. */
 	struct answer saved = s->work.values[qi];
+	struct eff_answer ecand = s->eff[qi];
 	bool have_below = false, have_above = false;
 	struct answer_change below = {0}, above = {0};
 	for (size_t i = 0; i < n; i++) {
@@ -154,7 +486,8 @@ static void vary_number(struct sens *s, size_t qi)
 			continue;
 		s->work.values[qi].present = true;
 		s->work.values[qi].number = v;
-		enum arch r = rescore(s);
+		ecand.number = v;
+		enum arch r = try_change(s, qi, &ecand);
 		if (r == s->base)
 			continue;
 		struct answer_change ch = { .question = qi, .option = -1, .number = v, .would_recommend = r };
@@ -192,6 +525,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 	ev->flip_count = 0;
 	for (size_t f = 0; f < nf; f++) {
 		int saved = s->work.weights[f];
+		unsigned saved_weight = s->weight[f];
 		int cur = (int)answers_weight(m, &s->work, f);
 		/* Nearest weight first; at equal distance the lower one. */
 		for (int d = 1; d <= 5; d++) {
@@ -201,7 +535,8 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 				if (tries[t] < 0 || tries[t] > 5)
 					continue;
 				s->work.weights[f] = tries[t];
-				enum arch r = rescore(s);
+				s->weight[f] = (unsigned)tries[t];
+				enum arch r = try_change(s, NO_QUESTION, NULL);
 				if (r != s->base) {
 					ev->flips[ev->flip_count++] = (struct weight_flip){
 						.factor = f, .weight = (unsigned)tries[t], .would_recommend = r };
@@ -212,31 +547,20 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 				break;
 		}
 		s->work.weights[f] = saved;
+		s->weight[f] = saved_weight;
 	}
 }
 
 /* Whether question qi can move a score at all: it feeds a factor, a rule
  * tests it, or a case-study profile answers it. The others (deployment
  * details) are not worth re-scoring. */
-static bool affects_score(const struct engine_ctx *ctx, size_t qi)
+static bool affects_score(const struct sens *s, size_t qi)
 {
-	const struct model *m = ctx->m;
-	if (ctx->question_factor[qi] >= 0)
-		return true;
-	for (size_t r = 0; r < ctx->rule_count; r++)
-		for (size_t c = 0; c < ctx->conds[r].count; c++)
-			if (ctx->conds[r].clauses[c].question == qi)
-				return true;
-	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
-	for (size_t c = 0; c < nc; c++) {
-		const struct answers *p = &m->case_studies->case_studies[c].profile;
-		if (qi < p->count && p->values[qi].present)
-			return true;
-	}
-	return false;
+	return s->ctx->question_factor[qi] >= 0 || s->in_rule[qi] || s->qstart[qi + 1] > s->qstart[qi];
 }
 
-int engine_sensitivity(const struct model *m, const struct answers *a, struct evaluation *ev)
+int engine_sensitivity_mode(const struct model *m, const struct answers *a, struct evaluation *ev,
+			    enum sens_mode mode, size_t *mismatches)
 {
 	if (!m || !m->questionnaire || !a || !ev)
 		return -1;
@@ -248,7 +572,7 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 
 	struct engine_ctx ctx;
 	engine_ctx_init(&ctx, m);
-	struct sens s = { .ctx = &ctx };
+	struct sens s = { .ctx = &ctx, .mode = mode };
 	if (answers_copy(&s.work, a) < 0) {
 		engine_ctx_fini(&ctx);
 		return -1;
@@ -265,15 +589,21 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 			s.work.weights[f] = -1;
 		s.work.weights[nf] = ANSWERS_WEIGHTS_END;
 	}
-	size_t nc = m->case_studies ? m->case_studies->case_studies_count : 0;
 	s.scratch.rows = xcalloc(nf, sizeof(*s.scratch.rows));
 	s.scratch.fired = xcalloc(ctx.rule_count, sizeof(*s.scratch.fired));
-	s.scratch.cases = xcalloc(nc, sizeof(*s.scratch.cases));
+	s.scratch.cases = xcalloc(ctx.case_count, sizeof(*s.scratch.cases));
+	s.scratch_eff = xcalloc(m->question_count, sizeof(*s.scratch_eff));
 	s.base = rescore(&s);
+	inc_init(&s);
+	if (mode == SENS_CHECK) {
+		struct arch_rank rk[ARCH_COUNT];
+		inc_rank(&s, NO_QUESTION, NULL, rk);
+		s.mismatches += !same_ranking(rk, s.scratch.ranking);
+	}
 
 	size_t nq = m->question_count < s.work.count ? m->question_count : s.work.count;
 	for (size_t qi = 0; qi < nq; qi++) {
-		if (!affects_score(&ctx, qi))
+		if (!affects_score(&s, qi))
 			continue;
 		switch (m->questions[qi]->kind) {
 		case QK_SINGLE: vary_single(&s, qi); break;
@@ -289,12 +619,21 @@ int engine_sensitivity(const struct model *m, const struct answers *a, struct ev
 		ev->changes[i] = s.found[i].change;
 	ev->change_count = s.count;
 	weight_flips(&s, ev);
+	if (mismatches)
+		*mismatches = s.mismatches;
 
+	inc_fini(&s);
 	free(s.found);
 	free(s.scratch.rows);
 	free(s.scratch.fired);
 	free(s.scratch.cases);
+	free(s.scratch_eff);
 	answers_fini(&s.work);
 	engine_ctx_fini(&ctx);
 	return 0;
+}
+
+int engine_sensitivity(const struct model *m, const struct answers *a, struct evaluation *ev)
+{
+	return engine_sensitivity_mode(m, a, ev, SENS_INCREMENTAL, NULL);
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 #include "answers.h"
 #include "engine.h"
+#include "../src/engine_priv.h"
 #include "load.h"
 #include "util.h"
 
@@ -880,6 +881,170 @@ static void test_builtin_cases_expected(void **state)
 		skip();
 }
 
+/* A small deterministic generator (xorshift64*), so failures reproduce. */
+static uint64_t rnd_next(uint64_t *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * UINT64_C(2685821657736338717);
+}
+
+/* Random answers to m: about a third of the questions left to their
+ * default, numbers spread over orders of magnitude, random weights. */
+static void random_answers(const struct model *m, struct answers *a, uint64_t *st)
+{
+	assert_int_equal(answers_init(a, m), 0);
+	for (size_t qi = 0; qi < m->question_count; qi++) {
+		const struct question *q = m->questions[qi];
+		if (rnd_next(st) % 3 == 0)
+			continue;
+		switch (q->kind) {
+		case QK_SINGLE:
+			answers_set_option(m, a, qi, (int)(rnd_next(st) % q->options_count));
+			break;
+		case QK_MULTIPLE: {
+			unsigned n = q->options_count < 64 ? q->options_count : 64;
+			uint64_t sel = rnd_next(st) & (n == 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1);
+			answers_set_selected(m, a, qi, sel);
+			break;
+		}
+		case QK_NUMBER: {
+			double lo = q->min, hi = q->max > q->min ? q->max : q->min + 1e6;
+			double u = (double)(rnd_next(st) % 1000001) / 1e6;
+			double v = rnd_next(st) % 2 ? lo + u * (hi - lo)
+				   : lo + pow(10, u * log10(hi - lo + 1)) - 1;
+			if (rnd_next(st) % 2)
+				v = round(v);
+			char *err = NULL;
+			if (answers_set_number(m, a, qi, v, &err) != 0)
+				free(err);
+			break;
+		}
+		case QK_TEXT:
+			break;
+		}
+	}
+	for (size_t f = 0; f < m->questionnaire->factors_count; f++)
+		if (rnd_next(st) % 2)
+			a->weights[f] = (int)(rnd_next(st) % 6);
+}
+
+static void assert_same_sensitivity(const struct evaluation *x, const struct evaluation *y)
+{
+	assert_int_equal(x->change_count, y->change_count);
+	for (size_t i = 0; i < x->change_count; i++) {
+		const struct answer_change *p = &x->changes[i], *q = &y->changes[i];
+		assert_int_equal(p->question, q->question);
+		assert_int_equal(p->option, q->option);
+		assert_true(p->selected == q->selected);
+		assert_true(p->number == q->number || (isnan(p->number) && isnan(q->number)));
+		assert_int_equal(p->would_recommend, q->would_recommend);
+	}
+	assert_int_equal(x->flip_count, y->flip_count);
+	for (size_t i = 0; i < x->flip_count; i++) {
+		assert_int_equal(x->flips[i].factor, y->flips[i].factor);
+		assert_int_equal(x->flips[i].weight, y->flips[i].weight);
+		assert_int_equal(x->flips[i].would_recommend, y->flips[i].would_recommend);
+	}
+}
+
+/* The incremental sensitivity analysis finds exactly what re-scoring the
+ * whole questionnaire for every candidate finds: every candidate's
+ * recommendation agrees (SENS_CHECK), and so do the lists. */
+static void test_builtin_sensitivity_incremental(void **state)
+{
+	const struct model *m = *state;
+	uint64_t st = UINT64_C(0x9E3779B97F4A7C15);
+	for (int i = 0; i < 300; i++) {
+		struct answers a;
+		random_answers(m, &a, &st);
+		struct evaluation inc, ref, chk;
+		assert_int_equal(engine_evaluate(m, &a, &inc), 0);
+		assert_int_equal(engine_evaluate(m, &a, &ref), 0);
+		assert_int_equal(engine_evaluate(m, &a, &chk), 0);
+		size_t mismatches = 1;
+		assert_int_equal(engine_sensitivity_mode(m, &a, &inc, SENS_INCREMENTAL, NULL), 0);
+		assert_int_equal(engine_sensitivity_mode(m, &a, &ref, SENS_RESCORE, NULL), 0);
+		assert_int_equal(engine_sensitivity_mode(m, &a, &chk, SENS_CHECK, &mismatches), 0);
+		if (mismatches)
+			fail_msg("answers #%d: %zu candidates score differently", i, mismatches);
+		assert_same_sensitivity(&inc, &ref);
+		assert_same_sensitivity(&chk, &ref);
+		engine_evaluation_fini(&inc);
+		engine_evaluation_fini(&ref);
+		engine_evaluation_fini(&chk);
+		answers_fini(&a);
+	}
+}
+
+/* Same on the hand-built model (a min-combined multiple, a rule on a text
+ * question, case-study bonus on). */
+static void test_sensitivity_incremental(void **state)
+{
+	struct fixture *fx = *state;
+	fx->qn.case_study_bonus = 10;
+	uint64_t st = 42;
+	for (int i = 0; i < 200; i++) {
+		answers_fini(&fx->a);
+		random_answers(&fx->m, &fx->a, &st);
+		struct evaluation inc, ref;
+		size_t mismatches = 1;
+		assert_int_equal(engine_evaluate(&fx->m, &fx->a, &inc), 0);
+		assert_int_equal(engine_evaluate(&fx->m, &fx->a, &ref), 0);
+		assert_int_equal(engine_sensitivity_mode(&fx->m, &fx->a, &inc, SENS_CHECK, &mismatches), 0);
+		assert_int_equal(engine_sensitivity_mode(&fx->m, &fx->a, &ref, SENS_RESCORE, NULL), 0);
+		assert_int_equal(mismatches, 0);
+		assert_same_sensitivity(&inc, &ref);
+		engine_evaluation_fini(&inc);
+		engine_evaluation_fini(&ref);
+	}
+	fx->qn.case_study_bonus = 0;
+}
+
+/* Case studies sort nearest first, ties within 1e-9 by id, as the
+ * insertion sort that defines the order; also on chains of near-ties. */
+static void test_case_sort(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *ids[] = { "e", "b", "a", "d", "c", "f", "h", "g", "j", "i" };
+	struct case_study studies[10];
+	struct case_studies cs = { .case_studies = studies, .case_studies_count = 10 };
+	for (int i = 0; i < 10; i++)
+		studies[i] = (struct case_study){ .id = (char *)ids[i], .architecture = "hybrid" };
+	struct case_studies *saved = fx->m.case_studies;
+	fx->m.case_studies = &cs;
+	const double sets[][10] = {
+		{ 0.5, 0.25, 0.5, 0.75, 0.5, 0.1, 0.9, 0.25, 0.5, 0 },
+		{ 0.5, 0.5 + 4e-10, 0.5 - 4e-10, 0.3, 0.3, 0.3 + 1e-12, 0.9, 0.9, 0.1, 0.2 },
+		/* a chain longer than 1e-9: not transitive, insertion sort decides */
+		{ 0.5, 0.5 + 6e-10, 0.5 + 1.2e-9, 0.5 + 1.8e-9, 0.2, 0.5 - 6e-10, 0.1, 0.7, 0.7, 0.5 },
+		{ 1e-9, 0, 2e-9, 3e-9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5 },
+	};
+	for (size_t t = 0; t < sizeof(sets) / sizeof(sets[0]); t++) {
+		struct case_match got[10], want[10];
+		for (size_t c = 0; c < 10; c++)
+			got[c] = want[c] = (struct case_match){ .case_study = c, .similarity = sets[t][c] };
+		for (size_t i = 1; i < 10; i++)
+			for (size_t j = i; j > 0; j--) {
+				const struct case_match *x = &want[j - 1], *y = &want[j];
+				int cmp = fabs(x->similarity - y->similarity) > 1e-9
+					  ? (x->similarity > y->similarity ? -1 : 1)
+					  : strcmp(ids[x->case_study], ids[y->case_study]);
+				if (cmp <= 0)
+					break;
+				struct case_match tmp = want[j];
+				want[j] = want[j - 1];
+				want[j - 1] = tmp;
+			}
+		engine_sort_cases(&fx->m, got, 10);
+		for (size_t c = 0; c < 10; c++)
+			assert_int_equal(got[c].case_study, want[c].case_study);
+		assert_int_equal(engine_nearest_case(&fx->m, sets[t], 10), want[0].case_study);
+	}
+	fx->m.case_studies = saved;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -896,12 +1061,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_case_ranking_and_bonus, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sensitivity, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sensitivity_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sensitivity_incremental, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reasons_and_summary, setup, teardown),
 	};
 	const struct CMUnitTest builtin[] = {
 		cmocka_unit_test(test_builtin_rules_parse),
 		cmocka_unit_test(test_builtin_fast),
+		cmocka_unit_test(test_builtin_sensitivity_incremental),
 		cmocka_unit_test(test_builtin_json_contract),
 		cmocka_unit_test(test_builtin_cases_expected),
 	};
