@@ -3,7 +3,7 @@
 # it. apt-get on Debian/Ubuntu (with sudo when not root); for dnf and Homebrew
 # it prints the command to run.
 set -e
-APT_PKGS="build-essential pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev libcmocka-dev tmux yamllint kubectl nodejs npm valgrind clang"
+APT_PKGS="build-essential pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev libcmocka-dev zlib1g-dev tmux yamllint kubectl valgrind clang"
 DNF_PKGS="gcc make pkgconf-pkg-config ncurses-devel libcyaml-devel cjson-devel libyaml-devel libcmocka-devel tmux yamllint kubernetes-client nodejs npm valgrind clang"
 BREW_PKGS="pkg-config ncurses libcyaml cjson libyaml cmocka tmux yamllint kubernetes-cli node"
 
@@ -14,6 +14,9 @@ if command -v apt-get >/dev/null 2>&1; then
 	for p in $APT_PKGS; do
 		dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 	done
+	# Node.js may come from elsewhere with npm inside it: judge by the commands
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
 	[ -z "$missing" ] && exit 0
 	echo "archwise: installing:$missing" >&2
 	$SUDO apt-get update -qq
