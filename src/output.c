@@ -158,16 +158,16 @@ static int temp_write(int dirfd, const char *name, const char *shown, const char
 }
 
 /* Makes one file of a batch durable. On Linux, as git's
- * core.fsyncMethod=batch does: write the data out and wait for it
- * (sync_file_range), and fsync only the last file, whose journal commit
- * carries every file's metadata; one flush instead of one per file.
- * Elsewhere every file is fsync'd. */
+ * core.fsyncMethod=batch does: start the write-out of each file
+ * (sync_file_range, no wait) and fsync only the last one; its journal
+ * commit waits for every file's data (ordered mode) and carries every
+ * file's metadata: one flush instead of one per file. Elsewhere every
+ * file is fsync'd. */
 static int batch_sync(int fd, bool last)
 {
 #if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
 	if (!last)
-		return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
-						      SYNC_FILE_RANGE_WAIT_AFTER);
+		return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	return fsync(fd);
 #else
 	(void)last;
