@@ -248,10 +248,12 @@ static bool handle_key(struct tui *t, int ch)
 		clearok(curscr, TRUE);
 		return false;
 	}
+	if (ch == KEY_RESIZE) /* the size is already taken; the next frame fits it */
+		return false;
 	if (t->overlay == OVL_QUIT) {
 		if (ch == 'y' || ch == 'Y')
 			return true;
-		if (ch != KEY_RESIZE && ch != KEY_MOUSE)
+		if (ch != KEY_MOUSE)
 			tui_overlay_close(t);
 		return false;
 	}

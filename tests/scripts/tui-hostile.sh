@@ -11,7 +11,7 @@ grep -q PWNED "$q" || { echo "the questionnaire changed: cannot plant the escape
 "$ARCHWISE" check "$q" >/dev/null 2>&1 || { echo "hostile questionnaire refused by the loader: nothing to show"; exit 0; }
 
 tui_start 100 30 --questionnaire "'$q'"
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 wait_for 'How does +traffic arrive1m over a typical week\?'
 tui_screen | grep -q 'Sections' || fail "the screen was cleared by the question text"
 title=$(tmux -L "$TUI_SOCK" display-message -p '#{pane_title}')
@@ -19,7 +19,7 @@ case "$title" in *PWNED*) fail "the question text set the terminal title";; esac
 # The review shows the same text, clean.
 tui_keys End
 n=1
-while [ $n -le 28 ]; do tui_keys Enter; n=$((n + 1)); done
+while [ $n -le $QN ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'
 wait_for 'How does +traffic arrive1m'
 tui_keys q y

@@ -16,7 +16,7 @@ click() {
 export LC_ALL=C.UTF-8
 
 tui_start 100 30
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 click 'Sporadic, long idle'
 wait_file_has "$SESSION_FILE" 'traffic_pattern: sporadic'
 wait_for '\(●\) Sporadic'

@@ -23,9 +23,9 @@ eval_scores() {
 }
 
 tui_start 100 30 --answers "$answers"
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 n=1
-while [ $n -le 28 ]; do tui_keys Enter; n=$((n + 1)); done
+while [ $n -le $QN ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'
 tui_keys Enter
 wait_for 'Recommended: '

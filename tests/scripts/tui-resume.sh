@@ -11,7 +11,7 @@ wizard_pid() {
 }
 
 tui_start 100 30
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 tui_keys Down Enter
 wait_for 'question 2/'
 tui_keys BSpace BSpace BSpace BSpace BSpace BSpace
@@ -32,7 +32,7 @@ status=$(wait_exit)
 	fail "the session file is not a valid answers file"
 
 tui_start 100 30 --resume
-wait_for 'Review your answers|question [0-9]+/28'
+wait_for "Review your answers|question [0-9]+/$QN"
 if tui_screen | grep -q 'Review your answers'; then
 	tui_screen | grep -q 'Spiky' || fail "resumed review lacks the traffic answer"
 	tui_screen | grep -q '777777 requests/day' || fail "resumed review lacks requests/day"
@@ -40,7 +40,7 @@ if tui_screen | grep -q 'Review your answers'; then
 else
 	# Resumed on the first unanswered question: walk to the result.
 	n=1
-	while [ $n -le 28 ]; do tui_keys Enter; n=$((n + 1)); done
+	while [ $n -le $QN ]; do tui_keys Enter; n=$((n + 1)); done
 	wait_for 'Review your answers'
 	tui_keys Enter
 fi
@@ -58,7 +58,7 @@ assert_terminal_restored
 
 # Ctrl-C: the same, status 130.
 tui_start 100 30 --resume
-wait_for 'Review your answers|question [0-9]+/28'
+wait_for "Review your answers|question [0-9]+/$QN"
 tui_keys C-c
 status=$(wait_exit)
 [ "$status" = 130 ] || fail "expected 130 after Ctrl-C, got $status"
@@ -76,19 +76,19 @@ done
 wait_for 'PROMPT\$'
 tui_type "'$ARCHWISE'"
 tui_keys Enter
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 tui_keys C-z
 wait_for 'Stopped'
-wait_gone 'question 1/28'
+wait_gone "question 1/$QN"
 tui_type fg
 tui_keys Enter
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 tui_keys Down
 wait_for '▸ \( \) Spiky'
 tui_keys q
 wait_for 'Quit archwise\?'
 tui_keys y
-wait_gone 'question 1/28'
+wait_gone "question 1/$QN"
 tui_type 'echo "status=$?"'
 tui_keys Enter
 wait_for '^status=0'

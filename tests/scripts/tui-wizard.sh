@@ -6,7 +6,7 @@
 . "$(dirname "$0")/tui-common.inc"
 
 tui_start 100 30
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 wait_for 'Leaning'
 wait_for 'Kubernetes +[^ ]+ +[0-9]+'
 
@@ -52,7 +52,7 @@ wait_file_has "$SESSION_FILE" 'longest_task: over_15min'
 
 # Enter through the rest to the review, then the result.
 n=6
-while [ $n -le 28 ]; do
+while [ $n -le $QN ]; do
 	tui_keys Enter
 	n=$((n + 1))
 done
@@ -60,7 +60,7 @@ wait_for 'Review your answers'
 tui_screen | grep -q 'Steady' || fail "review does not show the changed answer"
 # Edit an answer from the review: Enter on it, change it, back to the review.
 tui_keys Down Enter
-wait_for 'question 1/28'
+wait_for "question 1/$QN"
 tui_keys Down Down Down Enter
 wait_for 'Review your answers'
 wait_file_has "$SESSION_FILE" 'traffic_pattern: sporadic'

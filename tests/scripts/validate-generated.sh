@@ -83,6 +83,23 @@ for c in $cases; do
 	fi
 done
 
+# Handler stubs compile in their language (each tool where installed).
+printf 'questionnaire: k8s-vs-serverless\nanswers:\n  runtime: java21\n  workload_type: streaming\n' >"$tmp/java-stream.yaml"
+"$bin" export "$tmp/java-stream.yaml" -o "$tmp/java-stream" --target serverless >/dev/null 2>&1 || bad "export java-stream"
+for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/serverless/*' -type f -print); do
+	case "$f" in
+	*.mjs) node --check "$f" || bad "node --check $f" ;;
+	*.py) python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f" || bad "python syntax $f" ;;
+	*/bootstrap)
+		sh -n "$f" || bad "sh -n $f"
+		if command -v shellcheck >/dev/null 2>&1; then shellcheck -s sh "$f" || bad "shellcheck $f"; fi ;;
+	*.java)
+		if command -v javac >/dev/null 2>&1; then
+			mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f"
+		fi ;;
+	esac
+done
+
 tds=$(find "$tmp" -path "$tmp/*.again" -prune -o -name task-definition.json -print)
 if [ -n "$tds" ]; then
 	# shellcheck disable=SC2086
