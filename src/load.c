@@ -526,12 +526,31 @@ static bool strict_scalar(const cyaml_schema_value_t *v, const char *s)
 	}
 }
 
+/* One step of the path to a node, a key or an index; the path is spelt out
+ * ("sections[2].questions[0].min") only when a message needs it. */
+struct walk_step {
+	const struct walk_step *up;
+	const char *key;           /* NULL: index */
+	size_t index;
+};
+
+static void walk_path(const struct walk_step *st, struct strbuf *out)
+{
+	if (!st)
+		return;
+	walk_path(st->up, out);
+	if (st->key)
+		sb_printf(out, "%s%s", out->len ? "." : "", st->key);
+	else
+		sb_printf(out, "[%zu]", st->index);
+}
+
 static void schema_walk(const cyaml_schema_value_t *v, struct yamldoc *doc, yaml_node_t *n,
-			struct strbuf *path, const char *name, struct diag_list *diags, size_t *errors)
+			const struct walk_step *at, const char *name, struct diag_list *diags,
+			size_t *errors)
 {
 	if (!n)
 		return;
-	size_t mark = path->len;
 	if (v->type == CYAML_MAPPING && n->type == YAML_MAPPING_NODE) {
 		for (const cyaml_schema_field_t *f = v->mapping.fields; f->key; f++) {
 			if (f->value.type == CYAML_IGNORE)
@@ -539,26 +558,25 @@ static void schema_walk(const cyaml_schema_value_t *v, struct yamldoc *doc, yaml
 			yaml_node_t *c = yamldoc_map_get(doc, n, f->key, NULL);
 			if (!c)
 				continue;
-			sb_printf(path, "%s%s", mark ? "." : "", f->key);
-			schema_walk(&f->value, doc, c, path, name, diags, errors);
-			path->len = mark;
-			path->data[mark] = '\0';
+			struct walk_step st = { .up = at, .key = f->key };
+			schema_walk(&f->value, doc, c, &st, name, diags, errors);
 		}
 	} else if (v->type == CYAML_SEQUENCE && n->type == YAML_SEQUENCE_NODE) {
 		yaml_node_t *c;
 		for (size_t i = 0; (c = yamldoc_seq_item(doc, n, i)); i++) {
-			sb_printf(path, "[%zu]", i);
-			schema_walk(v->sequence.entry, doc, c, path, name, diags, errors);
-			path->len = mark;
-			path->data[mark] = '\0';
+			struct walk_step st = { .up = at, .index = i };
+			schema_walk(v->sequence.entry, doc, c, &st, name, diags, errors);
 		}
 	} else if (n->type == YAML_SCALAR_NODE && !strict_scalar(v, yamldoc_scalar(n))) {
 		unsigned l, c;
 		yamldoc_pos(n, &l, &c);
 		const char *want = v->type == CYAML_UINT ? "a whole number (0 or more)"
 				   : v->type == CYAML_BOOL ? "true or false" : "a finite number";
-		diag_add(diags, name, l, c, "%s: expected %s, got '%s'", path->len ? path->data : "value",
+		struct strbuf path = {0};
+		walk_path(at, &path);
+		diag_add(diags, name, l, c, "%s: expected %s, got '%s'", path.len ? path.data : "value",
 			 want, yamldoc_scalar(n));
+		sb_fini(&path);
 		(*errors)++;
 	}
 }
@@ -601,10 +619,8 @@ static int cy_load(const char *text, size_t len, const char *name,
 		*out = NULL;
 		return -1;
 	}
-	struct strbuf path = {0};
 	size_t errors = 0;
-	schema_walk(schema, doc, root, &path, name, diags, &errors);
-	sb_fini(&path);
+	schema_walk(schema, doc, root, NULL, name, diags, &errors);
 	if (errors) {
 		cyaml_free(&free_config, schema, *out, 0);
 		*out = NULL;
