@@ -48,10 +48,17 @@ void tui_theme_init(struct tui *t)
 	if (!t->color)
 		return;
 	start_color();
-	use_default_colors();
+	/* Without default colours (-1), fall back to white on black. */
+	bool defaults = use_default_colors() == OK;
 	/* Pair 0 is fixed; role r uses pair r + 1. */
-	for (int r = 0; r < ROLE_COUNT; r++)
-		init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		short fg = roles[r].fg, bg = roles[r].bg;
+		if (!defaults) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		init_pair((short)(r + 1), fg, bg);
+	}
 	if (COLOR_PAIRS < ROLE_COUNT + 1)
 		t->color = false;
 }

@@ -6,8 +6,11 @@
 
 wizard_pid() {
 	shell=$(tmux -L "$TUI_SOCK" display-message -p '#{pane_pid}')
-	# The pane's shell runs env, which execs archwise.
-	pgrep -P "$shell" | head -n 1
+	# The pane's shell runs env, which execs archwise: its only child.
+	for st in /proc/[0-9]*/stat; do
+		read -r pid _ _ ppid _ < "$st" 2>/dev/null || continue
+		[ "$ppid" = "$shell" ] && { echo "$pid"; return; }
+	done
 }
 
 tui_start 100 30
