@@ -191,7 +191,7 @@ static int first_open_question(const struct tui *t)
 	return -1;
 }
 
-/* Applies an action from a screen; returns true to quit right away. */
+/* Applies an action from a screen: the only place screens change. */
 static void apply(struct tui *t, enum tui_action act)
 {
 	switch (act) {
