@@ -99,9 +99,35 @@ static void parser_error(const yaml_parser_t *p, const char *text, size_t len,
 			 p->problem ? p->problem : "unexpected text");
 }
 
-/* Walks the events once before loading: refuses aliases, a second document
- * and documents deeper or larger than the limits (libyaml has no limits). */
-static int prescan(const char *text, size_t len, const char *name,
+/* One open collection while composing. */
+struct open_node {
+	int id;
+	bool map;
+	int pending_key;           /* mappings: key waiting for its value */
+	size_t seen;
+};
+
+/* Hangs node id under the innermost open collection. */
+static void attach(yaml_document_t *doc, struct open_node *top, int id)
+{
+	if (!top)
+		return;
+	top->seen++;
+	if (!top->map) {
+		yaml_document_append_sequence_item(doc, top->id, id);
+	} else if (!top->pending_key) {
+		top->pending_key = id;
+	} else {
+		yaml_document_append_mapping_pair(doc, top->id, top->pending_key, id);
+		top->pending_key = 0;
+	}
+}
+
+/* Composes the document from parser events in one pass (libyaml's own
+ * loader has no limits and would need a second pass to refuse aliases):
+ * refuses aliases, a second document and documents deeper or larger than
+ * the limits, and keeps every node's position. */
+static int compose(struct yamldoc *d, const char *text, size_t len, const char *name,
 		   const struct yamldoc_limits *lim, struct diag_list *diags)
 {
 	yaml_parser_t p;
@@ -110,13 +136,12 @@ static int prescan(const char *text, size_t len, const char *name,
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	unsigned max_depth = lim && lim->max_depth ? lim->max_depth : 256;
 	size_t max_keys = lim ? lim->max_keys : 0;
-	/* per open collection: mapping? and how many children seen */
-	bool *is_map = xcalloc(max_depth + 1, sizeof(*is_map));
-	size_t *seen = xcalloc(max_depth + 1, sizeof(*seen));
+	struct open_node *stack = xcalloc(max_depth + 1, sizeof(*stack));
+	yaml_document_t *doc = &d->doc;
 	unsigned depth = 0, docs = 0;
 	size_t keys = 0;
 	int rc = 0;
-	for (bool done = false; !done;) {
+	for (bool done = false; !done && !rc;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
 			parser_error(&p, text, len, name, diags);
@@ -124,15 +149,14 @@ static int prescan(const char *text, size_t len, const char *name,
 			break;
 		}
 		unsigned line = (unsigned)ev.start_mark.line + 1, col = (unsigned)ev.start_mark.column + 1;
+		struct open_node *top = depth ? &stack[depth - 1] : NULL;
 		bool node = ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
-			    ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_ALIAS_EVENT;
-		if (node && depth > 0) {
-			if (is_map[depth] && seen[depth] % 2 == 0 && max_keys && ++keys > max_keys) {
-				diag_add(diags, name, line, col, "too many keys (more than %zu)", max_keys);
-				rc = -1;
-			}
-			seen[depth]++;
+			    ev.type == YAML_MAPPING_START_EVENT;
+		if (node && top && top->map && top->seen % 2 == 0 && max_keys && ++keys > max_keys) {
+			diag_add(diags, name, line, col, "too many keys (more than %zu)", max_keys);
+			rc = -1;
 		}
+		int id = 0;
 		switch (ev.type) {
 		case YAML_ALIAS_EVENT:
 			diag_add(diags, name, line, col, "YAML aliases are not allowed");
@@ -144,6 +168,10 @@ static int prescan(const char *text, size_t len, const char *name,
 				rc = -1;
 			}
 			break;
+		case YAML_SCALAR_EVENT:
+			id = yaml_document_add_scalar(doc, NULL, ev.data.scalar.value,
+						      (int)ev.data.scalar.length, ev.data.scalar.style);
+			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 			if (depth >= max_depth) {
@@ -152,9 +180,9 @@ static int prescan(const char *text, size_t len, const char *name,
 				rc = -1;
 				break;
 			}
-			depth++;
-			is_map[depth] = ev.type == YAML_MAPPING_START_EVENT;
-			seen[depth] = 0;
+			id = ev.type == YAML_MAPPING_START_EVENT
+				? yaml_document_add_mapping(doc, NULL, ev.data.mapping_start.style)
+				: yaml_document_add_sequence(doc, NULL, ev.data.sequence_start.style);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
@@ -167,12 +195,19 @@ static int prescan(const char *text, size_t len, const char *name,
 		default:
 			break;
 		}
+		if (node && !rc) {
+			if (!id)
+				util_fatal("out of memory");
+			doc->nodes.start[id - 1].start_mark = ev.start_mark;
+			doc->nodes.start[id - 1].end_mark = ev.end_mark;
+			attach(doc, top, id);
+			if (ev.type != YAML_SCALAR_EVENT)
+				stack[depth++] = (struct open_node){.id = id,
+					.map = ev.type == YAML_MAPPING_START_EVENT};
+		}
 		yaml_event_delete(&ev);
-		if (rc)
-			break;
 	}
-	free(is_map);
-	free(seen);
+	free(stack);
 	yaml_parser_delete(&p);
 	return rc;
 }
@@ -181,21 +216,14 @@ int yamldoc_parse(struct yamldoc *d, const char *text, size_t len, const char *n
 		  const struct yamldoc_limits *lim, struct diag_list *diags)
 {
 	memset(d, 0, sizeof(*d));
-	if (yamldoc_check_text(text, len, name, diags) || prescan(text, len, name, lim, diags))
+	if (yamldoc_check_text(text, len, name, diags))
 		return -1;
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
+	yaml_mark_t none = {0, 0, 0};
+	if (!yaml_document_initialize(&d->doc, NULL, NULL, NULL, 1, 1))
 		util_fatal("out of memory");
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	int rc = 0;
-	if (!yaml_parser_load(&p, &d->doc)) {
-		parser_error(&p, text, len, name, diags);
-		rc = -1;
-	} else {
-		d->loaded = true;
-	}
-	yaml_parser_delete(&p);
-	return rc;
+	d->doc.start_mark = d->doc.end_mark = none;
+	d->loaded = true;
+	return compose(d, text, len, name, lim, diags);
 }
 
 void yamldoc_fini(struct yamldoc *d)
