@@ -398,32 +398,39 @@ static char *stub_python(const struct gen_input *in, unsigned fns)
 
 static char *stub_java(const struct gen_input *in, unsigned fns)
 {
+	static const char *const methods[] = {
+		[FN_API] = "\tpublic Map<String, Object> api(Map<String, Object> event) {\n"
+			   "\t\treturn Map.of(\"statusCode\", 200,\n"
+			   "\t\t\t\"headers\", Map.of(\"content-type\", \"application/json\"),\n"
+			   "\t\t\t\"body\", \"{\\\"ok\\\":true}\");\n"
+			   "\t}\n",
+		[FN_WORKER] = "\t/* SQS batch: an empty failure list acknowledges every message. */\n"
+			      "\tpublic Map<String, Object> worker(Map<String, Object> event) {\n"
+			      "\t\treturn Map.of(\"batchItemFailures\", List.of());\n"
+			      "\t}\n",
+		[FN_JOB] = "\tpublic void job(Map<String, Object> event) {\n"
+			   "\t\tSystem.out.println(\"scheduled run\");\n"
+			   "\t}\n",
+		[FN_STREAM] = "\tpublic void stream(Map<String, Object> event) {\n"
+			      "\t\tObject records = event.get(\"Records\");\n"
+			      "\t\tSystem.out.println(records instanceof List<?> l ? l.size() : 0);\n"
+			      "\t}\n",
+	};
 	struct strbuf sb = {0};
 	sb_printf(&sb, "// Handlers of %s (Java 21). No dependencies: Lambda passes the event\n"
 		  "// as a Map. Build: javac -d build src/main/java/com/example/Handler.java\n"
 		  "//        && jar cf target/handler.jar -C build .\n"
 		  "package com.example;\n\nimport java.util.List;\nimport java.util.Map;\n\n"
 		  "public class Handler {\n", in->service);
-	if (fns & (1u << FN_API))
-		sb_append(&sb, "\tpublic Map<String, Object> api(Map<String, Object> event) {\n"
-			  "\t\treturn Map.of(\"statusCode\", 200,\n"
-			  "\t\t\t\"headers\", Map.of(\"content-type\", \"application/json\"),\n"
-			  "\t\t\t\"body\", \"{\\\"ok\\\":true}\");\n"
-			  "\t}\n");
-	if (fns & (1u << FN_WORKER))
-		sb_append(&sb, "\n\t/* SQS batch: an empty failure list acknowledges every message. */\n"
-			  "\tpublic Map<String, Object> worker(Map<String, Object> event) {\n"
-			  "\t\treturn Map.of(\"batchItemFailures\", List.of());\n"
-			  "\t}\n");
-	if (fns & (1u << FN_JOB))
-		sb_append(&sb, "\n\tpublic void job(Map<String, Object> event) {\n"
-			  "\t\tSystem.out.println(\"scheduled run\");\n"
-			  "\t}\n");
-	if (fns & (1u << FN_STREAM))
-		sb_append(&sb, "\n\tpublic void stream(Map<String, Object> event) {\n"
-			  "\t\tObject records = event.get(\"Records\");\n"
-			  "\t\tSystem.out.println(records instanceof List<?> l ? l.size() : 0);\n"
-			  "\t}\n");
+	bool first = true;
+	for (int k = FN_API; k <= FN_STREAM; k++) {
+		if (!(fns & (1u << k)))
+			continue;
+		if (!first)
+			sb_append(&sb, "\n");
+		sb_append(&sb, methods[k]);
+		first = false;
+	}
 	sb_append(&sb, "}\n");
 	return sb_take(&sb);
 }

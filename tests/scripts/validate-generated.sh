@@ -86,7 +86,9 @@ done
 # Handler stubs compile in their language (each tool where installed).
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  runtime: java21\n  workload_type: streaming\n' >"$tmp/java-stream.yaml"
 "$bin" export "$tmp/java-stream.yaml" -o "$tmp/java-stream" --target serverless >/dev/null 2>&1 || bad "export java-stream"
+stubs=0
 for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/serverless/*' -type f -print); do
+	case "$f" in *.mjs | *.py | */bootstrap | *.java) stubs=$((stubs + 1)) ;; esac
 	case "$f" in
 	*.mjs) node --check "$f" || bad "node --check $f" ;;
 	*.py) python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f" || bad "python syntax $f" ;;
@@ -99,6 +101,8 @@ for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/serverless/*' -ty
 		fi ;;
 	esac
 done
+echo "handler stubs checked: $stubs"
+[ "$stubs" -ge 5 ] || bad "expected at least 5 handler stubs, found $stubs"
 
 tds=$(find "$tmp" -path "$tmp/*.again" -prune -o -name task-definition.json -print)
 if [ -n "$tds" ]; then

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 public class Handler {
-
 	/* SQS batch: an empty failure list acknowledges every message. */
 	public Map<String, Object> worker(Map<String, Object> event) {
 		return Map.of("batchItemFailures", List.of());
