@@ -45,6 +45,16 @@ static const char *describe(const char *path)
 	return "";
 }
 
+/* Three significant digits with a '.' whatever LC_NUMERIC the wizard set:
+ * the README must be the same bytes everywhere. */
+static void num3(char *buf, size_t size, double v)
+{
+	snprintf(buf, size, "%.3g", v);
+	for (char *c = buf; *c; c++)
+		if (*c == ',')
+			*c = '.';
+}
+
 static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 			       const struct gen_scale *sc, bool stateful)
 {
@@ -67,15 +77,21 @@ static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 	if (stateful)
 		sb_printf(sb, "Replicas: %u, fixed (a StatefulSet is not autoscaled: adding a "
 			  "member of a stateful set needs data rebalancing).\n\n", sc->min_replicas);
-	else
+	else {
+		char avg[32], factor[32], peak[32], pod[32], ms[32];
+		num3(avg, sizeof(avg), in->requests_per_day / 86400.0);
+		num3(factor, sizeof(factor), sc->peak_factor);
+		num3(peak, sizeof(peak), sc->peak_rps);
+		num3(pod, sizeof(pod), sc->pod_rps);
+		num3(ms, sizeof(ms), in->avg_duration_ms);
 		sb_printf(sb, "Autoscaling: %u to %u replicas. Average load is requests_per_day / 86400 "
-			  "= %.3g req/s; the peak is %.3g times that (traffic pattern `%s`) = %.3g req/s. "
-			  "One pod takes %u requests at a time, so %.3g req/s at %.0f ms each; pods run "
+			  "= %s req/s; the peak is %s times that (traffic pattern `%s`) = %s req/s. "
+			  "One pod takes %u requests at a time, so %s req/s at %s ms each; pods run "
 			  "at 70%% of that. minReplicas = max(2, average / per-pod), maxReplicas = "
 			  "max(2 x min, peak / per-pod), at most 100.\n\n",
-			  sc->min_replicas, sc->max_replicas, in->requests_per_day / 86400.0,
-			  sc->peak_factor, in->traffic_pattern, sc->peak_rps, sc->concurrency,
-			  sc->pod_rps, in->avg_duration_ms);
+			  sc->min_replicas, sc->max_replicas, avg, factor, in->traffic_pattern, peak,
+			  sc->concurrency, pod, ms);
+	}
 	sb_append(sb, "The NetworkPolicy admits traffic only from the `ingress-nginx` namespace "
 		  "and allows DNS to kube-system; it takes effect with a CNI that enforces "
 		  "policies (Calico, Cilium). The HPA needs metrics-server.\n\n");

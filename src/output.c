@@ -102,11 +102,15 @@ static int temp_create(int dirfd, const char *name, struct temp *t)
 {
 	t->name = NULL;
 #ifdef O_TMPFILE
-	t->fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-	if (t->fd >= 0)
-		return 0;
-	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-		return -1;
+	/* Only where /proc lets us link it later (AT_EMPTY_PATH needs a
+	 * capability an ordinary user lacks). */
+	if (access("/proc/self/fd", X_OK) == 0) {
+		t->fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+		if (t->fd >= 0)
+			return 0;
+		if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+			return -1;
+	}
 #endif
 	for (unsigned attempt = 0; attempt < 100; attempt++) {
 		char *n = temp_name(name, attempt);
