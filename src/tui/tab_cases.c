@@ -36,6 +36,16 @@ static bool agrees(const struct tui *t, const struct answers *p, size_t q)
 	return true;
 }
 
+/* "traffic_pattern" -> "traffic pattern". */
+static char *pretty_id(const char *id)
+{
+	char *s = xstrdup(id);
+	for (char *p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return s;
+}
+
 static void cases_draw(struct tui *t)
 {
 	int y = TUI_CONTENT_TOP, x = 2, w = t->cols - 4, bottom = tui_content_bottom(t);
@@ -69,29 +79,39 @@ static void cases_draw(struct tui *t)
 	for (size_t q = 0; q < p->count && q < t->m->question_count; q++) {
 		if (!p->values[q].present || model_question(t->m, q)->kind == QK_TEXT)
 			continue;
-		struct strbuf *sb = agrees(t, p, q) ? &same : &diff;
-		sb_printf(sb, "%s%s", sb->len ? ", " : "", model_question(t->m, q)->id);
+		char *name = pretty_id(model_question(t->m, q)->id);
+		if (agrees(t, p, q)) {
+			sb_printf(&same, "%s%s", same.len ? ", " : "", name);
+		} else {
+			char *mine = tui_answer_text(t, t->a, q), *theirs = tui_answer_text(t, p, q);
+			sb_printf(&diff, "%s%s (you: %s; them: %s)", diff.len ? ", " : "", name, mine,
+				  theirs);
+			free(mine);
+			free(theirs);
+		}
+		free(name);
 	}
 	char *s1 = sb_take(&same), *s2 = sb_take(&diff);
 	if (y < bottom) {
 		char *m1 = xasprintf("Matches: %s", s1[0] ? s1 : "nothing");
-		y += tui_wrapped(t, y, x, w, 2, m1, ROLE_OK);
+		y += tui_wrapped(t, y, x, w, 3, m1, ROLE_OK);
 		free(m1);
 	}
 	if (y < bottom) {
 		char *m2 = xasprintf("Differs: %s", s2[0] ? s2 : "nothing");
-		y += tui_wrapped(t, y, x, w, 2, m2, ROLE_WARN);
+		y += tui_wrapped(t, y, x, w, t->rows >= 40 ? 8 : 3, m2, ROLE_WARN);
 		free(m2);
 	}
 	free(s1);
 	free(s2);
-	for (unsigned i = 0; i < cs->results_count && y < bottom - 1; i++)
-		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s %s", t->g->mid_dot, cs->results[i]);
+	/* The lesson before the results: on a small terminal it matters more. */
 	if (cs->lesson && y < bottom) {
 		char *l = xasprintf("Lesson: %s", cs->lesson);
-		tui_wrapped(t, y, x, w, bottom - y, l, ROLE_QUESTION);
+		y += tui_wrapped(t, y, x, w, 3, l, ROLE_QUESTION);
 		free(l);
 	}
+	for (unsigned i = 0; i < cs->results_count && y < bottom; i++)
+		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s %s", t->g->mid_dot, cs->results[i]);
 }
 
 static enum tui_action cases_key(struct tui *t, int ch)
