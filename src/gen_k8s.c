@@ -177,12 +177,14 @@ static void resources(struct gen_yaml *y, const struct gen_input *in)
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "cpu", cpu);
 	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_kv_str(y, "ephemeral-storage", "128Mi");   /* /tmp and logs */
 	gen_yaml_map_end(y);
 	/* Memory limit = request: the pod is never killed for using what it asked. */
 	gen_yaml_str(y, "limits");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "cpu", cpu_limit);
 	gen_yaml_kv_str(y, "memory", mem);
+	gen_yaml_kv_str(y, "ephemeral-storage", "256Mi");
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
 }
@@ -224,6 +226,30 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	gen_yaml_str(y, "seccompProfile");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "type", "RuntimeDefault");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	/* Spread replicas: prefer other nodes (anti-affinity) and balance zones
+	 * and nodes (topology spread); "preferred" so a small cluster still
+	 * schedules every replica. */
+	gen_yaml_str(y, "affinity");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "podAntiAffinity");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "preferredDuringSchedulingIgnoredDuringExecution");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_int(y, "weight", 100);
+	gen_yaml_str(y, "podAffinityTerm");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "topologyKey", "kubernetes.io/hostname");
+	gen_yaml_str(y, "labelSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
 	gen_yaml_str(y, "topologySpreadConstraints");

@@ -475,6 +475,9 @@ static void test_k8s_files_and_practices(void **state)
 	assert_string_equal(STR(&d, "spec", "template", "spec", "securityContext", "seccompProfile", "type"),
 			    "RuntimeDefault");
 	assert_int_equal(count_of(at(&d, "spec", "template", "spec", "topologySpreadConstraints", NULL)), 2);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "affinity", "podAntiAffinity",
+				"preferredDuringSchedulingIgnoredDuringExecution", "0", "podAffinityTerm",
+				"topologyKey"), "kubernetes.io/hostname");
 #define C(...) STR(&d, "spec", "template", "spec", "containers", "0", __VA_ARGS__)
 	assert_string_equal(C("image"), "registry.example.com/user-api:1.4.2");
 	assert_string_equal(C("ports", "0", "containerPort"), "8080");
@@ -482,6 +485,7 @@ static void test_k8s_files_and_practices(void **state)
 	assert_string_equal(C("resources", "limits", "memory"), "512Mi");
 	assert_string_equal(C("resources", "requests", "cpu"), "290m");
 	assert_string_equal(C("resources", "limits", "cpu"), "580m");
+	assert_string_equal(C("resources", "requests", "ephemeral-storage"), "128Mi");
 	assert_string_equal(C("livenessProbe", "httpGet", "path"), "/healthz");
 	assert_string_equal(C("readinessProbe", "httpGet", "path"), "/readyz");
 	assert_string_equal(C("securityContext", "runAsNonRoot"), "true");
