@@ -19,10 +19,11 @@ static size_t build_rows(const struct tui *t, long *rows)
 	return n;
 }
 
+/* Keeps the selection: coming back from editing an answer lands on it. */
 static void review_enter(struct tui *t)
 {
-	t->rv_sel = 0;
-	t->rv_top = 0;
+	if (t->rv_sel > t->m->question_count)
+		t->rv_sel = 0;
 }
 
 static void review_draw(struct tui *t)

@@ -12,6 +12,7 @@
 #include "ui.h"
 #include "answers.h"
 #include "engine.h"
+#include "gen.h"
 #include "session.h"
 #include "util.h"
 
@@ -199,8 +200,12 @@ static void apply(struct tui *t, enum tui_action act)
 	case ACT_REDRAW:
 		break;
 	case ACT_NEXT:
-		if (t->screen == SCR_WIZARD)
+		if (t->screen == SCR_WIZARD) {
+			/* From the last question: start at "Show the recommendation". */
+			t->rv_sel = 0;
+			t->rv_top = 0;
 			switch_to(t, SCR_REVIEW);
+		}
 		else if (t->screen == SCR_REVIEW)
 			switch_to(t, SCR_TAB_REC);
 		break;
@@ -363,7 +368,7 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	t.ev_stale = true;
 	t.save_ok = true;
-	t.ex_targets = 0xF; /* every target (gen.h GEN_ALL) */
+	t.ex_targets = GEN_ALL;
 	compute_sections(&t);
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);

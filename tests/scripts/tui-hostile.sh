@@ -17,7 +17,6 @@ tui_screen | grep -q 'Sections' || fail "the screen was cleared by the question 
 title=$(tmux -L "$TUI_SOCK" display-message -p '#{pane_title}')
 case "$title" in *PWNED*) fail "the question text set the terminal title";; esac
 # The review shows the same text, clean.
-tui_keys End
 n=1
 while [ $n -le $QN ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'

@@ -65,7 +65,7 @@ tui_keys Down Down Down Enter
 wait_for 'Review your answers'
 wait_file_has "$SESSION_FILE" 'traffic_pattern: sporadic'
 tui_screen | grep -q 'Sporadic' || fail "review does not show the edited answer"
-tui_keys Home Enter
+tui_keys Up Enter   # the edited answer is selected; Up reaches the first line
 wait_for 'Recommended: '
 
 expected=$("$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^Recommendation: \(.*\) ([a-z_]*).*/\1/p')
