@@ -391,6 +391,14 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home/End as tmux, screen and the Linux console send them, whatever
+	 * the terminfo entry says. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033OF", KEY_END);
 	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
