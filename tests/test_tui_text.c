@@ -39,6 +39,16 @@ static void sanitize_strips_escapes(void **state)
 	free(s);
 }
 
+static void ascii_fallback(void **state)
+{
+	char s[] = "a \xe2\x80\x94 b \xe2\x80\x99" "c\xe2\x80\x99 \xe4\xb8\xad \xc3\xa9 \xe2\x80\xa6 \xc2\xb7";
+	tui_asciify(s);
+	assert_string_equal(s, "a - b 'c' ? ? . .");
+	char e[] = "";
+	tui_asciify(e);
+	assert_string_equal(e, "");
+}
+
 static void wrap_by_width(void **state)
 {
 	char **l;
@@ -192,6 +202,7 @@ int main(void)
 		return 77;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_strips_escapes),
+		cmocka_unit_test(ascii_fallback),
 		cmocka_unit_test(wrap_by_width),
 		cmocka_unit_test(fit_and_width),
 		cmocka_unit_test(field_editing),

@@ -12,6 +12,8 @@ int tui_text(const struct tui *t, int y, int x, int width, const char *s, enum t
 	if (width <= 0 || y < t->clip_top || y >= t->clip_bottom || !s)
 		return 0;
 	char *clean = tui_sanitize(s, false);
+	if (!t->utf8)
+		tui_asciify(clean);
 	int w = tui_text_width(clean);
 	size_t n = strlen(clean);
 	int used;

@@ -53,6 +53,8 @@ static void put(const struct tui *t, WINDOW *w, int y, int x, int width, const c
 		enum tui_role r)
 {
 	char *clean = tui_sanitize(s, false);
+	if (!t->utf8)
+		tui_asciify(clean);
 	size_t fit = tui_fit_bytes(clean, width);
 	wattrset(w, (int)tui_attr(t, r));
 	mvwaddnstr(w, y, x, clean, (int)fit);

@@ -127,6 +127,35 @@ char *tui_sanitize(const char *s, bool keep_newlines)
 	return sb_take(&sb);
 }
 
+void tui_asciify(char *s)
+{
+	static const struct { const char *u, *a; } map[] = {
+		{"\xe2\x80\x94", "-"}, {"\xe2\x80\x93", "-"}, {"\xe2\x80\x98", "'"},
+		{"\xe2\x80\x99", "'"}, {"\xe2\x80\x9c", "\""}, {"\xe2\x80\x9d", "\""},
+		{"\xe2\x80\xa6", "."}, {"\xc2\xb7", "."}, {"\xe2\x86\x92", ">"},
+		{"\xc3\x97", "x"}, {"\xe2\x89\xa4", "<"}, {"\xe2\x89\xa5", ">"},
+		{"\xc2\xa0", " "},
+	};
+	char *out = s;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			*out++ = (char)*p++;
+			continue;
+		}
+		size_t n = utf8_len(p);
+		if (n == 0)
+			n = 1;
+		const char *rep = "?";
+		for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (strncmp((const char *)p, map[i].u, strlen(map[i].u)) == 0)
+				rep = map[i].a;
+		*out++ = rep[0]; /* one byte for n >= 2: never grows */
+		p += n;
+	}
+	*out = '\0';
+}
+
 /* Decodes one UTF-8 character; returns bytes used (>= 1) and its width. */
 static size_t next_char(const char *s, int *width)
 {

@@ -26,6 +26,10 @@ bool tui_field_erase(struct tui_field *f);
  * control characters removed, tabs as spaces, invalid UTF-8 as '?'; with
  * keep_newlines newlines stay, otherwise they become spaces. Caller frees. */
 char *tui_sanitize(const char *s, bool keep_newlines);
+/* In place: every non-ASCII character of a sanitised string as ASCII for a
+ * terminal whose locale is not UTF-8 (common punctuation by its look-alike,
+ * anything else as '?'). */
+void tui_asciify(char *s);
 /* Display columns of a (sanitised) UTF-8 string. */
 int tui_text_width(const char *s);
 /* Byte length of the longest prefix of s that fits in width columns. */
