@@ -42,6 +42,7 @@ done
 wait_for "question 1/$QN"
 tui_screen | grep -q '(\*) Daily cycle' || fail "no ASCII radio mark"
 tui_screen | grep -q '│' && fail "UTF-8 line drawing in the C locale"
+tui_screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII characters in the C locale"
 [ "$(colours)" -eq 0 ] || fail "colours despite NO_COLOR"
 tui_screen | grep -q 'Leaning' || fail "NO_COLOR screen lacks the gauge"
 tui_keys q y
