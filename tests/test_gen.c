@@ -260,6 +260,27 @@ static void test_yaml_unbalanced_is_an_error(void **state)
 	}
 }
 
+/* Invalid UTF-8 never reaches a file: the emitter refuses it, and the
+ * error is reported, not a half-written document. */
+static void test_yaml_invalid_utf8(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"\xff", "a\xc3", "\xed\xa0\x80", "\xc0\xaf"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct gen_yaml *y = gen_yaml_new();
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "k", bad[i]);
+		gen_yaml_map_end(y);
+		char *err = NULL;
+		char *text = gen_yaml_finish(y, NULL, &err);
+		gen_yaml_free(y);
+		assert_null(text);
+		assert_non_null(err);
+		assert_non_null(strstr(err, "YAML"));
+		free(err);
+	}
+}
+
 /* ---- checks ---- */
 
 static void test_names_and_images(void **state)
@@ -951,6 +972,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_roundtrip_hostile),
 		cmocka_unit_test(test_yaml_plain_when_safe),
 		cmocka_unit_test(test_yaml_unbalanced_is_an_error),
+		cmocka_unit_test(test_yaml_invalid_utf8),
 		cmocka_unit_test(test_names_and_images),
 		cmocka_unit_test(test_input_check),
 		cmocka_unit_test(test_target_parse),
