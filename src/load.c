@@ -1340,20 +1340,33 @@ static enum file_kind kind_of_keys(bool (*has)(const char *key, void *arg), void
 	return FILE_UNKNOWN;
 }
 
-struct yhas {
-	struct yamldoc *doc;
-	yaml_node_t *root;
-};
-
-static bool yaml_has(const char *key, void *arg)
-{
-	struct yhas *h = arg;
-	return yamldoc_map_get(h->doc, h->root, key, NULL) != NULL;
-}
-
 static bool json_has(const char *key, void *arg)
 {
 	return cJSON_GetObjectItemCaseSensitive(arg, key) != NULL;
+}
+
+/* Which of the keys that tell kinds apart a document has at the top. */
+static const char *const sniff_keys[] = {"sections", "architectures", "case_studies",
+					 "lambda_requests_per_million", "answers", "weights",
+					 "questionnaire"};
+struct top_keys {
+	bool n[sizeof(sniff_keys) / sizeof(sniff_keys[0])];
+};
+
+static void top_keys_add(struct top_keys *tk, const char *key)
+{
+	for (size_t i = 0; i < sizeof(sniff_keys) / sizeof(sniff_keys[0]); i++)
+		if (strcmp(key, sniff_keys[i]) == 0)
+			tk->n[i] = true;
+}
+
+static bool tk_has(const char *key, void *arg)
+{
+	const struct top_keys *tk = arg;
+	for (size_t i = 0; i < sizeof(sniff_keys) / sizeof(sniff_keys[0]); i++)
+		if (strcmp(key, sniff_keys[i]) == 0)
+			return tk->n[i];
+	return false;
 }
 
 enum file_kind load_sniff_kind(const char *text, size_t len)
@@ -1371,16 +1384,54 @@ enum file_kind load_sniff_kind(const char *text, size_t len)
 			return k;
 		}
 	}
-	struct diag_list quiet = {0};
-	struct yamldoc doc;
-	if (yamldoc_parse(&doc, text, len, "-", NULL, &quiet) == 0) {
-		struct yhas h = {&doc, yamldoc_root(&doc)};
-		if (h.root && h.root->type == YAML_MAPPING_NODE)
-			k = kind_of_keys(yaml_has, &h);
+	/* the top-level keys from parser events, without building a document;
+	 * "sections" decides at once (a big questionnaire need not be read) */
+	struct top_keys tk = {0};
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		util_fatal("out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	unsigned depth = 0;
+	size_t nodes = 0;
+	bool root_map = false;
+	for (bool done = false; !done;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			if (depth == 1 && root_map && nodes++ % 2 == 0)
+				top_keys_add(&tk, (const char *)ev.data.scalar.value);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == 0)
+				root_map = ev.type == YAML_MAPPING_START_EVENT;
+			else if (depth == 1)
+				nodes++;
+			depth++;
+			break;
+		case YAML_ALIAS_EVENT:
+			if (depth == 1)
+				nodes++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (--depth == 0)
+				done = true;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (tk.n[0])
+			break;
 	}
-	yamldoc_fini(&doc);
-	diag_list_fini(&quiet);
-	return k;
+	yaml_parser_delete(&p);
+	return root_map ? kind_of_keys(tk_has, &tk) : FILE_UNKNOWN;
 }
 
 size_t load_check_file(const char *path, const struct model *m, struct diag_list *diags)
