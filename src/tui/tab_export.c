@@ -22,7 +22,8 @@ static const struct { int mask; const char *label; } targets[] = {
 static void export_enter(struct tui *t)
 {
 	tui_ensure_eval(t, false);
-	if (!t->dir_field.len) {
+	/* The default follows the service name until the user types a folder. */
+	if (!t->dir_custom) {
 		const char *svc = answers_text_by_id(t->m, t->a, "service_name");
 		char *d = xasprintf("./archwise-out/%s", svc && svc[0] ? svc : "service");
 		tui_field_set(&t->dir_field, d);
@@ -158,6 +159,7 @@ static enum tui_action export_key(struct tui *t, int ch)
 		switch (ch) {
 		case '\n': case '\r': case KEY_ENTER: case KEY_DOWN: case KEY_UP:
 			t->dir_editing = false;
+			t->dir_custom = t->dir_field.len > 0;
 			if (!t->dir_field.len)
 				export_enter(t);
 			invalidate_files(t);

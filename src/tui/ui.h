@@ -178,6 +178,7 @@ struct tui {
 	/* export */
 	struct tui_field dir_field;
 	bool dir_editing;
+	bool dir_custom;            /* typed by the user: keep it */
 	int ex_targets;             /* gen_target mask */
 	int ex_sel;
 	char *ex_written;           /* folder last written */
