@@ -56,8 +56,14 @@ static char *change_text(const struct tui *t, const struct answer_change *c)
 	default:
 		snprintf(val, sizeof val, "something else");
 	}
-	return xasprintf("%s %s %s %s", q->text, val, t->g->arrow,
-			 tui_arch_name(t, c->would_recommend));
+	char *name = xstrdup(q->id);
+	for (char *p = name; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	char *s = xasprintf("if %s were %s %s %s", name, val, t->g->arrow,
+			    tui_arch_name(t, c->would_recommend));
+	free(name);
+	return s;
 }
 
 static void rec_draw(struct tui *t)
@@ -154,7 +160,7 @@ static void rec_draw(struct tui *t)
 	}
 	for (size_t i = 0; i < ev->flip_count; i++) {
 		const struct weight_flip *f = &ev->flips[i];
-		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s weight of %s at %u %s %s", t->g->mid_dot,
+		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s if the weight of %s were %u %s %s", t->g->mid_dot,
 			  t->m->questionnaire->factors[f->factor].name, f->weight, t->g->arrow,
 			  tui_arch_name(t, f->would_recommend));
 	}
