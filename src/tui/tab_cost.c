@@ -98,7 +98,7 @@ static void draw_inputs(struct tui *t, int y)
 
 static int y_of(double usd, double lo, double hi, int top, int h)
 {
-	double e = log10(usd > 0 ? usd : pow(10, lo));
+	double e = isfinite(usd) && usd > 0 ? log10(usd) : lo;
 	double f = (e - lo) / (hi - lo);
 	if (f < 0)
 		f = 0;
