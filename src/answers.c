@@ -87,6 +87,7 @@ struct jctx {
 	const char *text;
 	size_t len, cursor, keys;
 	bool too_deep, too_many;
+	unsigned line, col;        /* where the first limit was exceeded */
 };
 
 static void jpos(struct jctx *j, size_t off, unsigned *line, unsigned *col)
@@ -117,6 +118,8 @@ static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, stru
 	size_t at = jskip(j, j->cursor, ",:");
 	jpos(j, at, &out->line, &out->col);
 	if (depth > ANSWERS_MAX_DEPTH) {
+		if (!j->too_deep && !j->too_many)
+			j->line = out->line, j->col = out->col;
 		j->too_deep = true;
 		out->type = AN_NULL;
 		return;
@@ -134,8 +137,11 @@ static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, stru
 		for (const cJSON *k = c->child; k; k = k->next, i++) {
 			if (obj) {
 				struct anode *kn = &out->keys[i];
-				if (++j->keys > ANSWERS_MAX_KEYS)
+				if (++j->keys > ANSWERS_MAX_KEYS && !j->too_many) {
+					if (!j->too_deep)
+						jpos(j, jskip(j, j->cursor, ",{"), &j->line, &j->col);
 					j->too_many = true;
+				}
 				kn->type = AN_SCALAR;
 				kn->string = true;
 				kn->text = xstrdup(k->string ? k->string : "");
@@ -801,14 +807,53 @@ static int parse_json(const char *text, size_t len, const char *name, struct ano
 		unsigned line, col;
 		size_t off = end ? (size_t)(end - text) : 0;
 		yamldoc_offset_pos(text, len, off, &line, &col);
-		diag_add(diags, name, line, col, "JSON syntax error");
+		size_t rest = off;
+		while (rest < len && isspace((unsigned char)text[rest]))
+			rest++;
+		if (rest >= len) {
+			diag_add(diags, name, line, col, "JSON syntax error: the text ends too early");
+			return -1;
+		}
+		/* cJSON gives up at its own nesting limit: say what it is */
+		unsigned depth = 0;
+		size_t too_deep = 0;
+		bool in_str = false;
+		for (size_t i = 0; i < off; i++) {
+			char ch = text[i];
+			if (in_str) {
+				if (ch == '\\')
+					i++;
+				else if (ch == '"')
+					in_str = false;
+			} else if (ch == '"') {
+				in_str = true;
+			} else if (ch == '[' || ch == '{') {
+				if (++depth == ANSWERS_MAX_DEPTH + 1 && !too_deep)
+					too_deep = i + 1;
+			} else if ((ch == ']' || ch == '}') && depth) {
+				depth--;
+			}
+		}
+		if (depth > ANSWERS_MAX_DEPTH && too_deep) {
+			yamldoc_offset_pos(text, len, too_deep - 1, &line, &col);
+			diag_add(diags, name, line, col, "nested too deeply (more than %u levels)",
+				 ANSWERS_MAX_DEPTH);
+			return -1;
+		}
+		/* quote a little of the text there, printable ASCII only (one line) */
+		char near[16];
+		size_t n = 0;
+		for (size_t i = off; i < len && n < 12 && text[i] != '\n'; i++)
+			near[n++] = text[i] >= 0x20 && text[i] < 0x7f ? text[i] : '?';
+		near[n] = '\0';
+		diag_add(diags, name, line, col, "JSON syntax error near '%s'", near);
 		return -1;
 	}
 	struct jctx jc = {.text = text, .len = len};
 	anode_from_json(&jc, j, 1, root);
 	cJSON_Delete(j);
 	if (jc.too_deep || jc.too_many) {
-		diag_add(diags, name, 0, 0, jc.too_deep ? "nested too deeply (more than %u levels)"
+		diag_add(diags, name, jc.line, jc.col, jc.too_deep ? "nested too deeply (more than %u levels)"
 				       : "too many keys (more than %u)",
 			 jc.too_deep ? ANSWERS_MAX_DEPTH : ANSWERS_MAX_KEYS);
 		anode_fini(root);

@@ -252,6 +252,15 @@ static void test_limits(void **state)
 	char *big = sb_take(&sb);
 	bad("a.yaml", big, 10001, 3, "too many keys (more than 10000)");
 	free(big);
+	/* JSON: "answers" is key 1, so k9999 is the 10,001st */
+	sb_append(&sb, "{\"answers\": {");
+	for (int i = 0; i < 10001; i++)
+		sb_printf(&sb, "%s\"k%d\": 1", i ? ", " : "", i);
+	sb_append(&sb, "}}");
+	big = sb_take(&sb);
+	unsigned col = (unsigned)(strstr(big, "\"k9999\"") - big) + 1;
+	bad("a.json", big, 1, col, "too many keys (more than 10000)");
+	free(big);
 }
 
 /* The whole list of errors, not just the first. */
@@ -269,7 +278,9 @@ static void test_collects_all(void **state)
 static void test_json_errors(void **state)
 {
 	const char *t = "{\"answers\": {\"traffic_pattern\": \"steady\",}}";
-	bad("a.json", t, 1, 43, "JSON syntax error");   /* where cJSON stopped */
+	bad("a.json", t, 1, 43, "JSON syntax error near '}'");   /* where cJSON stopped */
+	bad("a.json", "{\"answers\": {\"traffic_pattern\": ", 1, 32, "JSON syntax error: the text ends too early");
+	bad("a.json", "{\"answers\": nope}", 1, 13, "JSON syntax error near 'nope}'");
 	bad("a.json", "{\"answers\": {}} x", 1, 17, "JSON syntax error: text after the end");
 	t = "{\n  \"answers\": {\n    \"traffic_pattern\": \"weekly\"\n  }\n}\n";
 	bad("a.json", t, 3, 24, "traffic_pattern: unknown option 'weekly'");
@@ -281,8 +292,15 @@ static void test_json_errors(void **state)
 	bad("a.json", "{\"answers\": {\"traffic_pattern\": 3}}", 1, 33, "unknown option '3'");
 	bad("a.json", "{\"colour\": 1}", 1, 2, "unknown key 'colour'");
 	bad("a.json", "{\"answers\": {\"service_name\": \"a\\u0001b\"}}", 1, 30, "control character 0x01");
-	bad("a.json", "{\"a\":[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]}", 0, 0, "nested too deeply");
+	bad("a.json", "{\"a\":[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]}", 1, 21, "nested too deeply");
 	bad("x.json", "[1]", 1, 1, "an answers file is a mapping");
+	struct strbuf deep = {0};
+	sb_append(&deep, "{\"answers\": ");
+	for (int i = 0; i < 1100; i++)
+		sb_append(&deep, "[");
+	char *dt = sb_take(&deep);
+	bad("deep.json", dt, 1, 28, "nested too deeply (more than 16 levels)");
+	free(dt);
 }
 
 static void test_setters(void **state)
