@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cJSON.h>
+#include <yaml.h>
 #include "answers.h"
 #include "diag.h"
 #include "engine.h"
@@ -38,6 +39,43 @@ static inline void fuzz_check_diags(const struct diag_list *d)
 	}
 }
 
+static inline int fuzz_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* A generated file: no NUL and nothing that drives a terminal (files get
+ * cat'ed), a relative path without "..", YAML and JSON that parse. */
+static inline void fuzz_check_file(const struct out_file *f)
+{
+	if (memchr(f->data, '\0', f->len) || fuzz_has_controls(f->data, 1))
+		abort();
+	if (strstr(f->path, "..") || f->path[0] == '/')
+		abort();
+	if (fuzz_ends_with(f->path, ".yaml") || fuzz_ends_with(f->path, ".yml")) {
+		yaml_parser_t p;
+		yaml_event_t e;
+		yaml_parser_initialize(&p);
+		yaml_parser_set_input_string(&p, (const unsigned char *)f->data, f->len);
+		for (;;) {
+			if (!yaml_parser_parse(&p, &e))
+				abort();
+			int done = e.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&e);
+			if (done)
+				break;
+		}
+		yaml_parser_delete(&p);
+	}
+	if (fuzz_ends_with(f->path, ".json")) {
+		cJSON *j = cJSON_ParseWithLength(f->data, f->len);
+		if (!j)
+			abort();
+		cJSON_Delete(j);
+	}
+}
+
 /* The answers, evaluated, printed as text and JSON, written back as YAML
  * (which must read back the same way) and exported in memory. */
 static inline void fuzz_exercise(const struct model *m, const struct answers *a, int export)
@@ -59,7 +97,9 @@ static inline void fuzz_exercise(const struct model *m, const struct answers *a,
 		struct export_options o = {.targets = GEN_ALL, .date = "2026-01-01"};
 		struct out_bundle b = {0};
 		char *err = NULL;
-		export_build(m, a, &ev, &o, &b, &err);
+		if (export_build(m, a, &ev, &o, &b, &err) == 0)
+			for (size_t i = 0; i < b.count; i++)
+				fuzz_check_file(&b.files[i]);
 		free(err);
 		out_bundle_fini(&b);
 	}

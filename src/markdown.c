@@ -5,15 +5,31 @@
 #include <string.h>
 #include "markdown.h"
 
-/* One line: control characters and whitespace runs become one space, no
- * leading or trailing space. */
+/* Length of the UTF-8 C1 control (U+0080..U+009F), bidi control (U+202A..
+ * U+202E, U+2066..U+2069) or line/paragraph separator (U+2028, U+2029) at
+ * p, else 0: they reorder or break what a reader sees, or drive terminals. */
+static size_t invisible_control(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+			     (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+		return 3;
+	return 0;
+}
+
+/* One line: control characters (C0, DEL, C1, bidi) and whitespace runs
+ * become one space, no leading or trailing space. */
 static char *one_line(const char *s)
 {
 	struct strbuf sb = {0};
 	bool space = false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f || *p == ' ') {
+		size_t skip = invisible_control(p);
+		if (*p < 0x20 || *p == 0x7f || *p == ' ' || skip) {
 			space = true;
+			if (skip)
+				p += skip - 1;
 			continue;
 		}
 		if (space && sb.len)
