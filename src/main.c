@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <cJSON.h>
 #include "answers.h"
 #include "diag.h"
 #include "engine.h"
@@ -22,9 +23,11 @@ enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 	"usage: archwise [--answers FILE | --resume] [--questionnaire FILE] [--data-dir DIR]\n"
-	"                      interactive wizard (the default questionnaire is built in)\n"
-	"       archwise eval FILE [--json] [--questionnaire FILE] [--data-dir DIR]\n"
-	"                      score an answers file and print the result\n"
+	"                [--scan DIR] [--traffic LOG]\n"
+	"                      interactive wizard (the default questionnaire is built in);\n"
+	"                      --scan/--traffic open its scan/import panels on DIR/LOG first\n"
+	"       archwise eval FILE... [--json] [--questionnaire FILE] [--data-dir DIR]\n"
+	"                      score answers files and print the result (several: a JSON array)\n"
 	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
 	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
@@ -51,6 +54,8 @@ struct cli {
 	const char *target;         /* export --target */
 	const char *date;           /* export --date */
 	const char *adr_dir;        /* export --adr-dir */
+	const char *scan_dir;       /* wizard --scan */
+	const char *traffic_path;   /* wizard --traffic */
 	bool resume, json, force;
 };
 
@@ -132,6 +137,10 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			slot = &c->date, name = "--date";
 		else if (option_is(arg, "--adr-dir"))
 			slot = &c->adr_dir, name = "--adr-dir";
+		else if (option_is(arg, "--scan"))
+			slot = &c->scan_dir, name = "--scan";
+		else if (option_is(arg, "--traffic"))
+			slot = &c->traffic_path, name = "--traffic";
 		else
 			return usage_error("unknown option '%s'", arg);
 		const char *value = option_value(argc, argv, &i, name);
@@ -195,39 +204,105 @@ static char *json_for_terminal(const char *json)
 	return sb_take(&sb);
 }
 
-static int cmd_eval(const struct cli *c, const struct model *m)
+/* Evaluates one answers file into *out (the JSON or the summary, caller
+ * frees); errors are reported on stderr and, for the batch JSON, kept in
+ * *error (caller frees). */
+static int eval_one(const struct cli *c, const struct model *m, const char *path, char **out,
+		    char **error)
 {
-	if (c->file_count != 1)
-		return usage_error("%s", "eval needs exactly one answers FILE");
+	*out = NULL;
 	struct answers a;
-	int rc = load_answers_or_report(m, c->files[0], &a);
-	if (rc != EXIT_OK)
-		return rc;
+	struct diag_list d = {0};
+	if (answers_load(m, path, &a, &d) != 0) {
+		diag_print(&d, stderr);
+		if (error && d.count)
+			*error = diag_format(&d.items[0]);
+		answers_fini(&a);   /* a failed load leaves *a initialised */
+		diag_list_fini(&d);
+		return EXIT_USAGE;
+	}
+	diag_list_fini(&d);
 	struct evaluation ev;
-	rc = evaluate_or_report(m, &a, &ev);
+	int rc = evaluate_or_report(m, &a, &ev);
 	if (rc == EXIT_OK) {
-		char *out = c->json ? engine_to_json(m, &a, &ev) : engine_summary_text(m, &a, &ev);
-		if (!out) {
+		*out = c->json ? engine_to_json(m, &a, &ev) : engine_summary_text(m, &a, &ev);
+		if (!*out) {
 			fputs("archwise: could not format the result\n", stderr);
 			rc = EXIT_RUNTIME;
-		} else {
-			/* Texts from the data files and answers end up in the
-			 * output: no escape sequence may reach the terminal. */
-			char *safe = c->json ? json_for_terminal(out) : util_escape_controls(out, true);
-			fputs(safe, stdout);
-			if (safe[0] && safe[strlen(safe) - 1] != '\n')
-				fputc('\n', stdout);
-			free(safe);
-			free(out);
 		}
 		engine_evaluation_fini(&ev);
 	}
 	answers_fini(&a);
+	return rc;
+}
+
+/* Texts from the data files and answers end up in the output: no escape
+ * sequence may reach the terminal. */
+static void print_safe(const struct cli *c, const char *text)
+{
+	char *safe = c->json ? json_for_terminal(text) : util_escape_controls(text, true);
+	fputs(safe, stdout);
+	if (safe[0] && safe[strlen(safe) - 1] != '\n')
+		fputc('\n', stdout);
+	free(safe);
+}
+
+/* `eval FILE...`: one file prints its result; several (a CI run over many
+ * services) print each summary under a header, or with --json one array of
+ * {"file", "result"} or {"file", "error"} objects. Every file is evaluated;
+ * the exit code is the worst. */
+static int cmd_eval(const struct cli *c, const struct model *m)
+{
+	if (c->file_count == 0)
+		return usage_error("%s", "eval needs an answers FILE");
+	int worst = EXIT_OK;
+	size_t failed = 0;
+	cJSON *batch = c->file_count > 1 && c->json ? cJSON_CreateArray() : NULL;
+	for (size_t i = 0; i < c->file_count; i++) {
+		char *out = NULL, *error = NULL;
+		int rc = eval_one(c, m, c->files[i], &out, batch ? &error : NULL);
+		if (rc != EXIT_OK) {
+			failed++;
+			if (rc > worst || worst == EXIT_OK)
+				worst = rc;
+		}
+		if (batch) {
+			cJSON *item = cJSON_CreateObject();
+			cJSON_AddStringToObject(item, "file", c->files[i]);
+			cJSON *result = out ? cJSON_Parse(out) : NULL;
+			if (result)
+				cJSON_AddItemToObject(item, "result", result);
+			else
+				cJSON_AddStringToObject(item, "error", error ? error : "evaluation failed");
+			cJSON_AddItemToArray(batch, item);
+		} else if (out) {
+			if (c->file_count > 1) {
+				char *name = util_escape_controls(c->files[i], true);
+				printf("%s== %s\n", i ? "\n" : "", name);
+				free(name);
+			}
+			print_safe(c, out);
+		}
+		free(out);
+		free(error);
+	}
+	if (batch) {
+		char *text = cJSON_Print(batch);
+		if (text)
+			print_safe(c, text);
+		else
+			worst = EXIT_RUNTIME;
+		free(text);
+		cJSON_Delete(batch);
+	}
+	if (failed && c->file_count > 1)
+		fprintf(stderr, "archwise: %zu of %zu answers files could not be evaluated\n", failed,
+			c->file_count);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "archwise: writing the result: %s\n", strerror(errno));
 		return EXIT_RUNTIME;
 	}
-	return rc;
+	return worst;
 }
 
 static bool valid_date(const char *s)
@@ -338,6 +413,7 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 		struct tui_options o = {
 			.answers_path = c->answers_path, .resume = c->resume,
 			.questionnaire_path = c->src.questionnaire_path,
+			.scan_dir = c->scan_dir, .traffic_path = c->traffic_path,
 		};
 		rc = tui_run(m, &a, &o);
 		answers_fini(&a);
@@ -370,6 +446,8 @@ int main(int argc, char **argv)
 	int rc = parse_cli(argc, argv, &c);
 	if (rc == EXIT_OK && c.command == NULL && argc > 1 && c.file_count)
 		rc = usage_error("unknown command '%s'", c.files[0]);
+	if (rc == EXIT_OK && c.command && (c.scan_dir || c.traffic_path))
+		rc = usage_error("%s", "--scan and --traffic are wizard options");
 	struct model m = {0};
 	if (rc == EXIT_OK)
 		rc = load_or_report(&c.src, &m);

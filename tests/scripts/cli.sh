@@ -38,7 +38,21 @@ printf '{"questionnaire": "k8s-vs-serverless", "answers": {"traffic_pattern": "s
 "$A" eval good.json --json >json.out 2>&1 && cmp -s json.out out \
 	&& echo "ok   JSON answers give the same result as YAML" || { echo "FAIL JSON answers differ from YAML"; fail=1; }
 
+# several files (a CI run over many services): every file evaluated, worst exit code
 printf 'answers:\n  traffic_pattern: sometimes\n' >badopt.yaml
+"$A" eval good.yaml badopt.yaml good.json --json >batch.json 2>batch.err; rc=$?
+python3 -c '
+import json
+d = json.load(open("batch.json"))
+assert [x["file"] for x in d] == ["good.yaml", "badopt.yaml", "good.json"], d
+assert d[0]["result"]["recommendation"] == d[2]["result"]["recommendation"]
+assert "badopt.yaml:2:" in d[1]["error"] and "result" not in d[1]
+' && [ $rc -eq 2 ] && grep -q '1 of 3 answers files' batch.err \
+	&& echo "ok   eval of several files: one JSON array, exit 2 for the bad one" \
+	|| { echo "FAIL eval of several files (rc $rc)"; cat batch.err; fail=1; }
+"$A" eval good.yaml good.json >batch.txt 2>&1 && [ "$(grep -c '^== ' batch.txt)" -eq 2 ] \
+	&& echo "ok   eval of several files: a summary under each name" || { echo "FAIL eval text batch"; fail=1; }
+
 check 2 "unknown option id" "$A" eval badopt.yaml
 grep -q 'badopt.yaml:2:' err && grep -q 'traffic_pattern' err || { echo "FAIL: error lacks file:line or the question"; fail=1; }
 printf 'answers:\n  no_such_question: 1\n' >badq.yaml
