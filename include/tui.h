@@ -10,6 +10,8 @@ struct tui_options {
 	const char *answers_path;       /* --answers: pre-fill from this file (already parsed into *a) */
 	bool resume;                    /* --resume: continue the autosaved session */
 	const char *questionnaire_path; /* for the export's replay command */
+	const char *scan_dir;           /* --scan: open "Scan a repository" on it first */
+	const char *traffic_path;       /* --traffic: open "Import traffic" on it (after the scan) */
 };
 
 /* Runs the wizard over model m starting from answers *a (modified in place).

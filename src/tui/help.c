@@ -9,8 +9,7 @@
 
 static const char *const help_lines[] = {
 	"Everywhere (outside a text field)",
-	"  ? F1  this help     q  quit (y confirms)     Ctrl-L  repaint",
-	"  mouse  click options, sections, tabs, rows",
+	"  ? F1 this help  q quit (y confirms)  Ctrl-L repaint  mouse clicks",
 	"Questions",
 	"  Up/Down j/k 1-9  move between options",
 	"  Enter            accept the answer and go on",
@@ -19,6 +18,7 @@ static const char *const help_lines[] = {
 	"  Left BkSp        back (in a field BkSp erases)",
 	"  PgDn / PgUp      next / previous section",
 	"  Esc              leave a text field (then q quits)",
+	"  i  /  s          import traffic from a log / scan a repository",
 	"Review: Enter shows the result, or edits the answer",
 	"Result",
 	"  1-7 Tab S-Tab    switch tabs; b back to the review",

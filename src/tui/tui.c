@@ -177,7 +177,12 @@ static void draw_all(struct tui *t)
 		tui_text(t, t->rows - 2, 1, t->cols - 2, t->status,
 			 t->status_err ? ROLE_ERROR : ROLE_OK);
 	}
-	tui_keybar(t, s->keys, s->editing && s->editing(t));
+	if (t->imp != IMP_NONE) {
+		tui_import_draw(t);
+		tui_keybar(t, tui_import_keys(t), tui_import_editing(t));
+	} else {
+		tui_keybar(t, s->keys, s->editing && s->editing(t));
+	}
 	wnoutrefresh(stdscr);
 	if (t->overlay != OVL_NONE)
 		tui_overlay_draw(t);
@@ -233,6 +238,12 @@ static void apply(struct tui *t, enum tui_action act)
 	case ACT_OVERWRITE:
 		tui_overlay_open(t, OVL_OVERWRITE);
 		break;
+	case ACT_TRAFFIC:
+		tui_import_open(t, IMP_TRAFFIC, NULL);
+		break;
+	case ACT_SCAN:
+		tui_import_open(t, IMP_SCAN, NULL);
+		break;
 	}
 }
 
@@ -278,6 +289,27 @@ static bool handle_key(struct tui *t, int ch)
 			tui_export_write(t, true);
 		else
 			tui_set_status(t, false, "Nothing written.");
+		return false;
+	}
+
+	/* An import panel is modal: it takes every key but help and quit. */
+	if (t->imp != IMP_NONE) {
+		if (ch == KEY_MOUSE) {
+			MEVENT ev;
+			getmouse(&ev);
+			return false;
+		}
+		if (!tui_import_editing(t)) {
+			if (ch == '?' || ch == KEY_F(1)) {
+				tui_overlay_open(t, OVL_HELP);
+				return false;
+			}
+			if (ch == 'q' || ch == 'Q') {
+				tui_overlay_open(t, OVL_QUIT);
+				return false;
+			}
+		}
+		apply(t, tui_import_key(t, ch));
 		return false;
 	}
 
@@ -416,6 +448,13 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 			t.q = (size_t)first;
 	}
 	switch_to(&t, start);
+	/* --scan / --traffic: the panels open on them at once (scan first). */
+	if (o && o->scan_dir) {
+		tui_import_open(&t, IMP_SCAN, o->scan_dir);
+		t.imp_next_traffic = o->traffic_path;
+	} else if (o && o->traffic_path) {
+		tui_import_open(&t, IMP_TRAFFIC, o->traffic_path);
+	}
 
 	bool quit = false, dirty = true, first = true;
 	while (!quit && !got_signal) {
@@ -426,9 +465,14 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 				tui_ensure_eval(&t, is_tab(t.screen));
 			draw_all(&t);
 			dirty = false;
+			/* "reading..." is on screen: now the slow part. */
+			if (t.imp != IMP_NONE && t.imp_stage == IMP_BUSY) {
+				tui_import_run(&t);
+				dirty = true;
+			}
 			if (first) {
 				first = false;
-				dirty = t.ev_stale;
+				dirty = dirty || t.ev_stale;
 				continue;
 			}
 		}
@@ -444,6 +488,8 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	}
 
 	tui_overlay_close(&t);
+	t.imp_next_traffic = NULL;
+	tui_import_close(&t);
 	endwin();
 	delscreen(scr);
 	util_set_fatal_cleanup(NULL);
@@ -465,6 +511,7 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	out_bundle_fini(&t.files);
 	free(t.files_err);
 	free(t.ex_written);
+	free(t.ex_adr);
 	free(t.ex_msg);
 	free(t.status);
 	free(t.sec_first);

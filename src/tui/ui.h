@@ -11,6 +11,8 @@
 #include "engine.h"
 #include "cost.h"
 #include "output.h"
+#include "scan.h"
+#include "traffic.h"
 #include "tui.h"
 #include "text.h"
 
@@ -76,7 +78,9 @@ enum tui_action {
 	ACT_REVIEW,
 	ACT_RESULT,
 	ACT_QUIT,     /* ask to quit */
-	ACT_OVERWRITE /* export refused: ask before overwriting */
+	ACT_OVERWRITE, /* export refused: ask before overwriting */
+	ACT_TRAFFIC,  /* open the "Import traffic" panel */
+	ACT_SCAN      /* open the "Scan a repository" panel */
 };
 
 enum tui_screen_id {
@@ -114,6 +118,13 @@ struct tui_hit {
 #define TUI_MAX_HITS 96
 
 enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE };
+
+/* The evidence panels of import.c, drawn over the wizard on stdscr; modal
+ * (they take the keys), with the help and quit overlays still above them.
+ * ASK: typing the path; BUSY: "reading..." is on screen, the main loop runs
+ * the read after the frame; SHOW: the result, y applies, n/Esc discards. */
+enum tui_import_kind { IMP_NONE, IMP_TRAFFIC, IMP_SCAN };
+enum tui_import_stage { IMP_ASK, IMP_BUSY, IMP_SHOW };
 
 struct tui {
 	const struct model *m;
@@ -175,6 +186,23 @@ struct tui {
 	size_t file_sel;
 	int file_top;
 
+	/* import panels (import.c) */
+	enum tui_import_kind imp;
+	enum tui_import_stage imp_stage;
+	struct tui_field imp_field;  /* the path as typed */
+	char *imp_path;              /* ~ expanded, being read / read */
+	char *imp_err;               /* one line: why the last read failed */
+	struct traffic_summary imp_sum;
+	bool imp_sum_ok;
+	enum traffic_format imp_fmt;
+	char *imp_bad;               /* first bad line, "FILE:LINE: why" */
+	struct scan_result imp_scan;
+	struct scan_answers imp_sa;
+	bool imp_scan_ok;
+	bool *imp_on;                /* per merged scan answer: apply it */
+	size_t imp_sel, imp_top;
+	const char *imp_next_traffic; /* --traffic waiting behind --scan */
+
 	/* export */
 	struct tui_field dir_field;
 	bool dir_editing;
@@ -182,6 +210,9 @@ struct tui {
 	int ex_targets;             /* gen_target mask */
 	int ex_sel;
 	char *ex_written;           /* folder last written */
+	struct tui_field adr_field; /* ADR folder; empty: none */
+	bool adr_editing, adr_init;
+	char *ex_adr;               /* ADR record last written */
 	char *ex_msg;
 	bool ex_err;
 };
@@ -240,6 +271,18 @@ void tui_overlay_close(struct tui *t);
 /* Removes the overlay window but keeps the state (terminal too small). */
 void tui_overlay_hide(struct tui *t);
 void tui_overlay_draw(struct tui *t);
+
+/* import.c: the "Import traffic" and "Scan a repository" panels. path
+ * NULL asks for one; otherwise the read starts at once (--traffic, --scan). */
+void tui_import_open(struct tui *t, enum tui_import_kind k, const char *path);
+void tui_import_close(struct tui *t);
+void tui_import_draw(struct tui *t);
+enum tui_action tui_import_key(struct tui *t, int ch);
+bool tui_import_editing(const struct tui *t);
+const char *tui_import_keys(const struct tui *t);
+/* The slow part (reading the log, walking the folder), run by the main loop
+ * after the frame that says "reading...". */
+void tui_import_run(struct tui *t);
 
 /* result.c: title and tab bar over the result tabs. */
 void tui_result_frame(struct tui *t);

@@ -421,6 +421,13 @@ static enum tui_action wizard_key(struct tui *t, int ch)
 		t->field_focus = false;
 		return ACT_REDRAW;
 	}
+	/* The evidence panels (outside a text field, like q). */
+	if (!(q->kind == QK_TEXT && t->field_focus)) {
+		if (ch == 'i' || ch == 'I')
+			return ACT_TRAFFIC;
+		if (ch == 's' || ch == 'S')
+			return ACT_SCAN;
+	}
 	if (q->kind == QK_SINGLE || q->kind == QK_MULTIPLE)
 		return choice_key(t, q, ch);
 	if (ch == KEY_MOUSE)
@@ -453,5 +460,5 @@ const struct tui_screen tui_screen_wizard = {
 	.draw = wizard_draw,
 	.key = wizard_key,
 	.editing = wizard_editing,
-	.keys = "Enter:next|Space:choose|Tab:skip|Left:back|PgUp/PgDn:section",
+	.keys = "Enter:next|Space:choose|Tab:skip|Left:back|i:traffic|s:scan|PgDn:section",
 };
