@@ -1,12 +1,16 @@
-/* tab_export.c: result tab 7: the output folder (editable), the targets,
+/* tab_export.c: result tab 7: the output folder (editable), the ADR
+ * folder (found in the repository, editable, may be cleared), the targets,
  * the write through export_run, the paths written; an existing bundle is
  * only overwritten after the user says yes. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "ui.h"
 #include "answers.h"
 #include "export.h"
 #include "gen.h"
+#include "report.h"
 #include "util.h"
 
 static const struct { int mask; const char *label; } targets[] = {
@@ -17,7 +21,56 @@ static const struct { int mask; const char *label; } targets[] = {
 };
 #define TARGET_COUNT (int)(sizeof targets / sizeof targets[0])
 #define ROW_DIR 0
-#define ROW_WRITE (TARGET_COUNT + 1)
+#define ROW_ADR 1
+#define ROW_TARGET0 2
+#define ROW_WRITE (TARGET_COUNT + ROW_TARGET0)
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The ADR folder to suggest: docs/decisions, doc/adr, docs/adr or
+ * doc/decisions in the current folder or a parent up to the repository
+ * root (the folder holding .git); outside a repository the current folder
+ * only. Relative to the current folder; NULL when there is none. */
+static char *find_adr_dir(void)
+{
+	static const char *const names[] = { "docs/decisions", "doc/adr", "docs/adr",
+					     "doc/decisions" };
+	char *cwd = getcwd(NULL, 0);
+	int levels = 0;
+	for (const char *p = cwd ? cwd : ""; *p; p++)
+		levels += *p == '/' && p[1];
+	free(cwd);
+	struct strbuf up = {0};
+	int root = -1;
+	for (int k = 0; k <= levels && k < 64 && root < 0; k++) {
+		char *git = xasprintf("%s.git", up.len ? up.data : "");
+		struct stat st;
+		if (stat(git, &st) == 0)
+			root = k;
+		free(git);
+		sb_append(&up, "../");
+	}
+	sb_fini(&up);
+	char *found = NULL;
+	for (int k = 0; k <= (root < 0 ? 0 : root) && !found; k++) {
+		for (size_t i = 0; i < sizeof names / sizeof names[0] && !found; i++) {
+			struct strbuf p = {0};
+			for (int j = 0; j < k; j++)
+				sb_append(&p, "../");
+			sb_append(&p, names[i]);
+			char *path = sb_take(&p);
+			if (is_dir(path))
+				found = path;
+			else
+				free(path);
+		}
+	}
+	return found;
+}
 
 static void export_enter(struct tui *t)
 {
@@ -29,7 +82,14 @@ static void export_enter(struct tui *t)
 		tui_field_set(&t->dir_field, d);
 		free(d);
 	}
+	if (!t->adr_init) {
+		t->adr_init = true;
+		char *adr = find_adr_dir();
+		tui_field_set(&t->adr_field, adr ? adr : "");
+		free(adr);
+	}
 	t->dir_editing = false;
+	t->adr_editing = false;
 }
 
 static void invalidate_files(struct tui *t)
@@ -56,14 +116,31 @@ void tui_export_write(struct tui *t, bool force)
 		t->ex_err = true;
 		return;
 	}
+	const char *adr = t->adr_field.len ? t->adr_field.buf : NULL;
+	if (adr && !is_dir(adr)) {
+		t->ex_msg = xasprintf("not written: the ADR folder %s is not a folder (clear it to"
+				      " write none)", adr);
+		t->ex_err = true;
+		return;
+	}
 	struct export_options o = {
 		.out_dir = t->dir_field.buf,
 		.targets = t->ex_targets,
 		.force = force,
+		.adr_dir = adr,
 		.answers_path = t->o ? t->o->answers_path : NULL,
 	};
 	char *written = NULL, *err = NULL;
 	int rc = export_run(t->m, t->a, &t->ev, &o, &written, &err);
+	free(t->ex_adr);
+	t->ex_adr = NULL;
+	/* export_run says "DIR and ADR-FILE" when it wrote both. */
+	size_t dl = strlen(t->dir_field.buf);
+	if (rc == 0 && adr && written && strncmp(written, t->dir_field.buf, dl) == 0 &&
+	    strncmp(written + dl, " and ", 5) == 0) {
+		t->ex_adr = xstrdup(written + dl + 5);
+		written[dl] = '\0';
+	}
 	if (rc == 1 && !force) {
 		free(err);
 		free(written);
@@ -93,17 +170,37 @@ static void export_draw(struct tui *t)
 	tui_text(t, y, x, 2, here ? t->g->pointer : " ", ROLE_CURRENT);
 	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->dir_field, t->dir_editing, true);
 	tui_hit(t, y, x, x + w, HIT_ROW, ROW_DIR);
+	y++;
+	int c = tui_text(t, y, x, w, "ADR folder", ROLE_HEADING);
+	bool adr_ok = !t->adr_field.len || is_dir(t->adr_field.buf);
+	char *next = NULL;
+	if (t->adr_field.len && adr_ok && t->ev_ok)
+		next = report_adr_filename(t->adr_field.buf, t->m, t->a, &t->ev);
+	if (!t->adr_field.len)
+		tui_text(t, y, x + c + 1, w - c - 1, "(none: Enter to type one, e.g. docs/decisions)",
+			 ROLE_DIM);
+	else if (!adr_ok)
+		tui_text(t, y, x + c + 1, w - c - 1, "(not a folder)", ROLE_ERROR);
+	else
+		tui_textf(t, y, x + c + 1, w - c - 1, ROLE_DIM, "next: %s (empty: none)",
+			  next ? next : "NNNN-....md");
+	free(next);
+	y++;
+	here = t->ex_sel == ROW_ADR;
+	tui_text(t, y, x, 2, here ? t->g->pointer : " ", ROLE_CURRENT);
+	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->adr_field, t->adr_editing, adr_ok);
+	tui_hit(t, y, x, x + w, HIT_ROW, ROW_ADR);
 	y += 2;
 	tui_text(t, y++, x, w, "Targets (Space toggles); the record, answers and README always",
 		 ROLE_HEADING);
 	for (int i = 0; i < TARGET_COUNT; i++, y++) {
-		bool on = t->ex_targets & targets[i].mask, sel = t->ex_sel == i + 1;
+		bool on = t->ex_targets & targets[i].mask, sel = t->ex_sel == i + ROW_TARGET0;
 		if (sel)
 			tui_fill(t, y, x, w, ROLE_CURSOR);
 		tui_textf(t, y, x, w, sel ? ROLE_CURSOR : ROLE_NORMAL, "%s %s %s",
 			  sel ? t->g->pointer : " ", on ? t->g->check_on : t->g->check_off,
 			  targets[i].label);
-		tui_hit(t, y, x, x + w, HIT_ROW, i + 1);
+		tui_hit(t, y, x, x + w, HIT_ROW, i + ROW_TARGET0);
 	}
 	y++;
 	bool wsel = t->ex_sel == ROW_WRITE;
@@ -113,6 +210,9 @@ static void export_draw(struct tui *t)
 	y += 2;
 	if (t->ex_msg) {
 		tui_text(t, y++, x, w, t->ex_msg, t->ex_err ? ROLE_ERROR : ROLE_OK);
+		if (!t->ex_err && t->ex_adr)
+			tui_textf(t, y++, x, w, ROLE_OK, "ADR written: %s",
+				  t->ex_adr);
 		if (!t->ex_err && t->files_ok) {
 			for (size_t i = 0; i < t->files.count && y < bottom; i++, y++) {
 				if (y == bottom - 1 && i + 1 < t->files.count) {
@@ -155,24 +255,28 @@ static enum tui_action do_write(struct tui *t)
 
 static enum tui_action export_key(struct tui *t, int ch)
 {
-	if (t->dir_editing) {
+	if (t->dir_editing || t->adr_editing) {
+		struct tui_field *f = t->dir_editing ? &t->dir_field : &t->adr_field;
 		switch (ch) {
 		case '\n': case '\r': case KEY_ENTER: case KEY_DOWN: case KEY_UP:
-			t->dir_editing = false;
-			t->dir_custom = t->dir_field.len > 0;
-			if (!t->dir_field.len)
-				export_enter(t);
+			if (t->dir_editing) {
+				t->dir_editing = false;
+				t->dir_custom = t->dir_field.len > 0;
+				if (!t->dir_field.len)
+					export_enter(t);
+			}
+			t->adr_editing = false;
 			invalidate_files(t);
 			return ACT_REDRAW;
 		case 27:
-			t->dir_editing = false;
+			t->dir_editing = t->adr_editing = false;
 			return ACT_REDRAW;
 		case KEY_BACKSPACE: case 127: case 8:
-			tui_field_erase(&t->dir_field);
+			tui_field_erase(f);
 			return ACT_REDRAW;
 		}
 		if (ch >= 0x20 && ch <= 0xff) {
-			tui_field_insert(&t->dir_field, ch);
+			tui_field_insert(f, ch);
 			return ACT_REDRAW;
 		}
 		return ACT_NONE;
@@ -190,7 +294,7 @@ static enum tui_action export_key(struct tui *t, int ch)
 		if (t->click.kind != HIT_ROW && t->click.kind != HIT_BUTTON)
 			return ACT_NONE;
 		t->ex_sel = t->click.value;
-		if (t->ex_sel == ROW_DIR)
+		if (t->ex_sel == ROW_DIR || t->ex_sel == ROW_ADR)
 			return ACT_REDRAW;
 		ch = ' ';
 		break;
@@ -201,10 +305,13 @@ static enum tui_action export_key(struct tui *t, int ch)
 		if (t->ex_sel == ROW_DIR) {
 			t->dir_field.fresh = ch != ' ';
 			t->dir_editing = true;
+		} else if (t->ex_sel == ROW_ADR) {
+			t->adr_field.fresh = ch != ' ';
+			t->adr_editing = true;
 		} else if (t->ex_sel == ROW_WRITE) {
 			return do_write(t);
 		} else {
-			t->ex_targets ^= targets[t->ex_sel - 1].mask;
+			t->ex_targets ^= targets[t->ex_sel - ROW_TARGET0].mask;
 			invalidate_files(t);
 		}
 		return ACT_REDRAW;
@@ -214,7 +321,7 @@ static enum tui_action export_key(struct tui *t, int ch)
 
 static bool export_editing(const struct tui *t)
 {
-	return t->dir_editing;
+	return t->dir_editing || t->adr_editing;
 }
 
 const struct tui_screen tui_tab_export = {
