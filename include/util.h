@@ -38,7 +38,11 @@ void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines);
 char *util_escape_controls(const char *s, bool keep_newlines);
 void sb_fini(struct strbuf *sb);
 
-/* Formats a number the shortest way that reads back exactly ("%.17g" trimmed). */
+/* Formats a number the shortest way that reads back exactly ("%.17g" trimmed),
+ * always with a '.' whatever LC_NUMERIC the wizard's setlocale chose. */
 void util_format_number(char *buf, size_t size, double v);
+/* Rewrites, in place, the current locale's decimal point in a number that
+ * printf just formatted as '.' (files must not depend on the locale). */
+void util_c_decimal_point(char *buf);
 
 #endif

@@ -1,4 +1,5 @@
 /* util.c: allocation wrappers and string buffers. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,13 +126,30 @@ void sb_fini(struct strbuf *sb)
 	*sb = (struct strbuf){0};
 }
 
+void util_c_decimal_point(char *buf)
+{
+	const struct lconv *lc = localeconv();
+	const char *dp = lc && lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+	if (strcmp(dp, ".") == 0)
+		return;
+	char *at = strstr(buf, dp);
+	if (!at)
+		return;
+	size_t n = strlen(dp);
+	*at = '.';
+	memmove(at + 1, at + n, strlen(at + n) + 1);
+}
+
 void util_format_number(char *buf, size_t size, double v)
 {
 	for (int prec = 1; prec <= 17; prec++) {
+		/* snprintf and strtod agree on the locale's decimal point;
+		 * the '.' is put in afterwards */
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return;
+			break;
 	}
+	util_c_decimal_point(buf);
 }
 
 /* Length of the valid UTF-8 sequence at p (1-4), or 0 when the byte at p

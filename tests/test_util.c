@@ -1,0 +1,105 @@
+/* test_util.c: number formatting that files rely on: shortest exact form,
+ * and a '.' whatever LC_NUMERIC is (the wizard calls setlocale(LC_ALL, "")).
+ * Locales with another decimal point are compiled with localedef into a
+ * temporary LOCPATH. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util.h"
+
+static char locpath[64];
+
+/* Compiles name (e.g. "de_DE") for UTF-8 into locpath; false when the
+ * machine has no localedef or no source for it. */
+static bool make_locale(const char *name)
+{
+	char *cmd = xasprintf("localedef -i %s -f UTF-8 %s/%s.UTF-8 >/dev/null 2>&1", name,
+			      locpath, name);
+	int rc = system(cmd);
+	free(cmd);
+	return rc == 0;
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	strcpy(locpath, "/tmp/archwise-test-util-XXXXXX");
+	if (!mkdtemp(locpath))
+		return -1;
+	setenv("LOCPATH", locpath, 1);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C");
+	char *cmd = xasprintf("rm -rf %s", locpath);
+	int rc = system(cmd);
+	(void)rc;
+	free(cmd);
+	return 0;
+}
+
+static void expect_number(double v, const char *want)
+{
+	char buf[64];
+	util_format_number(buf, sizeof buf, v);
+	assert_string_equal(buf, want);
+}
+
+static void test_format_number_c_locale(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C");
+	expect_number(100000, "1e+05");
+	expect_number(8080, "8.08e+03");
+	expect_number(0.1, "0.1");
+	expect_number(0.0416, "0.0416");
+	expect_number(1.0 / 3, "0.3333333333333333");
+	expect_number(-2.5, "-2.5");
+	expect_number(1e22, "1e+22");
+}
+
+/* Under a locale whose decimal point is ',' (de_DE) or the two-byte
+ * U+066B (ps_AF), the text is the same as in C. */
+static void test_format_number_any_locale(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"de_DE", "ps_AF"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *loc = xasprintf("%s.UTF-8", names[i]);
+		if (!make_locale(names[i]) || !setlocale(LC_ALL, loc)) {
+			free(loc);
+			skip();
+		}
+		free(loc);
+		assert_string_not_equal(localeconv()->decimal_point, ".");
+		expect_number(0.1, "0.1");
+		expect_number(0.0416, "0.0416");
+		expect_number(-2.5, "-2.5");
+		expect_number(1.0 / 3, "0.3333333333333333");
+		expect_number(100000, "1e+05");
+		expect_number(1.5e-7, "1.5e-07");
+		char buf[32];
+		snprintf(buf, sizeof buf, "%.2f", 1234.5);
+		util_c_decimal_point(buf);
+		assert_string_equal(buf, "1234.50");
+		setlocale(LC_ALL, "C");
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_number_c_locale),
+		cmocka_unit_test(test_format_number_any_locale),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
