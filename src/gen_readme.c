@@ -50,9 +50,7 @@ static const char *describe(const char *path)
 static void num3(char *buf, size_t size, double v)
 {
 	snprintf(buf, size, "%.3g", v);
-	for (char *c = buf; *c; c++)
-		if (*c == ',')
-			*c = '.';
+	util_c_decimal_point(buf);
 }
 
 static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,

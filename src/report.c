@@ -36,12 +36,13 @@ static void fmt_fixed(struct strbuf *sb, double v, int decimals, bool group)
 	}
 	char buf[64];
 	snprintf(buf, sizeof buf, "%.*f", decimals, v);
+	util_c_decimal_point(buf);
 	const char *p = buf;
 	if (*p == '-') {
 		/* "-0.00" reads as zero */
 		bool zero = true;
 		for (const char *q = p + 1; *q; q++)
-			zero = zero && (*q == '0' || *q == '.' || *q == ',');
+			zero = zero && (*q == '0' || *q == '.');
 		if (!zero)
 			sb_append(sb, "-");
 		p++;
