@@ -305,15 +305,6 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 	return worst;
 }
 
-static bool valid_date(const char *s)
-{
-	unsigned y, mo, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4u-%2u-%2u%c", &y, &mo, &d, &tail) != 3)
-		return false;
-	return s[4] == '-' && s[7] == '-' && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-}
-
 static int cmd_export(const struct cli *c, const struct model *m)
 {
 	if (c->file_count != 1)
@@ -322,7 +313,7 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	if (c->target && (targets = gen_target_parse(c->target)) < 0)
 		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate)",
 				   c->target);
-	if (c->date && !valid_date(c->date))
+	if (c->date && !answers_valid_date(c->date))
 		return usage_error("--date '%s' is not a date YYYY-MM-DD", c->date);
 	struct answers a;
 	int rc = load_answers_or_report(m, c->files[0], &a);
