@@ -545,39 +545,155 @@ static void walk_path(const struct walk_step *st, struct strbuf *out)
 		sb_printf(out, "[%zu]", st->index);
 }
 
-static void schema_walk(const cyaml_schema_value_t *v, struct yamldoc *doc, yaml_node_t *n,
-			const struct walk_step *at, const char *name, struct diag_list *diags,
-			size_t *errors)
+/* What a node is, for "expected X, got Y". */
+static const char *node_word(const yaml_node_t *n)
 {
-	if (!n)
+	if (n->type == YAML_MAPPING_NODE)
+		return "a mapping";
+	if (n->type == YAML_SEQUENCE_NODE)
+		return "a list";
+	return yamldoc_is_null(n) ? "nothing" : NULL;
+}
+
+static const char *schema_word(const cyaml_schema_value_t *v)
+{
+	switch (v->type) {
+	case CYAML_MAPPING: return "a mapping";
+	case CYAML_SEQUENCE: return "a list";
+	case CYAML_UINT: return "a whole number (0 or more)";
+	case CYAML_INT: return "an integer";
+	case CYAML_BOOL: return "true or false";
+	case CYAML_FLOAT: return "a finite number";
+	default: return "a text";
+	}
+}
+
+struct walk {
+	struct yamldoc *doc;
+	const char *name;
+	struct diag_list *diags;
+	size_t errors;
+};
+
+static void walk_err(struct walk *w, const yaml_node_t *n, const struct walk_step *at,
+		     bool prefix, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* "PATH: message" (or the message alone) at node n; PATH is spelt out only now. */
+static void walk_err(struct walk *w, const yaml_node_t *n, const struct walk_step *at,
+		     bool prefix, const char *fmt, ...)
+{
+	unsigned l, c;
+	yamldoc_pos(n, &l, &c);
+	struct strbuf path = {0};
+	walk_path(at, &path);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	/* key messages name their mapping themselves; the others get "PATH: " */
+	if (!prefix)
+		diag_add(w->diags, w->name, l, c, "%s", msg);
+	else
+		diag_add(w->diags, w->name, l, c, "%s: %s", path.len ? path.data : "value", msg);
+	free(msg);
+	sb_fini(&path);
+	w->errors++;
+}
+
+/* " in PATH" or " at the top level", for key messages. */
+static char *walk_where(const struct walk_step *at)
+{
+	struct strbuf path = {0};
+	walk_path(at, &path);
+	char *s = path.len ? xasprintf(" in %s", path.data) : xstrdup(" at the top level");
+	sb_fini(&path);
+	return s;
+}
+
+/* The schema checked against the document before libcyaml loads it, so that
+ * every unknown or missing key and every wrong value is reported, each at
+ * its own line:col (libcyaml stops at the first). It is also stricter:
+ * libcyaml reads "3.5" as the whole number 3, any word as false, takes inf. */
+static void schema_walk(const cyaml_schema_value_t *v, yaml_node_t *n, const struct walk_step *at,
+			struct walk *w)
+{
+	if (!n || v->type == CYAML_IGNORE)
 		return;
 	if (v->type == CYAML_MAPPING && n->type == YAML_MAPPING_NODE) {
+		/* unknown and duplicate keys, in document order; duplicates are
+		 * tracked per schema field, so a huge mapping stays linear */
+		bool seen[64] = {false};
+		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&w->doc->doc, pr->key);
+			const char *ks = yamldoc_scalar(k);
+			const cyaml_schema_field_t *f = v->mapping.fields;
+			while (ks && f->key && strcmp(f->key, ks) != 0)
+				f++;
+			size_t fi = (size_t)(f - v->mapping.fields);
+			const char *what = !ks ? "keys must be plain names" : !f->key ? "unknown key"
+					   : fi < sizeof(seen) && seen[fi] ? "duplicate key" : NULL;
+			if (ks && f->key && fi < sizeof(seen))
+				seen[fi] = true;
+			if (what) {
+				char *where = walk_where(at);
+				if (ks)
+					walk_err(w, k, at, false, "%s '%s'%s", what, ks, where);
+				else
+					walk_err(w, k, at, false, "%s, got %s%s", what, node_word(k), where);
+				free(where);
+			}
+		}
 		for (const cyaml_schema_field_t *f = v->mapping.fields; f->key; f++) {
-			if (f->value.type == CYAML_IGNORE)
+			yaml_node_t *c = yamldoc_map_get(w->doc, n, f->key, NULL);
+			if (!c) {
+				if (!(f->value.flags & CYAML_FLAG_OPTIONAL) && f->value.type != CYAML_IGNORE) {
+					char *where = walk_where(at);
+					walk_err(w, n, at, false, "missing required key '%s'%s", f->key, where);
+					free(where);
+				}
 				continue;
-			yaml_node_t *c = yamldoc_map_get(doc, n, f->key, NULL);
-			if (!c)
-				continue;
+			}
 			struct walk_step st = { .up = at, .key = f->key };
-			schema_walk(&f->value, doc, c, &st, name, diags, errors);
+			schema_walk(&f->value, c, &st, w);
 		}
-	} else if (v->type == CYAML_SEQUENCE && n->type == YAML_SEQUENCE_NODE) {
+		return;
+	}
+	if (v->type == CYAML_SEQUENCE && n->type == YAML_SEQUENCE_NODE) {
 		yaml_node_t *c;
-		for (size_t i = 0; (c = yamldoc_seq_item(doc, n, i)); i++) {
+		size_t i = 0;
+		for (; (c = yamldoc_seq_item(w->doc, n, i)); i++) {
 			struct walk_step st = { .up = at, .index = i };
-			schema_walk(v->sequence.entry, doc, c, &st, name, diags, errors);
+			schema_walk(v->sequence.entry, c, &st, w);
 		}
-	} else if (n->type == YAML_SCALAR_NODE && !strict_scalar(v, yamldoc_scalar(n))) {
-		unsigned l, c;
-		yamldoc_pos(n, &l, &c);
-		const char *want = v->type == CYAML_UINT ? "a whole number (0 or more)"
-				   : v->type == CYAML_BOOL ? "true or false" : "a finite number";
-		struct strbuf path = {0};
-		walk_path(at, &path);
-		diag_add(diags, name, l, c, "%s: expected %s, got '%s'", path.len ? path.data : "value",
-			 want, yamldoc_scalar(n));
-		sb_fini(&path);
-		(*errors)++;
+		if (i < v->sequence.min)
+			walk_err(w, n, at, true, "needs at least %u %s", v->sequence.min,
+				 v->sequence.min == 1 ? "entry" : "entries");
+		else if (v->sequence.max != CYAML_UNLIMITED && i > v->sequence.max)
+			walk_err(w, n, at, true, "at most %u entries", v->sequence.max);
+		return;
+	}
+	const char *got = node_word(n);
+	const char *sv = yamldoc_scalar(n);
+	bool scalar_wanted = v->type != CYAML_MAPPING && v->type != CYAML_SEQUENCE;
+	if (v->type == CYAML_ENUM) {
+		bool ok = false;
+		for (uint32_t i = 0; sv && i < v->enumeration.count; i++)
+			ok |= strcmp(v->enumeration.strings[i].str, sv) == 0;
+		if (!ok) {
+			char *want = enum_words(v);
+			if (sv)
+				walk_err(w, n, at, true, "expected %s, got '%s'", want, sv);
+			else
+				walk_err(w, n, at, true, "expected %s, got %s", want, got);
+			free(want);
+		}
+	} else if (!scalar_wanted || !sv) {
+		walk_err(w, n, at, true, "expected %s, got %s", schema_word(v), got ? got : "a text");
+	} else if (v->type == CYAML_STRING) {
+		if (strlen(sv) < v->string.min)
+			walk_err(w, n, at, true, "must not be empty");
+	} else if (!strict_scalar(v, sv)) {
+		walk_err(w, n, at, true, "expected %s, got '%s'", schema_word(v), sv);
 	}
 }
 
@@ -602,6 +718,10 @@ static int cy_load(const char *text, size_t len, const char *name,
 		diag_add(diags, name, l, c, "expected a mapping at the top level");
 		return -1;
 	}
+	struct walk w = {.doc = doc, .name = name, .diags = diags};
+	schema_walk(schema, root, NULL, &w);
+	if (w.errors)
+		return -1;
 	struct cy_capture cap;
 	memset(&cap, 0, sizeof(cap));
 	cyaml_config_t cfg = {
@@ -616,13 +736,6 @@ static int cy_load(const char *text, size_t len, const char *name,
 		if (err == CYAML_ERR_OOM)
 			util_fatal("out of memory");
 		cy_report(&cap, err, doc, schema, name, diags);
-		*out = NULL;
-		return -1;
-	}
-	size_t errors = 0;
-	schema_walk(schema, doc, root, NULL, name, diags, &errors);
-	if (errors) {
-		cyaml_free(&free_config, schema, *out, 0);
 		*out = NULL;
 		return -1;
 	}

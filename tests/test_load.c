@@ -199,16 +199,24 @@ static void test_schema_errors(void **state)
 	      "unknown key 'bogus' in sections[0].questions[0]");
 	bad_q("title: T\n", "title: T\nextra: 1\n", "extra", "unknown key 'extra' at the top level");
 	bad_q("    weight: 3\n", "    weight: lots\n", "lots", "factors[0].weight: expected a whole number");
+	bad_q("factors:\n  - id: f1\n    name: F1\n    weight: 3\n", "factors: []\n", "[]",
+	      "factors: needs at least 1 entry");
+	bad_q("        options:\n          - {id: x", "        options: {x: 1}\n        xx:\n          - {id: x", "{x: 1}",
+	      "sections[1].questions[0].options: expected a list, got a mapping");
+	bad_q("            scores: {kubernetes: 1,", "            scores:\n            xscores: {kubernetes: 1,", "\n            xscores",
+	      "sections[0].questions[0].options[0].scores: expected a mapping, got nothing");
+	bad_q("        text: Q1?\n", "        text: {a: 1}\n", "{a: 1}",
+	      "sections[0].questions[0].text: expected a text, got a mapping");
 	bad_q("    weight: 3\n", "    weight: 3.5\n", "3.5", "factors[0].weight: expected a whole number (0 or more), got '3.5'");
 	bad_q("min: 0\n", "min: 1e400\n", "1e400", "sections[0].questions[1].min: expected a finite number");
 	bad_q("        kind: single\n", "        kind: single\n        ordered: maybe\n", "maybe",
 	      "sections[0].questions[0].ordered: expected true or false, got 'maybe'");
 	bad_q("        kind: single\n", "        kind: singular\n", "singular",
-	      "sections[0].questions[0].kind: expected one of single, multiple, number, text, got singular");
+	      "sections[0].questions[0].kind: expected one of single, multiple, number, text, got 'singular'");
 	bad_q("        kind: single\n", "        kind: [single]\n", "[single]",
 	      "sections[0].questions[0].kind: expected one of single, multiple, number, text, got a list");
 	bad_q("    effect: exclude\n", "    effect: forbid\n", "forbid",
-	      "rules[0].effect: expected one of exclude, penalise, boost, got forbid");
+	      "rules[0].effect: expected one of exclude, penalise, boost, got 'forbid'");
 	bad_q("id: t\n", "id:\n", "\nversion", "id: must not be empty");
 	bad_q("        text: N?\n", "        text: \"\"\n", "\"\"", "sections[0].questions[1].text: must not be empty");
 	bad_q("        text: N?\n", "        text: [N]\n", "[N]",
@@ -280,6 +288,33 @@ static void test_too_many_options(void **state)
 	free(opts);
 	free(q);
 	free(q2);
+}
+
+/* Schema problems too: every unknown key, missing key and bad value. */
+static void test_collects_schema_errors(void **state)
+{
+	char *a = subst(MINQ, "        text: Q1?\n", "        text: Q1?\n        colour: red\n");
+	char *b = subst(a, "    name: F1\n", "");
+	char *c = subst(b, "        kind: number\n", "        kind: numeric\n");
+	char *q = subst(c, "title: T\n", "title: T\nsize: big\n");
+	struct model m;
+	struct diag_list d = {0};
+	assert_int_equal(load_q(q, &m, &d), -1);
+	assert_int_equal(d.count, 4);
+	unsigned line, col;
+	pos_of(q, "colour", &line, &col);
+	expect(&d, "q.yaml", line, col, "unknown key 'colour' in sections[0].questions[0]");
+	pos_of(q, "size", &line, &col);
+	expect(&d, "q.yaml", line, col, "unknown key 'size' at the top level");
+	pos_of(q, "id: f1", &line, &col);
+	expect(&d, "q.yaml", line, col, "missing required key 'name' in factors[0]");
+	pos_of(q, "numeric", &line, &col);
+	expect(&d, "q.yaml", line, col, "sections[0].questions[1].kind: expected one of single, multiple, number, text, got 'numeric'");
+	diag_list_fini(&d);
+	free(a);
+	free(b);
+	free(c);
+	free(q);
 }
 
 /* Every problem is reported, not only the first. */
@@ -546,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_semantic_errors),
 		cmocka_unit_test(test_too_many_options),
 		cmocka_unit_test(test_collects_all),
+		cmocka_unit_test(test_collects_schema_errors),
 		cmocka_unit_test(test_builtin_loads),
 		cmocka_unit_test(test_architectures),
 		cmocka_unit_test(test_case_studies),
