@@ -216,7 +216,7 @@ void tui_import_run(struct tui *t)
 		clear_result(t);
 		t->imp_err = err;
 		t->imp_stage = IMP_ASK;
-		t->imp_field.fresh = false;
+		t->imp_field.fresh = true; /* typing replaces it, BkSp edits it */
 	} else {
 		t->imp_stage = IMP_SHOW;
 	}
