@@ -38,6 +38,10 @@ void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines);
 char *util_escape_controls(const char *s, bool keep_newlines);
 void sb_fini(struct strbuf *sb);
 
+/* Whether all of s is strict UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing past U+10FFFF, no sequence cut short by the NUL). */
+bool util_utf8_valid(const char *s);
+
 /* Formats a number the shortest way that reads back exactly ("%.17g" trimmed),
  * always with a '.' whatever LC_NUMERIC the wizard's setlocale chose. */
 void util_format_number(char *buf, size_t size, double v);

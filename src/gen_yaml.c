@@ -119,40 +119,9 @@ static bool plain_is_safe(const char *s)
 	return s[strlen(s) - 1] != ':' && !is_reserved_word(s);
 }
 
-/* Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past
- * U+10FFFF. libyaml lets an encoded surrogate through. */
-static bool utf8_valid(const unsigned char *p)
-{
-	while (*p) {
-		unsigned c = *p, n, min;
-		unsigned long v;
-		if (c < 0x80) {
-			p++;
-			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			n = 1, min = 0x80, v = c & 0x1f;
-		} else if ((c & 0xf0) == 0xe0) {
-			n = 2, min = 0x800, v = c & 0x0f;
-		} else if ((c & 0xf8) == 0xf0) {
-			n = 3, min = 0x10000, v = c & 0x07;
-		} else {
-			return false;
-		}
-		for (unsigned i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return false;
-			v = (v << 6) | (p[i] & 0x3f);
-		}
-		if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-			return false;
-		p += n + 1;
-	}
-	return true;
-}
-
 static void scalar(struct gen_yaml *y, const char *s, yaml_scalar_style_t style, bool is_string)
 {
-	if (!y->failed && !utf8_valid((const unsigned char *)s)) {
+	if (!y->failed && !util_utf8_valid(s)) {
 		y->failed = true;
 		y->problem = xstrdup("a value is not valid UTF-8");
 		return;

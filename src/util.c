@@ -176,6 +176,18 @@ static size_t utf8_seq(const unsigned char *p, unsigned *cp)
 	return n;
 }
 
+bool util_utf8_valid(const char *s)
+{
+	unsigned cp;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = utf8_seq(p, &cp);
+		if (n == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -1,5 +1,6 @@
 /* test_util.c: number formatting that files rely on: shortest exact form,
- * and a '.' whatever LC_NUMERIC is (the wizard calls setlocale(LC_ALL, "")).
+ * and a '.' whatever LC_NUMERIC is (the wizard calls setlocale(LC_ALL, ""));
+ * the strict UTF-8 check the YAML writer uses.
  * Locales with another decimal point are compiled with localedef into a
  * temporary LOCPATH. */
 #include <stdarg.h>
@@ -95,11 +96,34 @@ static void test_format_number_any_locale(void **state)
 	}
 }
 
+static void test_utf8_valid(void **state)
+{
+	(void)state;
+	assert_true(util_utf8_valid(""));
+	assert_true(util_utf8_valid("plain ascii"));
+	assert_true(util_utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
+	assert_true(util_utf8_valid("\xf4\x8f\xbf\xbf"));        /* U+10FFFF */
+	assert_true(util_utf8_valid("\xed\x9f\xbf"));             /* U+D7FF */
+	assert_false(util_utf8_valid("\xc0\x80"));                 /* overlong NUL */
+	assert_false(util_utf8_valid("\xc1\xbf"));                 /* overlong */
+	assert_false(util_utf8_valid("\xe0\x80\xaf"));             /* overlong '/' */
+	assert_false(util_utf8_valid("\xf0\x8f\xbf\xbf"));        /* overlong */
+	assert_false(util_utf8_valid("\xed\xa0\x80"));             /* surrogate */
+	assert_false(util_utf8_valid("\xed\xbf\xbf"));             /* surrogate */
+	assert_false(util_utf8_valid("\xf4\x90\x80\x80"));        /* > U+10FFFF */
+	assert_false(util_utf8_valid("\xf5\x80\x80\x80"));
+	assert_false(util_utf8_valid("\xff"));
+	assert_false(util_utf8_valid("\x80"));                     /* lone continuation */
+	assert_false(util_utf8_valid("ok \xe2\x82"));              /* cut short */
+	assert_false(util_utf8_valid("\xc3"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_number_c_locale),
 		cmocka_unit_test(test_format_number_any_locale),
+		cmocka_unit_test(test_utf8_valid),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
