@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """archwise benchmarks (issue #7): runs every comparison in one go on this
 machine and prints one table. Times are medians of repeated runs measured
-with os.wait4 (wall clock) and peak RSS from the kernel's ru_maxrss."""
-import os, pty, random, select, shutil, statistics, subprocess, sys, tempfile, time
+with os.wait4 (wall clock); peak RSS is the kernel's ru_maxrss of a child
+forked by a small C helper (see peak_rss). When
+valgrind is installed (and BENCH_CALLGRIND is not 0) the scale rows also get
+instruction counts from callgrind, which repeat exactly from run to run
+whatever else the machine is doing, and the largest questionnaire gets the
+sensitivity analysis's own share."""
+import atexit, os, pty, random, re, select, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "archwise")
@@ -11,8 +16,7 @@ ARCHS = ["kubernetes", "serverless", "kubernetes_serverless", "serverless_contai
 
 
 def run_once(argv, env=None):
-    """posix_spawn (vfork in glibc): the child's peak RSS is its own, not a
-    copy of this Python process as after fork()."""
+    """Wall time of one run, spawned with posix_spawn (vfork in glibc)."""
     devnull = os.open(os.devnull, os.O_RDWR)
     actions = [(os.POSIX_SPAWN_DUP2, devnull, 0), (os.POSIX_SPAWN_DUP2, devnull, 1),
                (os.POSIX_SPAWN_DUP2, devnull, 2)]
@@ -22,18 +26,105 @@ def run_once(argv, env=None):
     _, status, ru = os.wait4(pid, 0)
     dt = time.perf_counter() - t0
     os.close(devnull)
-    return dt, ru.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return dt, os.waitstatus_to_exitcode(status)
+
+
+# Peak RSS needs a small parent: a child spawned from Python (fork or vfork)
+# inherits Python's own high-water mark at exec (ru_maxrss keeps the old
+# address space's peak), so every figure would read ~15 MiB. This helper
+# forks from its own ~1 MiB image and prints the child's ru_maxrss in KiB.
+RSS_HELPER_C = r"""
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return 2;
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", O_RDWR);
+		dup2(fd, 0); dup2(fd, 1); dup2(fd, 2);
+		execvp(argv[1], argv + 1);
+		_exit(127);
+	}
+	int st;
+	struct rusage ru;
+	if (pid < 0 || wait4(pid, &st, 0, &ru) < 0)
+		return 1;
+	printf("%ld %d\n", ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128);
+	return 0;
+}
+"""
+_rss_helper = []
+
+
+def rss_helper():
+    if not _rss_helper:
+        d = tempfile.mkdtemp(prefix="archwise-rss-")
+        atexit.register(shutil.rmtree, d, True)
+        src, exe = os.path.join(d, "rss.c"), os.path.join(d, "rss")
+        open(src, "w").write(RSS_HELPER_C)
+        cc = os.environ.get("CC", "cc")
+        ok = shutil.which(cc) and subprocess.run([cc, "-O2", "-o", exe, src],
+                                                 stderr=subprocess.DEVNULL).returncode == 0
+        _rss_helper.append(exe if ok else None)
+    return _rss_helper[0]
+
+
+def peak_rss(argv, env=None, runs=3):
+    """Peak RSS in KiB of argv (max over runs), or None without a C compiler."""
+    helper = rss_helper()
+    if not helper:
+        return None
+    path = argv[0] if "/" in argv[0] else shutil.which(argv[0])
+    best = 0
+    for _ in range(runs):
+        r = subprocess.run([helper, path] + argv[1:], env=env, stdout=subprocess.PIPE, text=True)
+        kib, rc = (int(x) for x in r.stdout.split())
+        if rc != 0:
+            raise SystemExit(f"bench: {' '.join(argv)} exited {rc}")
+        best = max(best, kib)
+    return best
 
 
 def measure(argv, runs=RUNS, env=None, expect=0):
-    times, rss = [], 0
+    times = []
     for _ in range(runs):
-        dt, r, rc = run_once(argv, env)
+        dt, rc = run_once(argv, env)
         if rc != expect:
             raise SystemExit(f"bench: {' '.join(argv)} exited {rc}")
         times.append(dt)
-        rss = max(rss, r)
-    return statistics.median(times), rss
+    return statistics.median(times), peak_rss(argv, env)
+
+
+def callgrind(argv, functions=()):
+    """Instructions executed by argv under callgrind (None without valgrind),
+    and the inclusive count of each named function."""
+    if not shutil.which("valgrind") or os.environ.get("BENCH_CALLGRIND") == "0":
+        return None, {}
+    fd, out = tempfile.mkstemp(prefix="archwise-callgrind-")
+    os.close(fd)
+    try:
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0:
+            raise SystemExit(f"bench: callgrind {' '.join(argv)} exited {r.returncode}")
+        m = re.search(r"I\s+refs:\s+([\d,]+)", r.stderr)
+        total = int(m.group(1).replace(",", "")) if m else None
+        found = {}
+        if functions and shutil.which("callgrind_annotate"):
+            ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+            for name in functions:
+                m = re.search(r"^\s*([\d,]+) .*:" + re.escape(name) + r" ", ann, re.M)
+                if m:
+                    found[name] = int(m.group(1).replace(",", ""))
+        return total, found
+    finally:
+        os.unlink(out)
 
 
 def first_frame(argv, marker, env, runs=15):
@@ -125,13 +216,14 @@ def main():
     def export_argv():
         shutil.rmtree(out, ignore_errors=True)
         return [BIN, "export", answers, "-o", out, "--date", "2026-01-01"]
-    times, rss_export = [], 0
+    times = []
     for _ in range(RUNS):
-        dt, r, rc = run_once(export_argv())
+        dt, rc = run_once(export_argv())
         if rc != 0:
             raise SystemExit("bench: export failed")
-        times.append(dt); rss_export = max(rss_export, r)
+        times.append(dt)
     t_export = statistics.median(times)
+    rss_export = peak_rss(export_argv(), runs=1)
     rows.append(("archwise eval --json", t_eval, rss_eval))
     rows.append(("archwise export (all targets)", t_export, rss_export))
     if kubectl:
@@ -162,20 +254,41 @@ def main():
         print(f"export / kubectl = {t_export / t_k:.3f}  (target <= 0.200)")
     if t_dialog:
         print(f"first frame / dialog = {t_ff / t_dialog:.3f}  (target <= 1.0)")
-    print(f"eval peak RSS = {rss_eval / 1024:.1f} MiB  (target < 8 MiB)")
+    if rss_eval:
+        print(f"eval peak RSS = {rss_eval / 1024:.1f} MiB  (target < 8 MiB)")
 
     print()
     print("scale: synthetic questionnaires (load + eval + sensitivity)")
-    print(f"| {'questions':>9} | {'cases':>6} | {'median ms':>9} | {'ms per 1k q':>11} | {'RSS MiB':>8} |")
-    print(f"|{'-' * 11}|{'-' * 8}|{'-' * 11}|{'-' * 13}|{'-' * 10}|")
-    for nq, nc in [(10, 10), (100, 10), (1000, 10), (10000, 10), (1000, 100), (1000, 1000)]:
+    print(f"| {'questions':>9} | {'cases':>6} | {'median ms':>9} | {'ms per 1k q':>11} | {'RSS MiB':>8} "
+          f"| {'M instr':>8} | {'M instr per 1k q':>16} |")
+    print(f"|{'-' * 11}|{'-' * 8}|{'-' * 11}|{'-' * 13}|{'-' * 10}|{'-' * 10}|{'-' * 18}|")
+    sizes = [(10, 10), (100, 10), (1000, 10), (10000, 10), (1000, 100), (1000, 1000)]
+    largest = max(sizes)
+    sens = None
+    for nq, nc in sizes:
         d = os.path.join(tmp, f"s{nq}-{nc}")
         os.makedirs(d, exist_ok=True)
         synthetic(d, nq, nc)
         argv = [BIN, "eval", os.path.join(d, "answers.yaml"), "--json",
                 "--questionnaire", os.path.join(d, "q.yaml"), "--data-dir", os.path.join(d, "data")]
         t, rss = measure(argv, runs=max(3, RUNS // 10))
-        print(f"| {nq:9} | {nc:6} | {t * 1000:9.2f} | {t * 1e6 / nq:11.2f} | {rss / 1024:8.1f} |")
+        funcs = ("engine_sensitivity", "load_model") if (nq, nc) == largest else ()
+        instr, parts = callgrind(argv, funcs)
+        if (nq, nc) == largest:
+            sens = (nq, nc, t, instr, parts)
+        ci = f"{instr / 1e6:8.1f}" if instr else f"{'-':>8}"
+        cq = f"{instr / 1e3 / nq:16.2f}" if instr else f"{'-':>16}"
+        cr = f"{rss / 1024:8.1f}" if rss else f"{'-':>8}"
+        print(f"| {nq:9} | {nc:6} | {t * 1000:9.2f} | {t * 1e6 / nq:11.2f} | {cr} | {ci} | {cq} |")
+    if sens and sens[3] and "engine_sensitivity" in sens[4]:
+        nq, nc, t, instr, parts = sens
+        si = parts["engine_sensitivity"]
+        li = parts.get("load_model")
+        print()
+        print(f"sensitivity analysis alone, {nq} questions / {nc} case studies: "
+              f"{si / 1e6:.1f} M instructions = {100 * si / instr:.1f}% of the eval's {instr / 1e6:.1f} M "
+              f"(~{t * 1000 * si / instr:.1f} ms of the {t * 1000:.1f} ms)"
+              + (f"; loading the files: {li / 1e6:.1f} M ({100 * li / instr:.1f}%)" if li else ""))
     shutil.rmtree(tmp, ignore_errors=True)
 
 
