@@ -254,6 +254,15 @@ static int temp_commit(int dirfd, struct temp *t, const char *name, const char *
 	return 0;
 }
 
+/* Makes the names in a folder durable. A file system that cannot sync a
+ * folder (EINVAL) has nothing more to do; any other failure is an error. */
+static int sync_folder(int dirfd)
+{
+	if (fsync(dirfd) == 0 || errno == EINVAL)
+		return 0;
+	return -1;
+}
+
 static int write_at(int dirfd, const char *name, const char *shown, const char *data,
 		    size_t len, bool force, char **err)
 {
@@ -274,8 +283,10 @@ static int write_at(int dirfd, const char *name, const char *shown, const char *
 		return -1;
 	}
 	int rc = temp_commit(dirfd, &t, name, shown, force, err);
-	if (rc == 0)
-		fsync(dirfd);
+	if (rc == 0 && sync_folder(dirfd) < 0) {
+		set_err(err, shown, "cannot sync its folder", errno);
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -572,7 +583,8 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		placed = i + 1;
 		free(shown);
 	}
-	/* Each folder once: the new names are durable. */
+	/* Each folder once: the new names are durable (else the files this
+	 * call created are taken back, as after any other failure). */
 	for (size_t i = 0; i < b->count; i++) {
 		char *folder = folder_of(b->files[i].path);
 		bool seen = false;
@@ -581,9 +593,15 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 			seen = strcmp(folder, other) == 0;
 			free(other);
 		}
+		if (!seen && sync_folder(fds[i]) < 0) {
+			int e = errno;
+			char *shown = *folder ? xasprintf("%s/%s", dir, folder) : xstrdup(dir);
+			set_err(err, shown, "cannot sync the folder", e);
+			free(shown);
+			free(folder);
+			goto rollback;
+		}
 		free(folder);
-		if (!seen)
-			fsync(fds[i]);
 	}
 	rc = 0;
 	goto done;

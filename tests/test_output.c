@@ -13,9 +13,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include "output.h"
 #include "util.h"
+
+/* The fsync seam: while fail_folder_sync is set, syncing a folder fails
+ * with that errno (a disk error after the rename); files sync for real. */
+static int fail_folder_sync;
+
+int fsync(int fd)
+{
+	struct stat st;
+	if (fail_folder_sync && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = fail_folder_sync;
+		return -1;
+	}
+	return (int)syscall(SYS_fsync, fd);
+}
 
 struct fixture {
 	char root[64];
@@ -417,6 +432,55 @@ static void test_bundle_read_only_folder(void **state)
 	free(mnt);
 }
 
+/* A folder that cannot be synced after the rename: the write is reported
+ * as failed (exit 1 for the caller), a bundle takes back what it created;
+ * a file system that cannot sync folders at all (EINVAL) is not an error. */
+static void test_folder_sync_failure_reported(void **state)
+{
+	struct fixture *f = *state;
+	char *p = path_in(f, "one.txt");
+	char *err = NULL;
+	fail_folder_sync = EIO;
+	int rc = out_write_atomic(p, "x", 1, false, &err);
+	fail_folder_sync = 0;
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "one.txt"));
+	assert_non_null(strstr(err, "sync"));
+	free(err);
+	err = NULL;
+
+	char *dir = path_in(f, "svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	fail_folder_sync = EIO;
+	rc = out_write_bundle(dir, &b, false, &err);
+	fail_folder_sync = 0;
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "sync"));
+	free(err);
+	err = NULL;
+	struct stat st;
+	assert_int_equal(lstat(dir, &st), -1);
+
+	fail_folder_sync = EINVAL;
+	rc = out_write_bundle(dir, &b, false, &err);
+	int rc2 = out_write_atomic(p, "y", 1, true, &err);
+	fail_folder_sync = 0;
+	assert_int_equal(rc, 0);
+	assert_int_equal(rc2, 0);
+	assert_null(err);
+	char *readme = path_in(f, "svc/README.md");
+	char *got = slurp(readme);
+	assert_string_equal(got, "# hello\n");
+	free(got);
+	free(readme);
+	out_bundle_fini(&b);
+	free(dir);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +493,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bundle_unsafe_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bundle_full_disk_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bundle_read_only_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folder_sync_failure_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
