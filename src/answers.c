@@ -870,7 +870,9 @@ int answers_parse(const struct model *m, const char *text, size_t len, const cha
 	if (yamldoc_check_text(text, len, name, diags))
 		return -1;
 	if (looks_json(text, len, name)) {
-		if (parse_json(text, len, name, &root, diags))
+		/* cJSON refuses a byte order mark; editors do not show it */
+		size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		if (parse_json(text + bom, len - bom, name, &root, diags))
 			return -1;
 	} else {
 		struct yamldoc d;

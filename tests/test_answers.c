@@ -155,6 +155,13 @@ static void test_yaml_and_json(void **state)
 	assert_string_equal(ty, tj);
 	free(ty);
 	free(tj);
+	/* a byte order mark before JSON is skipped */
+	char *bom = xasprintf("\xEF\xBB\xBF%s", GOOD_JSON);
+	struct answers b;
+	assert_int_equal(answers_parse(&M, bom, strlen(bom), "b.json", &b, &d), 0);
+	check_good(&b, false);
+	answers_fini(&b);
+	free(bom);
 	/* JSON told apart by content when the name does not say */
 	struct answers k;
 	assert_int_equal(answers_parse(&M, GOOD_JSON, strlen(GOOD_JSON), "-", &k, &d), 0);
