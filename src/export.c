@@ -2,6 +2,7 @@
  * and the bundle README, built in memory and written in one go. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "answers.h"
 #include "export.h"
 #include "gen.h"
@@ -60,11 +61,18 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 		adr_path = xasprintf("%s/%s", o->adr_dir, name);
 		free(name);
 	}
-	int rc = out_write_bundle(dir, &b, o->force, err);
-	if (rc == 0 && adr_path) {
+	/* The ADR copy first (a new name, never an overwrite): when it cannot
+	 * be written, nothing is; when the bundle then fails or is refused,
+	 * the copy is taken back. */
+	int rc = 0;
+	if (adr_path) {
 		const struct out_file *rec = out_bundle_find(&b, "decision-record.md");
-		if (out_write_atomic(adr_path, rec->data, rec->len, false, err) != 0)
-			rc = 1;
+		rc = out_write_atomic(adr_path, rec->data, rec->len, false, err);
+	}
+	if (rc == 0) {
+		rc = out_write_bundle(dir, &b, o->force, err);
+		if (rc != 0 && adr_path)
+			unlink(adr_path);
 	}
 	if (rc == 0 && written)
 		*written = adr_path ? xasprintf("%s and %s", dir, adr_path) : xstrdup(dir);
