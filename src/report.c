@@ -1,6 +1,8 @@
 /* report.c: the MADR 4.0 decision record. Every text that comes from the
  * answers or the data files goes through md_escape; nothing reads the clock. */
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1602,7 +1604,10 @@ char *report_adr_filename(const char *dir, const struct model *m,
 		size_t len = strlen(n);
 		if (digits < 4 || n[digits] != '-' || len < 3 || strcmp(n + len - 3, ".md") != 0)
 			continue;
+		errno = 0;
 		unsigned long v = strtoul(n, NULL, 10);
+		if (errno == ERANGE || v == ULONG_MAX)
+			continue;   /* no number we could count on from */
 		if (v > highest)
 			highest = v;
 	}

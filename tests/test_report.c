@@ -444,6 +444,7 @@ static void test_adr_filename(void **state)
 
 	static const char *const files[] = {
 		"0003-use-postgres.md", "0012-old.md", "0099-notes.txt", "template.md", "12-short.md",
+		"99999999999999999999999-too-big.md", "18446744073709551615-ulong-max.md",
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char *p = xasprintf("%s/%s", dir, files[i]);
