@@ -121,6 +121,13 @@ char *tui_sanitize(const char *s, bool keep_newlines)
 			p += 2;
 			continue;
 		}
+		/* Bidi overrides and isolates reorder what follows; line and
+		 * paragraph separators break lines: U+2028..U+202E, U+2066..U+2069. */
+		if (n == 3 && p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xA8 && p[2] <= 0xAE) ||
+					       (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			p += 3;
+			continue;
+		}
 		sb_appendn(&sb, (const char *)p, n);
 		p += n;
 	}
