@@ -38,6 +38,13 @@ void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines);
 char *util_escape_controls(const char *s, bool keep_newlines);
 void sb_fini(struct strbuf *sb);
 
+/* Command-line options: whether arg is the option name, alone or as
+ * "name=VALUE". */
+bool util_option_is(const char *arg, const char *name);
+/* The value of the option argv[*i] (which util_option_is name): after its
+ * '=', else the next argument (*i moves on to it); NULL when there is none. */
+const char *util_option_value(int argc, char **argv, int *i, const char *name);
+
 /* Whether all of s is strict UTF-8 (RFC 3629: no overlong forms, no
  * surrogates, nothing past U+10FFFF, no sequence cut short by the NUL). */
 bool util_utf8_valid(const char *s);

@@ -71,24 +71,6 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Takes the value of an option that needs one: "--opt VALUE" or "--opt=VALUE". */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (arg[n] == '=')
-		return arg + n + 1;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-static bool option_is(const char *arg, const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
 static int parse_cli(int argc, char **argv, struct cli *c)
 {
 	c->files = xcalloc((size_t)argc, sizeof(*c->files));
@@ -123,27 +105,27 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			c->resume = true;
 			continue;
 		}
-		if (option_is(arg, "--questionnaire"))
+		if (util_option_is(arg, "--questionnaire"))
 			slot = &c->src.questionnaire_path, name = "--questionnaire";
-		else if (option_is(arg, "--data-dir"))
+		else if (util_option_is(arg, "--data-dir"))
 			slot = &c->src.data_dir, name = "--data-dir";
-		else if (option_is(arg, "--answers"))
+		else if (util_option_is(arg, "--answers"))
 			slot = &c->answers_path, name = "--answers";
-		else if (strcmp(arg, "-o") == 0 || option_is(arg, "--output"))
+		else if (strcmp(arg, "-o") == 0 || util_option_is(arg, "--output"))
 			slot = &c->out_dir, name = strcmp(arg, "-o") == 0 ? "-o" : "--output";
-		else if (option_is(arg, "--target"))
+		else if (util_option_is(arg, "--target"))
 			slot = &c->target, name = "--target";
-		else if (option_is(arg, "--date"))
+		else if (util_option_is(arg, "--date"))
 			slot = &c->date, name = "--date";
-		else if (option_is(arg, "--adr-dir"))
+		else if (util_option_is(arg, "--adr-dir"))
 			slot = &c->adr_dir, name = "--adr-dir";
-		else if (option_is(arg, "--scan"))
+		else if (util_option_is(arg, "--scan"))
 			slot = &c->scan_dir, name = "--scan";
-		else if (option_is(arg, "--traffic"))
+		else if (util_option_is(arg, "--traffic"))
 			slot = &c->traffic_path, name = "--traffic";
 		else
 			return usage_error("unknown option '%s'", arg);
-		const char *value = option_value(argc, argv, &i, name);
+		const char *value = util_option_value(argc, argv, &i, name);
 		if (!value || !*value)
 			return usage_error("option '%s' needs a value", name);
 		*slot = value;

@@ -33,24 +33,6 @@ static int usage(const char *what, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* "--opt VALUE" or "--opt=VALUE"; NULL when the value is missing. */
-static const char *value_of(int argc, char **argv, int *i, const char *name)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (arg[n] == '=')
-		return arg + n + 1;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-static bool is_opt(const char *arg, const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
 /* 0, 2 bad usage (reported), 1 help shown. */
 static int parse(int argc, char **argv, struct scan_opts *o)
 {
@@ -79,9 +61,9 @@ static int parse(int argc, char **argv, struct scan_opts *o)
 			continue;
 		}
 		for (size_t k = 0; opts && k < sizeof names / sizeof names[0]; k++) {
-			if (!is_opt(a, names[k]))
+			if (!util_option_is(a, names[k]))
 				continue;
-			const char *v = value_of(argc, argv, &i, names[k]);
+			const char *v = util_option_value(argc, argv, &i, names[k]);
 			if (!v || !*v) {
 				usage("a value is needed after ", names[k]);
 				return EXIT_USAGE;

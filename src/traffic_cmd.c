@@ -39,20 +39,12 @@ struct opts {
 /* "--name VALUE" or "--name=VALUE"; NULL when arg is another option. */
 static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing)
 {
-	size_t n = strlen(name);
-	const char *arg = argv[*i];
-
-	if (strncmp(arg, name, n) != 0)
+	if (!util_option_is(argv[*i], name))
 		return NULL;
-	if (arg[n] == '=')
-		return arg + n + 1;
-	if (arg[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
+	const char *v = util_option_value(argc, argv, i, name);
+	if (!v)
 		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
+	return v;
 }
 
 static int parse_opts(int argc, char **argv, struct opts *o)

@@ -140,6 +140,23 @@ void util_c_decimal_point(char *buf)
 	memmove(at + 1, at + n, strlen(at + n) + 1);
 }
 
+bool util_option_is(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+const char *util_option_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
 void util_format_number(char *buf, size_t size, double v)
 {
 	for (int prec = 1; prec <= 17; prec++) {

@@ -1,6 +1,6 @@
 /* test_util.c: number formatting that files rely on: shortest exact form,
  * and a '.' whatever LC_NUMERIC is (the wizard calls setlocale(LC_ALL, ""));
- * the strict UTF-8 check the YAML writer uses.
+ * the strict UTF-8 check the YAML writer uses; command-line option values.
  * Locales with another decimal point are compiled with localedef into a
  * temporary LOCPATH. */
 #include <stdarg.h>
@@ -118,12 +118,36 @@ static void test_utf8_valid(void **state)
 	assert_false(util_utf8_valid("\xc3"));
 }
 
+static void test_options(void **state)
+{
+	(void)state;
+	char *argv[] = {"archwise", "--date=2026-01-02", "--date", "x", "--dates", "--date=", "--date"};
+	int argc = (int)(sizeof argv / sizeof argv[0]);
+	assert_true(util_option_is(argv[1], "--date"));
+	assert_true(util_option_is(argv[2], "--date"));
+	assert_false(util_option_is(argv[4], "--date"));
+	assert_false(util_option_is("--dat", "--date"));
+	int i = 1;
+	assert_string_equal(util_option_value(argc, argv, &i, "--date"), "2026-01-02");
+	assert_int_equal(i, 1);
+	i = 2;
+	assert_string_equal(util_option_value(argc, argv, &i, "--date"), "x");
+	assert_int_equal(i, 3);
+	i = 5;
+	assert_string_equal(util_option_value(argc, argv, &i, "--date"), "");
+	assert_int_equal(i, 5);
+	i = 6;
+	assert_null(util_option_value(argc, argv, &i, "--date"));
+	assert_int_equal(i, 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format_number_c_locale),
 		cmocka_unit_test(test_format_number_any_locale),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_options),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
