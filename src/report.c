@@ -154,12 +154,6 @@ static const struct option *chosen(const struct model *m, const struct answers *
 	return &qq->options[o];
 }
 
-static const char *chosen_id(const struct model *m, const struct answers *a, const char *id)
-{
-	const struct option *o = chosen(m, a, id);
-	return o ? o->id : NULL;
-}
-
 static bool selected_has(const struct model *m, const struct answers *a, const char *qid,
 			 const char *opt)
 {
@@ -240,17 +234,9 @@ static bool choice_clause(struct ctx *c, const char *id)
 	return true;
 }
 
-static double number_by_id(const struct ctx *c, const char *id)
-{
-	if (model_question_index(c->m, id) < 0)
-		return NAN;
-	return answers_number_by_id(c->m, c->a, id);
-}
-
 static const char *service_name(const struct ctx *c)
 {
-	const char *s = model_question_index(c->m, "service_name") >= 0
-		? answers_text_by_id(c->m, c->a, "service_name") : NULL;
+	const char *s = answers_text_by_id(c->m, c->a, "service_name");
 	return s && *s ? s : NULL;
 }
 
@@ -422,9 +408,9 @@ static void context_section(struct ctx *c)
 		sb_append(sb, ". ");
 		any = true;
 	}
-	double rpd = number_by_id(c, "requests_per_day");
-	double dur = number_by_id(c, "avg_duration_ms");
-	double mem = number_by_id(c, "memory_mb");
+	double rpd = answers_number_by_id(c->m, c->a, "requests_per_day");
+	double dur = answers_number_by_id(c->m, c->a, "avg_duration_ms");
+	double mem = answers_number_by_id(c->m, c->a, "memory_mb");
 	if (!isnan(rpd)) {
 		sb_append(sb, "It handles about ");
 		fmt_num(sb, rpd, 0, true);
@@ -1246,9 +1232,9 @@ static bool limits_hit(struct ctx *c, enum arch a, struct strbuf *out)
 	if (!ar)
 		return false;
 	const struct hard_limits *l = &ar->limits;
-	const char *longest = chosen_id(c->m, c->a, "longest_task");
-	double dur = number_by_id(c, "avg_duration_ms");
-	double mem = number_by_id(c, "memory_mb");
+	const char *longest = answers_choice_by_id(c->m, c->a, "longest_task");
+	double dur = answers_number_by_id(c->m, c->a, "avg_duration_ms");
+	double mem = answers_number_by_id(c->m, c->a, "memory_mb");
 	bool any = false;
 
 	if (l->max_duration_s > 0 && longest &&
@@ -1387,7 +1373,7 @@ static void migration_section(struct ctx *c)
 {
 	struct strbuf *sb = c->sb;
 	const struct architecture *ar = c->m->arch[c->rec];
-	const char *from = chosen_id(c->m, c->a, "current_platform");
+	const char *from = answers_choice_by_id(c->m, c->a, "current_platform");
 	const struct migration *mig = NULL;
 
 	sb_append(sb, "### Migration plan\n\n");
@@ -1446,8 +1432,8 @@ static void security_section(struct ctx *c)
 		       c->rec == ARCH_HYBRID;
 	bool cloud = c->rec == ARCH_SERVERLESS || c->rec == ARCH_SERVERLESS_CONTAINERS ||
 		     c->rec == ARCH_HYBRID;
-	double port = number_by_id(c, "container_port");
-	const char *compliance = chosen_id(c->m, c->a, "compliance");
+	double port = answers_number_by_id(c->m, c->a, "container_port");
+	const char *compliance = answers_choice_by_id(c->m, c->a, "compliance");
 
 	sb_append(sb, "### Security notes\n\n");
 	if (cluster) {
@@ -1618,8 +1604,7 @@ char *report_adr_filename(const char *dir, const struct model *m,
 	enum arch rec = ev->recommendation < ARCH_COUNT ? ev->recommendation : ev->ranking[0].arch;
 	slug_append(&sb, arch_id(rec), 40);
 	sb_append(&sb, "-for-");
-	const char *svc = model_question_index(m, "service_name") >= 0
-		? answers_text_by_id(m, a, "service_name") : NULL;
+	const char *svc = answers_text_by_id(m, a, "service_name");
 	size_t before = sb.len;
 	slug_append(&sb, svc && *svc ? svc : "service", 60);
 	while (sb.len > before && sb.data[sb.len - 1] == '-')
