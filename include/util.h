@@ -20,6 +20,12 @@ void util_set_fatal_cleanup(void (*fn)(void));
 /* Prints "archwise: <message>" on stderr, runs the cleanup, aborts. */
 void util_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
+/* Prints "archwise: MESSAGE" on stderr as one line: whatever the message
+ * quotes (file names, values) has its controls, newlines included, written
+ * out as sb_append_escaped does, so it neither breaks the line nor drives
+ * the terminal. */
+void util_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* A growable string buffer. */
 struct strbuf {
 	char *data;

@@ -63,11 +63,11 @@ __attribute__((format(printf, 1, 2)))
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("archwise: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputs(" (try archwise --help)\n", stderr);
+	util_message("%s (try archwise --help)", msg);
+	free(msg);
 	return EXIT_USAGE;
 }
 
@@ -160,7 +160,7 @@ static int load_answers_or_report(const struct model *m, const char *path, struc
 static int evaluate_or_report(const struct model *m, const struct answers *a, struct evaluation *ev)
 {
 	if (engine_evaluate(m, a, ev) != 0 || engine_sensitivity(m, a, ev) != 0) {
-		fputs("archwise: evaluation failed (out of memory)\n", stderr);
+		util_message("evaluation failed (out of memory)");
 		return EXIT_RUNTIME;
 	}
 	return EXIT_OK;
@@ -209,7 +209,7 @@ static int eval_one(const struct cli *c, const struct model *m, const char *path
 	if (rc == EXIT_OK) {
 		*out = c->json ? engine_to_json(m, &a, &ev) : engine_summary_text(m, &a, &ev);
 		if (!*out) {
-			fputs("archwise: could not format the result\n", stderr);
+			util_message("could not format the result");
 			rc = EXIT_RUNTIME;
 		}
 		engine_evaluation_fini(&ev);
@@ -278,10 +278,10 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 		cJSON_Delete(batch);
 	}
 	if (failed && c->file_count > 1)
-		fprintf(stderr, "archwise: %zu of %zu answers files could not be evaluated\n", failed,
+		util_message("%zu of %zu answers files could not be evaluated", failed,
 			c->file_count);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "archwise: writing the result: %s\n", strerror(errno));
+		util_message("writing the result: %s", strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	return worst;
@@ -304,8 +304,8 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	const char *service = answers_text_by_id(m, &a, "service_name");
 	if (service && !gen_is_dns1123_label(service)) {
 		char *shown = util_escape_controls(service, false);
-		fprintf(stderr, "archwise: %s: service_name '%s' is not a DNS-1123 label "
-			"(lower-case letters, digits and '-', at most 63)\n", c->files[0], shown);
+		util_message("%s: service_name '%s' is not a DNS-1123 label "
+			"(lower-case letters, digits and '-', at most 63)", c->files[0], shown);
 		free(shown);
 		answers_fini(&a);
 		return EXIT_USAGE;
@@ -320,9 +320,11 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		char *written = NULL, *err = NULL;
 		int w = export_run(m, &a, &ev, &o, &written, &err);
 		if (w == 0) {
-			printf("wrote %s\n", written);
+			char *shown = util_escape_controls(written, false);
+			printf("wrote %s\n", shown);
+			free(shown);
 		} else {
-			fprintf(stderr, "archwise: %s\n", err ? err : "export failed");
+			util_message("%s", err ? err : "export failed");
 			rc = w == 2 ? EXIT_USAGE : EXIT_RUNTIME;
 		}
 		free(written);
@@ -343,8 +345,11 @@ static int cmd_check(const struct cli *c, const struct model *m)
 		size_t n = load_check_file(c->files[i], m, &d);
 		diag_print(&d, stderr);
 		diag_list_fini(&d);
-		if (n == 0)
-			printf("%s: ok\n", c->files[i]);
+		if (n == 0) {
+			char *shown = util_escape_controls(c->files[i], false);
+			printf("%s: ok\n", shown);
+			free(shown);
+		}
 		problems += n;
 	}
 	return problems ? EXIT_USAGE : EXIT_OK;
@@ -373,7 +378,7 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 	if (c->resume) {
 		session = session_path();
 		if (!session || access(session, F_OK) != 0) {
-			fprintf(stderr, "archwise: no saved session to resume%s%s\n",
+			util_message("no saved session to resume%s%s",
 				session ? " at " : "", session ? session : "");
 			free(session);
 			return EXIT_USAGE;

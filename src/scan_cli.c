@@ -29,7 +29,7 @@ struct scan_opts {
 /* "archwise: scan: WHAT ARG (try ...)" on stderr. */
 static int usage(const char *what, const char *arg)
 {
-	fprintf(stderr, "archwise: scan: %s%s (try archwise scan --help)\n", what, arg);
+	util_message("scan: %s%s (try archwise scan --help)", what, arg);
 	return EXIT_USAGE;
 }
 
@@ -127,7 +127,7 @@ static void apply(const struct model *m, const struct scan_answers *sa, const ch
 			size_t dl = strlen(dir);
 			while (dl > 1 && dir[dl - 1] == '/')
 				dl--;
-			fprintf(stderr, "archwise: %.*s/%s:%u: %s = %s not written: %s\n", (int)dl,
+			util_message("%.*s/%s:%u: %s = %s not written: %s", (int)dl,
 				dir, f ? f->file : "?", f ? f->line : 0, x->question, x->values[0],
 				why ? why : "not an option of the question");
 		}
@@ -162,13 +162,13 @@ static int write_answers(const struct scan_opts *o, const struct model *m,
 	apply(m, sa, o->dir, &a);
 	yaml = answers_to_yaml(m, &a, &len);
 	if (!yaml) {
-		fprintf(stderr, "archwise: %s: cannot write the answers as YAML\n", o->write);
+		util_message("%s: cannot write the answers as YAML", o->write);
 		rc = EXIT_RUNTIME;
 	} else if (out_write_atomic(o->write, yaml, len, o->force, &err) != 0) {
-		fprintf(stderr, "archwise: %s\n", err ? err : o->write);
+		util_message("%s", err ? err : o->write);
 		rc = EXIT_RUNTIME;
 	} else {
-		fprintf(stderr, "archwise: wrote %s\n", o->write);
+		util_message("wrote %s", o->write);
 	}
 	free(err);
 	free(yaml);
@@ -189,18 +189,18 @@ int scan_command(int argc, char **argv)
 	if (rc)
 		return rc == 1 ? EXIT_OK : rc;
 	if (stat(o.dir, &sb) != 0) {
-		fprintf(stderr, "archwise: %s: %s\n", o.dir, strerror(errno));
+		util_message("%s: %s", o.dir, strerror(errno));
 		return EXIT_USAGE;
 	}
 	if (!S_ISDIR(sb.st_mode)) {
-		fprintf(stderr, "archwise: %s: not a folder\n", o.dir);
+		util_message("%s: not a folder", o.dir);
 		return EXIT_USAGE;
 	}
 	/* A questionnaire that does not load fails before anything is printed. */
 	if (o.write && load(&o, &m) != EXIT_OK)
 		return EXIT_USAGE;
 	if (scan_dir(o.dir, &r, &err) != 0) {
-		fprintf(stderr, "archwise: %s\n", err);
+		util_message("%s", err);
 		free(err);
 		if (o.write)
 			model_free(&m);
@@ -209,7 +209,7 @@ int scan_command(int argc, char **argv)
 	scan_merge(&r, &sa);
 	out = o.json ? scan_to_json(&r, &sa) : scan_to_text(&r);
 	if (!out) {
-		fputs("archwise: out of memory formatting the scan\n", stderr);
+		util_message("out of memory formatting the scan");
 		rc = EXIT_RUNTIME;
 	} else {
 		fputs(out, stdout);
@@ -219,7 +219,7 @@ int scan_command(int argc, char **argv)
 	}
 	/* The tally is for people; scripts get exactly one stderr line on error. */
 	if (!o.json && isatty(STDERR_FILENO))
-		fprintf(stderr, "archwise: %s: %zu findings from %zu files (%zu entries looked at)%s\n",
+		util_message("%s: %zu findings from %zu files (%zu entries looked at)%s",
 			o.dir, r.count, r.files_read, r.files_seen,
 			r.truncated ? "; stopped at the file limit" : "");
 	if (rc == EXIT_OK && o.write)
@@ -227,7 +227,7 @@ int scan_command(int argc, char **argv)
 	if (o.write)
 		model_free(&m);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
-		fprintf(stderr, "archwise: standard output: %s\n", strerror(errno));
+		util_message("standard output: %s", strerror(errno));
 		rc = EXIT_RUNTIME;
 	}
 	scan_answers_fini(&sa);

@@ -73,8 +73,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		} else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
 			int f = traffic_format_from_name(v);
 			if (f < 0) {
-				fprintf(stderr, "archwise: traffic: unknown format '%s' "
-						"(auto, combined, alb, cloudfront, csv)\n", v);
+				util_message("traffic: unknown format '%s' "
+						"(auto, combined, alb, cloudfront, csv)", v);
 				return EXIT_BAD;
 			}
 			o->fmt = (enum traffic_format)f;
@@ -84,14 +84,14 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->answers = v;
 		} else {
 			if (missing)
-				fprintf(stderr, "archwise: traffic: %s needs a value\n", arg);
+				util_message("traffic: %s needs a value", arg);
 			else
-				fprintf(stderr, "archwise: traffic: unknown option '%s'\n", arg);
+				util_message("traffic: unknown option '%s'", arg);
 			return EXIT_BAD;
 		}
 	}
 	if (o->nfiles == 0) {
-		fputs("archwise: traffic: no log file given (- reads stdin; see --help)\n", stderr);
+		util_message("traffic: no log file given (- reads stdin; see --help)");
 		return EXIT_BAD;
 	}
 	return -1;
@@ -142,7 +142,7 @@ static int set_number(const struct model *m, struct answers *a, const char *id, 
 			v = qq->min;
 	}
 	if (answers_set_number(m, a, (size_t)q, v, &err) != 0) {
-		fprintf(stderr, "archwise: %s: %s\n", id, err ? err : "invalid");
+		util_message("%s: %s", id, err ? err : "invalid");
 		free(err);
 		return -1;
 	}
@@ -164,8 +164,8 @@ static int write_answers(const struct model *m, const struct opts *o,
 			if (rc == -1)
 				return report_diags(&d, EXIT_BAD);
 			diag_list_fini(&d);
-			fprintf(stderr, "archwise: %s: not an answers file; refusing to overwrite it "
-					"(--force replaces it)\n", o->write_answers);
+			util_message("%s: not an answers file; refusing to overwrite it "
+					"(--force replaces it)", o->write_answers);
 			return EXIT_RUNTIME;
 		}
 		if (rc == -1)
@@ -191,18 +191,18 @@ static int write_answers(const struct model *m, const struct opts *o,
 	yaml = answers_to_yaml(m, &a, &len);
 	answers_fini(&a);
 	if (!yaml) {
-		fputs("archwise: cannot write the answers (out of memory)\n", stderr);
+		util_message("cannot write the answers (out of memory)");
 		return EXIT_RUNTIME;
 	}
 	/* Replacing is what merging means once the old file is read (or --force). */
 	if (out_write_atomic(o->write_answers, yaml, len, exists, &err) != 0) {
-		fprintf(stderr, "archwise: %s\n", err ? err : o->write_answers);
+		util_message("%s", err ? err : o->write_answers);
 		free(err);
 		free(yaml);
 		return EXIT_RUNTIME;
 	}
 	free(yaml);
-	fprintf(stderr, "archwise: wrote %s\n", o->write_answers);
+	util_message("wrote %s", o->write_answers);
 	return 0;
 }
 
@@ -231,22 +231,22 @@ static int run(const struct opts *o, struct traffic *t)
 		traffic_summary_fini(&s);
 		const char *name = strcmp(silent, "-") == 0 ? "<stdin>" : silent;
 		if (s.lines == 0)
-			fprintf(stderr, "archwise: %s: no log lines to read\n", name);
+			util_message("%s: no log lines to read", name);
 		else if (s.bad_lines < s.lines)
-			fprintf(stderr, "archwise: %s: no requests in %llu lines (every count is 0)\n",
+			util_message("%s: no requests in %llu lines (every count is 0)",
 				name, (unsigned long long)s.lines);
 		else
-			fprintf(stderr, "archwise: %s: none of the %llu lines could be read as a %s log\n",
+			util_message("%s: none of the %llu lines could be read as a %s log",
 				name, (unsigned long long)s.lines,
 				traffic_format_name(traffic_last_format(t)));
 		return EXIT_BAD;
 	}
 	diag_print(traffic_bad_lines(t), stderr);
 	if (s.bad_lines > TRAFFIC_BAD_REPORTED)
-		fprintf(stderr, "archwise: %llu more bad lines not shown\n",
+		util_message("%llu more bad lines not shown",
 			(unsigned long long)(s.bad_lines - TRAFFIC_BAD_REPORTED));
 	if (silent && o->nfiles > 1)
-		fprintf(stderr, "archwise: %s: no requests read from this file\n", silent);
+		util_message("%s: no requests read from this file", silent);
 
 	if (load_model(&src, &m, &d) != 0) {
 		traffic_summary_fini(&s);
@@ -282,7 +282,7 @@ static int run(const struct opts *o, struct traffic *t)
 	free(out);
 	int rc = 0;
 	if (fflush(stdout) != 0) {
-		fprintf(stderr, "archwise: cannot write the report: %s\n", strerror(errno));
+		util_message("cannot write the report: %s", strerror(errno));
 		rc = EXIT_RUNTIME;
 	}
 	if (rc == 0 && o->write_answers)

@@ -25,6 +25,18 @@ void util_fatal(const char *fmt, ...)
 	abort();
 }
 
+void util_message(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *msg = util_escape_controls(raw, false);
+	fprintf(stderr, "archwise: %s\n", msg);
+	free(msg);
+	free(raw);
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
