@@ -460,5 +460,5 @@ const struct tui_screen tui_screen_wizard = {
 	.draw = wizard_draw,
 	.key = wizard_key,
 	.editing = wizard_editing,
-	.keys = "Enter:next|Space:choose|Tab:skip|Left:back|i:traffic|s:scan|PgDn:section",
+	.keys = "Enter:next|Space:choose|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section",
 };
