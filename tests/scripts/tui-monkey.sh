@@ -5,7 +5,7 @@
 # errors (make test-asan does).
 . "$(dirname "$0")/tui-common.inc"
 
-keys="Up Down Left Right Enter Space Tab BTab BSpace PgUp PgDn Home End Escape + - a r w b j k 1 2 3 4 5 6 7 x 9 0 . e M ?"
+keys="Up Down Left Right Enter Space Tab BTab BSpace PgUp PgDn Home End Escape + - a r w b j k 1 2 3 4 5 6 7 x 9 0 . e M ? i s"
 for seed in 1 2; do
 	tui_start 80 24
 	wait_for "question 1/$QN"
