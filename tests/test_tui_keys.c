@@ -81,7 +81,9 @@ static int teardown(void **state)
 		engine_evaluation_fini(&f->t.ev);
 	out_bundle_fini(&f->t.files);
 	free(f->t.files_err);
+	tui_import_close(&f->t);
 	free(f->t.ex_written);
+	free(f->t.ex_adr);
 	free(f->t.ex_msg);
 	free(f->t.status);
 	free(f->t.sec_first);
@@ -390,6 +392,130 @@ static void export_writes_and_refuses(void **state)
 	free(dir);
 }
 
+static enum tui_action imp_keys(struct tui *t, const char *text)
+{
+	enum tui_action act = ACT_NONE;
+	for (const char *p = text; *p; p++)
+		act = tui_import_key(t, (unsigned char)*p);
+	return act;
+}
+
+static void import_traffic_applies_on_y(void **state)
+{
+	struct fixture *f = *state;
+	struct tui *t = &f->t;
+	go(t, "traffic_pattern");
+	assert_int_equal(key(t, &tui_screen_wizard, 'i'), ACT_TRAFFIC);
+	/* Two days, 10 requests an hour of 100 ms: 240/day, steady. */
+	char *log = xasprintf("%s/access.log", tmpdir);
+	FILE *fp = fopen(log, "w");
+	assert_non_null(fp);
+	for (int h = 0; h < 48; h++)
+		for (int i = 0; i < 10; i++)
+			fprintf(fp, "10.0.0.1 - - [%02d/Mar/2026:%02d:%02d:00 +0000] \"GET / HTTP/1.1\" "
+				"200 5 \"-\" \"c\" 0.100\n", 2 + h / 24, h % 24, i * 6);
+	fclose(fp);
+	/* A missing file: one line, the panel stays; Esc closes it. */
+	tui_import_open(t, IMP_TRAFFIC, NULL);
+	assert_true(tui_import_editing(t));
+	imp_keys(t, "/nonexistent/x.log\n");
+	assert_int_equal(t->imp_stage, IMP_BUSY);
+	tui_import_run(t);
+	assert_int_equal(t->imp_stage, IMP_ASK);
+	assert_non_null(strstr(t->imp_err, "No such file"));
+	tui_import_key(t, 27);
+	assert_int_equal(t->imp, IMP_NONE);
+	/* The log: n discards, y applies. */
+	tui_import_open(t, IMP_TRAFFIC, log);
+	tui_import_run(t);
+	assert_int_equal(t->imp_stage, IMP_SHOW);
+	assert_true(t->imp_sum_ok);
+	assert_true(fabs(t->imp_sum.requests_per_day - 240) < 1e-9);
+	assert_int_equal(tui_import_key(t, 'n'), ACT_REDRAW);
+	assert_int_equal(t->imp, IMP_NONE);
+	assert_false(t->a->values[qi("requests_per_day")].present);
+	tui_import_open(t, IMP_TRAFFIC, log);
+	tui_import_run(t);
+	assert_int_equal(tui_import_key(t, 'y'), ACT_WIZARD);
+	assert_int_equal(t->imp, IMP_NONE);
+	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == 240);
+	assert_true(answers_number(&M, t->a, qi("avg_duration_ms")) == 100);
+	const struct question *q = model_question(&M, qi("traffic_pattern"));
+	assert_int_equal(answers_option(&M, t->a, qi("traffic_pattern")),
+			 model_option_index(q, "steady"));
+	/* Autosaved. */
+	char *path = session_path();
+	struct answers back;
+	struct diag_list d = {0};
+	assert_int_equal(answers_load(&M, path, &back, &d), 0);
+	assert_true(answers_number(&M, &back, qi("requests_per_day")) == 240);
+	answers_fini(&back);
+	diag_list_fini(&d);
+	free(path);
+	free(log);
+}
+
+static void scan_toggles_and_applies(void **state)
+{
+	struct fixture *f = *state;
+	struct tui *t = &f->t;
+	go(t, "traffic_pattern");
+	assert_int_equal(key(t, &tui_screen_wizard, 's'), ACT_SCAN);
+	tui_import_open(t, IMP_SCAN, "tests/fixtures/scan/gpu-training");
+	tui_import_run(t);
+	assert_int_equal(t->imp_stage, IMP_SHOW);
+	assert_true(t->imp_sa.count > 2);
+	size_t wt = t->imp_sa.count;
+	for (size_t i = 0; i < t->imp_sa.count; i++)
+		if (strcmp(t->imp_sa.items[i].question, "workload_type") == 0)
+			wt = i;
+	assert_true(wt < t->imp_sa.count);
+	while (t->imp_sel != wt)
+		tui_import_key(t, KEY_DOWN);
+	tui_import_key(t, ' ');
+	assert_false(t->imp_on[wt]);
+	tui_import_key(t, 'y');
+	assert_int_equal(t->imp, IMP_NONE);
+	const struct question *hw = model_question(&M, qi("hardware"));
+	assert_true(answers_selected(&M, t->a, qi("hardware")) &
+		    (UINT64_C(1) << model_option_index(hw, "gpu")));
+	assert_false(t->a->values[qi("workload_type")].present);
+	assert_true(t->a->values[qi("longest_task")].present);
+	/* A file is not a folder: one line. */
+	tui_import_open(t, IMP_SCAN, "Makefile");
+	tui_import_run(t);
+	assert_non_null(strstr(t->imp_err, "not a folder"));
+}
+
+static void export_finds_the_adr_folder(void **state)
+{
+	struct fixture *f = *state;
+	struct tui *t = &f->t;
+	char *cwd = getcwd(NULL, 0);
+	char *repo = xasprintf("%s/repo", tmpdir);
+	char *cmd = xasprintf("mkdir -p '%s/.git' '%s/doc/adr' '%s/a/b'", repo, repo, repo);
+	assert_int_equal(system(cmd), 0);
+	char *sub = xasprintf("%s/a/b", repo);
+	assert_int_equal(chdir(sub), 0);
+	const struct tui_screen *e = &tui_tab_export;
+	e->enter(t);
+	assert_string_equal(t->adr_field.buf, "../../doc/adr");
+	char *out = xasprintf("%s/adr-out", tmpdir);
+	tui_field_set(&t->dir_field, out);
+	key(t, e, 'w');
+	assert_false(t->ex_err);
+	assert_non_null(t->ex_adr);
+	assert_int_equal(strncmp(t->ex_adr, "../../doc/adr/0001-", 19), 0);
+	struct stat st;
+	assert_int_equal(stat(t->ex_adr, &st), 0);
+	assert_int_equal(chdir(cwd), 0);
+	free(cmd);
+	free(out);
+	free(sub);
+	free(repo);
+	free(cwd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -403,6 +529,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(matrix_weights_rerank, setup, teardown),
 		cmocka_unit_test_setup_teardown(cost_what_if, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_writes_and_refuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(import_traffic_applies_on_y, setup, teardown),
+		cmocka_unit_test_setup_teardown(scan_toggles_and_applies, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_finds_the_adr_folder, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
