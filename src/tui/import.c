@@ -164,6 +164,10 @@ static char *read_traffic(struct tui *t)
 	char *err = NULL;
 	if (traffic_read_file(tr, t->imp_path, &d) != 0) {
 		err = d.count ? diag_format(&d.items[0]) : xasprintf("%s: cannot be read", t->imp_path);
+		/* The wizard has no --format to suggest. */
+		char *hint = strstr(err, " (use --format)");
+		if (hint)
+			*hint = '\0';
 	} else {
 		const struct diag_list *bad = traffic_bad_lines(tr);
 		if (bad && bad->count) {
