@@ -510,6 +510,42 @@ static void draw_traffic(struct tui *t)
 		 ROLE_DIM);
 }
 
+/* The current answer to question id as the scan writes values (option ids,
+ * numbers, text), or NULL when it has none; caller frees. */
+static char *answer_ids(const struct tui *t, const char *id)
+{
+	int q = model_question_index(t->m, id);
+	if (q < 0 || !t->a->values[q].present)
+		return NULL;
+	const struct question *qu = model_question(t->m, (size_t)q);
+	struct strbuf sb = {0};
+	char num[64];
+	switch (qu->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(t->m, t->a, (size_t)q);
+		sb_append(&sb, o >= 0 ? qu->options[o].id : "-");
+		break;
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(t->m, t->a, (size_t)q);
+		for (unsigned i = 0; i < qu->options_count && i < 64; i++)
+			if (sel & (UINT64_C(1) << i))
+				sb_printf(&sb, "%s%s", sb.len ? ", " : "", qu->options[i].id);
+		if (!sb.len)
+			sb_append(&sb, "none");
+		break;
+	}
+	case QK_NUMBER:
+		tui_format_plain(num, sizeof num, answers_number(t->m, t->a, (size_t)q));
+		sb_append(&sb, num);
+		break;
+	case QK_TEXT:
+		sb_append(&sb, answers_text(t->m, t->a, (size_t)q));
+		break;
+	}
+	return sb_take(&sb);
+}
+
 static void draw_scan(struct tui *t)
 {
 	struct box b = panel_box(t, 30);
@@ -546,16 +582,30 @@ static void draw_scan(struct tui *t)
 		if (here)
 			tui_fill(t, y, x, w, ROLE_CURSOR);
 		enum tui_role r = here ? ROLE_CURSOR : t->imp_on[i] ? ROLE_QUESTION : ROLE_DIM;
-		tui_textf(t, y, x, w, r, "%s %s %s = %s", here ? t->g->pointer : " ",
-			  t->imp_on[i] ? t->g->check_on : t->g->check_off, a->question,
-			  v.data ? v.data : "");
+		int c = tui_textf(t, y, x, w, r, "%s %s %s = %s", here ? t->g->pointer : " ",
+				  t->imp_on[i] ? t->g->check_on : t->g->check_off, a->question,
+				  v.data ? v.data : "");
+		char *now = answer_ids(t, a->question);
+		if (now && (!v.data || strcmp(now, v.data) != 0))
+			tui_textf(t, y, x + c, w - c, here ? ROLE_CURSOR : ROLE_DIM, "  (now %s)", now);
+		free(now);
 		sb_fini(&v);
 		const struct scan_finding *f = a->from;
+		size_t others = 0;
+		for (size_t k = 0; k < t->imp_scan.count; k++)
+			others += t->imp_scan.items[k].question &&
+				  strcmp(t->imp_scan.items[k].question, a->question) == 0 &&
+				  &t->imp_scan.items[k] != f;
+		char more[48] = "";
+		if (others)
+			snprintf(more, sizeof more, "  (+%zu more finding%s)", others,
+				 others == 1 ? "" : "s");
 		if (f && f->line)
-			tui_textf(t, y + 1, x + 6, w - 6, ROLE_DIM, "%s:%u: %s", f->file, f->line,
-				  f->evidence);
+			tui_textf(t, y + 1, x + 6, w - 6, ROLE_DIM, "%s:%u: %s%s", f->file, f->line,
+				  f->evidence, more);
 		else if (f)
-			tui_textf(t, y + 1, x + 6, w - 6, ROLE_DIM, "%s: %s", f->file, f->evidence);
+			tui_textf(t, y + 1, x + 6, w - 6, ROLE_DIM, "%s: %s%s", f->file, f->evidence,
+				  more);
 		y += per;
 	}
 	if (t->imp_top > 0)
