@@ -471,11 +471,13 @@ static void draw_traffic(struct tui *t)
 	tui_format_si(rps, sizeof rps, s->peak_rps);
 	tui_format_si(rpm, sizeof rpm, s->peak_rpm);
 	int c = tui_textf(t, y, x, w, ROLE_QUESTION, "Requests/day %s", rpd);
-	c += tui_textf(t, y, x + c, w - c, ROLE_NORMAL, "  %s peak %s rps (%s/min)  %s idle %.0f%%"
-		       " of hours", t->g->mid_dot, rps, rpm, t->g->mid_dot, s->idle_fraction * 100);
-	if (!isnan(s->avg_duration_ms))
-		tui_textf(t, y, x + c, w - c, ROLE_NORMAL, "  %s avg %.1f ms", t->g->mid_dot,
-			  s->avg_duration_ms);
+	c += tui_textf(t, y, x + c, w - c, ROLE_NORMAL, "  %s peak %s rps (%s/min)  %s idle hours"
+		       " %.0f%%", t->g->mid_dot, rps, rpm, t->g->mid_dot, s->idle_fraction * 100);
+	if (!isnan(s->avg_duration_ms)) {
+		char avg[64];
+		tui_format_plain(avg, sizeof avg, round(s->avg_duration_ms * 10) / 10);
+		tui_textf(t, y, x + c, w - c, ROLE_NORMAL, "  %s avg %s ms", t->g->mid_dot, avg);
+	}
 	else
 		tui_textf(t, y, x + c, w - c, ROLE_DIM, "  %s no durations", t->g->mid_dot);
 	y++;

@@ -46,7 +46,7 @@ tui_keys Enter
 wait_for 'Requests/day 1\.2k'
 wait_for 'Pattern: steady'
 wait_for '2,?401 lines over 2\.0 days, 1 bad'
-wait_for 'avg 250\.0 ms'
+wait_for 'idle hours 0% +. avg 250 ms'
 wait_for 'Requests by hour of day'
 wait_for '^ *[│|] 00 +03 +06'
 wait_for 'requests_per_day 100000 . 1200'
