@@ -125,5 +125,12 @@ void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selecto
 void gen_k8s_container_security(struct gen_yaml *y);
 /* app.kubernetes.io/component for the workload type ("api", "worker", ...). */
 const char *gen_component(const struct gen_input *in);
+/* Whether the Kubernetes target runs in as a batch/v1 CronJob (workload_type
+ * batch_jobs, unless longest_task is always_on: a job that never ends is a
+ * long-running worker, which keeps the Deployment). */
+bool gen_k8s_is_cronjob(const struct gen_input *in);
+/* The CronJob's schedule (UTC) and its job's activeDeadlineSeconds. */
+#define GEN_CRON_SCHEDULE "0 * * * *"
+unsigned gen_k8s_job_deadline(const struct gen_input *in);
 
 #endif

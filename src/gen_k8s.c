@@ -28,6 +28,23 @@ const char *gen_component(const struct gen_input *in)
 	return "api";
 }
 
+bool gen_k8s_is_cronjob(const struct gen_input *in)
+{
+	return strcmp(in->workload_type, "batch_jobs") == 0 &&
+	       strcmp(in->longest_task, "always_on") != 0;
+}
+
+/* The whole Job, retries included: a little over the longest run so a hung
+ * run is stopped, and under the hourly schedule where the work allows it. */
+unsigned gen_k8s_job_deadline(const struct gen_input *in)
+{
+	if (strcmp(in->longest_task, "under_1s") == 0)
+		return 600;       /* 10 minutes: pod start, image pull, retries */
+	if (strcmp(in->longest_task, "under_15min") == 0)
+		return 1800;      /* 30 minutes */
+	return 21600;             /* over_15min: 6 hours */
+}
+
 /* The image tag or digest as a label value: [A-Za-z0-9._-], at most 63,
  * alphanumeric at both ends ("" when nothing usable is left). */
 static char *version_label(const char *image)
@@ -203,34 +220,11 @@ static void spread(struct gen_yaml *y, const struct gen_input *in, const char *k
 	gen_yaml_map_end(y);
 }
 
-static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool stateful)
+/* Spread replicas: prefer other nodes (anti-affinity) and balance zones
+ * and nodes (topology spread); "preferred" so a small cluster still
+ * schedules every replica. */
+static void spreading(struct gen_yaml *y, const struct gen_input *in)
 {
-	gen_yaml_str(y, "template");
-	gen_yaml_map_start(y);
-	gen_yaml_str(y, "metadata");
-	gen_yaml_map_start(y);
-	gen_yaml_str(y, "labels");
-	gen_k8s_labels(y, in, false);
-	gen_yaml_map_end(y);
-	gen_yaml_str(y, "spec");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "serviceAccountName", in->service);
-	gen_yaml_kv_bool(y, "automountServiceAccountToken", false);
-	gen_yaml_kv_int(y, "terminationGracePeriodSeconds", 30);
-	gen_yaml_str(y, "securityContext");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_bool(y, "runAsNonRoot", true);
-	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
-	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
-	gen_yaml_kv_int(y, "fsGroup", RUN_AS_ID);
-	gen_yaml_str(y, "seccompProfile");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "type", "RuntimeDefault");
-	gen_yaml_map_end(y);
-	gen_yaml_map_end(y);
-	/* Spread replicas: prefer other nodes (anti-affinity) and balance zones
-	 * and nodes (topology spread); "preferred" so a small cluster still
-	 * schedules every replica. */
 	gen_yaml_str(y, "affinity");
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "podAntiAffinity");
@@ -257,21 +251,62 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	spread(y, in, "topology.kubernetes.io/zone");
 	spread(y, in, "kubernetes.io/hostname");
 	gen_yaml_seq_end(y);
+}
 
+static char *claim_name(const struct gen_input *in)
+{
+	return xasprintf("%s-data", in->service);
+}
+
+/* The pod of a Deployment or StatefulSet, or (job) of a CronJob's Job: the
+ * same identity, security context, resources and /tmp; a job has no ports,
+ * probes or spreading (one pod at a time) and restarts Never, so each retry
+ * is a fresh pod whose logs stay readable. */
+static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool stateful, bool job)
+{
+	gen_yaml_str(y, "template");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "serviceAccountName", in->service);
+	gen_yaml_kv_bool(y, "automountServiceAccountToken", false);
+	if (job)
+		gen_yaml_kv_str(y, "restartPolicy", "Never");
+	gen_yaml_kv_int(y, "terminationGracePeriodSeconds", 30);
+	gen_yaml_str(y, "securityContext");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_bool(y, "runAsNonRoot", true);
+	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
+	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+	gen_yaml_kv_int(y, "fsGroup", RUN_AS_ID);
+	gen_yaml_str(y, "seccompProfile");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "type", "RuntimeDefault");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	if (!job)
+		spreading(y, in);
 	gen_yaml_str(y, "containers");
 	gen_yaml_seq_start(y);
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "name", in->service);
 	gen_yaml_kv_str(y, "image", in->image);
 	gen_yaml_kv_str(y, "imagePullPolicy", "IfNotPresent");
-	gen_yaml_str(y, "ports");
-	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "name", "http");
-	gen_yaml_kv_int(y, "containerPort", in->port);
-	gen_yaml_kv_str(y, "protocol", "TCP");
-	gen_yaml_map_end(y);
-	gen_yaml_seq_end(y);
+	if (!job) {
+		gen_yaml_str(y, "ports");
+		gen_yaml_seq_start(y);
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "name", "http");
+		gen_yaml_kv_int(y, "containerPort", in->port);
+		gen_yaml_kv_str(y, "protocol", "TCP");
+		gen_yaml_map_end(y);
+		gen_yaml_seq_end(y);
+	}
 	gen_yaml_str(y, "envFrom");
 	gen_yaml_seq_start(y);
 	gen_yaml_map_start(y);
@@ -286,9 +321,12 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	resources(y, in);
 	/* Liveness asks "is the process stuck?", readiness "can it serve now?"
 	 * (dependencies up); different paths so a slow dependency drains the
-	 * pod instead of restarting it. */
-	probe(y, "livenessProbe", "/healthz", 20, 3);
-	probe(y, "readinessProbe", "/readyz", 5, 2);
+	 * pod instead of restarting it. A job has none: nothing routes to
+	 * it, and activeDeadlineSeconds stops a run that hangs. */
+	if (!job) {
+		probe(y, "livenessProbe", "/healthz", 20, 3);
+		probe(y, "readinessProbe", "/readyz", 5, 2);
+	}
 	gen_k8s_container_security(y);
 	gen_yaml_str(y, "volumeMounts");
 	gen_yaml_seq_start(y);
@@ -316,6 +354,19 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	gen_yaml_kv_str(y, "sizeLimit", "64Mi");
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
+	/* A stateful job keeps /data between runs on its own claim (the
+	 * StatefulSet's comes from its volumeClaimTemplate). */
+	if (job && stateful) {
+		gen_yaml_map_start(y);
+		gen_yaml_kv_str(y, "name", "data");
+		gen_yaml_str(y, "persistentVolumeClaim");
+		gen_yaml_map_start(y);
+		char *claim = claim_name(in);
+		gen_yaml_kv_str(y, "claimName", claim);
+		free(claim);
+		gen_yaml_map_end(y);
+		gen_yaml_map_end(y);
+	}
 	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
@@ -355,7 +406,7 @@ static int add_workload(const struct gen_input *in, const struct gen_scale *sc,
 		gen_yaml_map_end(y);
 		gen_yaml_map_end(y);
 	}
-	pod_template(y, in, stateful);
+	pod_template(y, in, stateful, false);
 	if (stateful) {
 		gen_yaml_str(y, "volumeClaimTemplates");
 		gen_yaml_seq_start(y);
@@ -385,6 +436,61 @@ static int add_workload(const struct gen_input *in, const struct gen_scale *sc,
 	}
 	gen_yaml_map_end(y);
 	return object_finish(y, b, stateful ? "kubernetes/statefulset.yaml" : "kubernetes/deployment.yaml", err);
+}
+
+/* A batch job: a CronJob whose runs never overlap, a missed start is given
+ * up after 5 minutes, each run is bounded by activeDeadlineSeconds and
+ * cleaned up a day after it ends. */
+static int add_cronjob(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	struct gen_yaml *y = object_start(in, "batch/v1", "CronJob", in->service, true);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "schedule", GEN_CRON_SCHEDULE);
+	gen_yaml_kv_str(y, "timeZone", "Etc/UTC");
+	gen_yaml_kv_str(y, "concurrencyPolicy", "Forbid");
+	gen_yaml_kv_int(y, "startingDeadlineSeconds", 300);
+	gen_yaml_kv_int(y, "successfulJobsHistoryLimit", 3);
+	gen_yaml_kv_int(y, "failedJobsHistoryLimit", 3);
+	gen_yaml_str(y, "jobTemplate");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "metadata");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "labels");
+	gen_k8s_labels(y, in, false);
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_int(y, "backoffLimit", 3);
+	gen_yaml_kv_int(y, "activeDeadlineSeconds", gen_k8s_job_deadline(in));
+	gen_yaml_kv_int(y, "ttlSecondsAfterFinished", 86400);
+	pod_template(y, in, is_stateful(in), true);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/cronjob.yaml", err);
+}
+
+static int add_pvc(const struct gen_input *in, struct out_bundle *b, char **err)
+{
+	char *claim = claim_name(in);
+	struct gen_yaml *y = object_start(in, "v1", "PersistentVolumeClaim", claim, true);
+	free(claim);
+	gen_yaml_str(y, "spec");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "accessModes");
+	gen_yaml_seq_start(y);
+	gen_yaml_str(y, "ReadWriteOnce");   /* one run at a time (Forbid) */
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "resources");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "requests");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "storage", "10Gi");
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	gen_yaml_map_end(y);
+	return object_finish(y, b, "kubernetes/pvc.yaml", err);
 }
 
 static int add_service(const struct gen_input *in, bool headless, struct out_bundle *b, char **err)
@@ -504,21 +610,25 @@ static int add_netpol(const struct gen_input *in, struct out_bundle *b, char **e
 	gen_yaml_str(y, "Egress");
 	gen_yaml_seq_end(y);
 
-	gen_yaml_str(y, "ingress");
-	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_str(y, "from");
-	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	namespace_selector(y, INGRESS_NAMESPACE);
-	gen_yaml_map_end(y);
-	gen_yaml_seq_end(y);
-	gen_yaml_str(y, "ports");
-	gen_yaml_seq_start(y);
-	port_entry(y, "TCP", in->port);
-	gen_yaml_seq_end(y);
-	gen_yaml_map_end(y);
-	gen_yaml_seq_end(y);
+	/* A job serves nothing: Ingress is listed with no rule, so every
+	 * inbound connection is denied; only the egress rules follow. */
+	if (!gen_k8s_is_cronjob(in)) {
+		gen_yaml_str(y, "ingress");
+		gen_yaml_seq_start(y);
+		gen_yaml_map_start(y);
+		gen_yaml_str(y, "from");
+		gen_yaml_seq_start(y);
+		gen_yaml_map_start(y);
+		namespace_selector(y, INGRESS_NAMESPACE);
+		gen_yaml_map_end(y);
+		gen_yaml_seq_end(y);
+		gen_yaml_str(y, "ports");
+		gen_yaml_seq_start(y);
+		port_entry(y, "TCP", in->port);
+		gen_yaml_seq_end(y);
+		gen_yaml_map_end(y);
+		gen_yaml_seq_end(y);
+	}
 
 	gen_yaml_str(y, "egress");
 	gen_yaml_seq_start(y);
@@ -648,6 +758,15 @@ int gen_k8s_add(const struct gen_input *in, struct out_bundle *b, char **err)
 	size_t first = b->count;
 	bool stateful = is_stateful(in);
 	/* Namespace first so `kubectl apply -k` creates it before the rest. */
+	if (gen_k8s_is_cronjob(in)) {
+		/* A batch job: no Service, HPA or Ingress (nothing calls it) and
+		 * no PDB (evicting a job's pod is the Job's retry to handle). */
+		if (add_namespace(in, b, err) < 0 || add_serviceaccount(in, b, err) < 0 ||
+		    add_configmap(in, b, err) < 0 || (stateful && add_pvc(in, b, err) < 0) ||
+		    add_cronjob(in, b, err) < 0 || add_netpol(in, b, err) < 0)
+			return -1;
+		return add_kustomization(b, first, b, err);
+	}
 	if (add_namespace(in, b, err) < 0 || add_serviceaccount(in, b, err) < 0 ||
 	    add_configmap(in, b, err) < 0 || add_workload(in, &sc, b, err) < 0 ||
 	    add_service(in, false, b, err) < 0 ||

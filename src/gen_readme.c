@@ -20,6 +20,8 @@ static const struct {
 	{"kubernetes/configmap.yaml", "environment of the container (LOG_LEVEL, PORT, SERVICE_NAME)"},
 	{"kubernetes/deployment.yaml", "the pods: requests/limits, probes, hardened securityContext, topology spread; replicas left to the HPA"},
 	{"kubernetes/statefulset.yaml", "the pods with a persistent volume each (state: stateful)"},
+	{"kubernetes/cronjob.yaml", "batch/v1 CronJob: hourly runs that never overlap, deadline, retries, history; hardened pod"},
+	{"kubernetes/pvc.yaml", "the job's persistent volume on /data, kept between runs (state: stateful)"},
 	{"kubernetes/service.yaml", "the cluster-internal address, port 80 to the container's http port"},
 	{"kubernetes/service-headless.yaml", "stable per-pod DNS names for the StatefulSet"},
 	{"kubernetes/hpa.yaml", "autoscaling/v2 HorizontalPodAutoscaler on CPU (needs metrics-server)"},
@@ -37,8 +39,10 @@ static const struct {
 	{"README.md", "this file"},
 };
 
-static const char *describe(const char *path)
+static const char *describe(const struct gen_input *in, const char *path)
 {
+	if (gen_k8s_is_cronjob(in) && strcmp(path, "kubernetes/networkpolicy.yaml") == 0)
+		return "default-deny: no inbound traffic at all, DNS egress";
 	for (size_t i = 0; i < sizeof(descriptions) / sizeof(descriptions[0]); i++)
 		if (strcmp(descriptions[i].path, path) == 0)
 			return descriptions[i].what;
@@ -53,9 +57,53 @@ static void num3(char *buf, size_t size, double v)
 	util_c_decimal_point(buf);
 }
 
+/* A batch job: the CronJob, and how to start a run by hand. */
+static void cronjob_section(struct strbuf *sb, const struct gen_input *in, bool stateful)
+{
+	sb_printf(sb, "## Kubernetes\n\n"
+		  "Try it on a local [kind](https://kind.sigs.k8s.io/) cluster, starting a run "
+		  "by hand instead of waiting for the schedule:\n\n"
+		  "```sh\n"
+		  "kind create cluster\n"
+		  "docker build -t %s .\n"
+		  "kind load docker-image %s\n"
+		  "kubectl apply -k kubernetes/\n"
+		  "kubectl create job --from=cronjob/%s %s-manual -n %s\n"
+		  "kubectl wait --for=condition=complete job/%s-manual -n %s --timeout=%us\n"
+		  "kubectl logs job/%s-manual -n %s\n"
+		  "kubectl delete job %s-manual -n %s\n"
+		  "```\n\n",
+		  in->image, in->image, in->service, in->service, in->service, in->service,
+		  in->service, gen_k8s_job_deadline(in), in->service, in->service, in->service,
+		  in->service);
+	sb_printf(sb, "`workload_type: batch_jobs` gives a CronJob, not a Deployment: no Service, "
+		  "HPA, Ingress or PodDisruptionBudget, since nothing calls a job and its Job "
+		  "retries a pod that is evicted. Schedule `%s` (hourly, UTC): change "
+		  "`spec.schedule` to yours (`kubectl get cronjob -n %s` shows the last and next "
+		  "runs). `concurrencyPolicy: Forbid` skips a run while the previous one is still "
+		  "going; a run that cannot start within 5 minutes of its time is skipped. Each "
+		  "run may take %u s in all (`activeDeadlineSeconds`, from longest_task `%s`), "
+		  "is retried up to 3 times in a fresh pod (`restartPolicy: Never`, so the logs "
+		  "of a failed attempt stay readable) and is deleted a day after it ends; the "
+		  "last 3 successful and 3 failed runs are kept.\n\n",
+		  GEN_CRON_SCHEDULE, in->service, gen_k8s_job_deadline(in), in->longest_task);
+	sb_append(sb, "The container must do its work and exit 0 (non-zero marks the attempt "
+		  "failed), run as user 10001 and write only to `/tmp`");
+	if (stateful)
+		sb_append(sb, " and `/data` (the claim in pvc.yaml, kept between runs)");
+	sb_append(sb, ".\n\n"
+		  "The NetworkPolicy denies all inbound traffic and allows DNS to kube-system; "
+		  "open egress to what the job reads and writes. It takes effect with a CNI "
+		  "that enforces policies (Calico, Cilium).\n\n");
+}
+
 static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 			       const struct gen_scale *sc, bool stateful)
 {
+	if (gen_k8s_is_cronjob(in)) {
+		cronjob_section(sb, in, stateful);
+		return;
+	}
 	sb_printf(sb, "## Kubernetes\n\n"
 		  "Try it on a local [kind](https://kind.sigs.k8s.io/) cluster:\n\n"
 		  "```sh\n"
@@ -111,8 +159,8 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 	sb_append(&sb, "These are starting points: review them, then commit them with your code.\n\n"
 		  "## Files\n\n| File | What it is |\n| --- | --- |\n");
 	for (size_t i = 0; i < b->count; i++)
-		sb_printf(&sb, "| `%s` | %s |\n", b->files[i].path, describe(b->files[i].path));
-	sb_printf(&sb, "| `README.md` | %s |\n\n", describe("README.md"));
+		sb_printf(&sb, "| `%s` | %s |\n", b->files[i].path, describe(in, b->files[i].path));
+	sb_printf(&sb, "| `README.md` | %s |\n\n", describe(in, "README.md"));
 
 	if (mask & GEN_KUBERNETES)
 		kubernetes_section(&sb, in, &sc, strcmp(in->state, "stateful") == 0);
@@ -127,6 +175,15 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			  "```\n\n",
 			  strcmp(in->latency_target, "strict") == 0 ? "one warm instance (strict latency)" : "zero",
 			  sc.max_replicas, sc.concurrency, in->service, in->service, in->service);
+	/* Knative Serving runs request-driven services: kept for comparison,
+	 * with what it takes to run a batch job on it. */
+	if ((mask & GEN_KNATIVE) && strcmp(in->workload_type, "batch_jobs") == 0)
+		sb_append(&sb, "Knative Serving runs a container only while it answers HTTP requests, "
+			  "so a batch job fits it only when something calls it on the schedule "
+			  "(a Knative Eventing PingSource, or a CronJob running curl), the run ends "
+			  "within the request timeout (`timeoutSeconds`, at most the cluster's "
+			  "max-revision-timeout-seconds, 10 minutes by default) and the container "
+			  "answers the probes. For a scheduled job, use kubernetes/cronjob.yaml.\n\n");
 	if (mask & GEN_SERVERLESS) {
 		sb_printf(&sb, "## Serverless Framework\n\n"
 			  "Runtime `%s` in `%s`. Validate offline, then deploy with the open-source "

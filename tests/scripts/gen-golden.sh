@@ -1,7 +1,8 @@
 #!/bin/sh
 # Starter files: `archwise export` of every tests/cases/gen-*/answers.yaml
 # must give tests/cases/NAME/expected/{kubernetes,knative,serverless,fargate}/
-# and README.md byte for byte (the decision record is record-golden.sh's).
+# and README.md byte for byte (the decision record is record-golden.sh's,
+# eval.json and eval.txt eval-golden.sh's).
 # Also lints the bundle READMEs with markdownlint-cli2 when tests/tools has it.
 # ARCHWISE_UPDATE_GOLDEN=1 rewrites the goldens instead of comparing.
 set -u
@@ -28,7 +29,7 @@ for answers in "$root"/tests/cases/gen-*/answers.yaml; do
 	fi
 	# Every generated file matches its golden...
 	(cd "$out" && find . -type f | sort) >"$tmp/$name.got"
-	(cd "$dir/expected" 2>/dev/null && find . -type f ! -name decision-record.md | sort) >"$tmp/$name.want"
+	(cd "$dir/expected" 2>/dev/null && find . -type f ! -name decision-record.md ! -name eval.json ! -name eval.txt | sort) >"$tmp/$name.want"
 	if ! cmp -s "$tmp/$name.got" "$tmp/$name.want"; then
 		echo "FAIL $name: files differ from the goldens (< generated, > expected):"
 		diff "$tmp/$name.got" "$tmp/$name.want" | head -20

@@ -59,6 +59,18 @@ for c in $cases; do
 done
 # shellcheck disable=SC2086
 node "$val/validate-k8s.mjs" $manifests || bad "validate-k8s"
+# A batch_jobs answer set gives a CronJob (checked above) and none of the
+# objects of a served workload.
+cronjobs=0
+for c in $cases; do
+	[ -f "$tmp/$c/kubernetes/cronjob.yaml" ] || continue
+	cronjobs=$((cronjobs + 1))
+	grep -q '^kind: CronJob$' "$tmp/$c/kubernetes/cronjob.yaml" || bad "$c: cronjob.yaml is not a CronJob"
+	for f in deployment statefulset service hpa ingress pdb; do
+		[ -e "$tmp/$c/kubernetes/$f.yaml" ] && bad "$c: a CronJob bundle has $f.yaml"
+	done
+done
+[ "$cronjobs" -ge 1 ] || bad "no answer set gives a CronJob (tests/cases/gen-cronjob)"
 
 for c in $cases; do
 	if [ -d "$tmp/$c/kubernetes" ]; then
@@ -113,8 +125,14 @@ fi
 # The checks can fail: an unknown field, a bad Fargate size, a bad
 # serverless.yml key must each be rejected.
 first=$(echo "$cases" | awk '{print $1}')
-sed 's/^  revisionHistoryLimit: 5/  revisionHistoryLimit: 5\n  replica: 3/' "$tmp/$first/kubernetes/deployment.yaml" >"$tmp/tampered.yaml"
+deploy=$(ls "$tmp"/*/kubernetes/deployment.yaml | head -n 1)
+sed 's/^  revisionHistoryLimit: 5/  revisionHistoryLimit: 5\n  replica: 3/' "$deploy" >"$tmp/tampered.yaml"
 node "$val/validate-k8s.mjs" "$tmp/tampered.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted an unknown field"
+cron=$(ls "$tmp"/*/kubernetes/cronjob.yaml | head -n 1)
+sed 's/^      backoffLimit: 3/      backoffLimit: 3\n      backoffLimits: 3/' "$cron" >"$tmp/tampered-cron.yaml"
+node "$val/validate-k8s.mjs" "$tmp/tampered-cron.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted an unknown CronJob job field"
+sed 's/^  concurrencyPolicy: Forbid/  concurrencyPolicy: Sometimes/' "$cron" >"$tmp/tampered-cron2.yaml"
+node "$val/validate-k8s.mjs" "$tmp/tampered-cron2.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted concurrencyPolicy: Sometimes"
 sed 's/"memory":[[:space:]]*"[0-9]*"/"memory": "1536"/' "$tmp/$first/fargate/task-definition.json" >"$tmp/td.json"
 node "$val/check-fargate.mjs" "$tmp/td.json" >/dev/null 2>&1 && bad "check-fargate accepted memory 1536"
 mkdir -p "$tmp/tampered-sls"
