@@ -28,6 +28,8 @@
 #define DEFAULT_MAX_LENGTH 253
 #define DEFAULT_NUMBER_MAX 1e15
 #define MAX_MULTIPLE_OPTIONS 64
+/* Any price, count or size in the pricing table; bounds every cost. */
+#define PRICE_MAX 1e9
 
 /* ---- schemas: field names are the YAML keys (see model.h) ---- */
 
@@ -1145,13 +1147,15 @@ static void check_pricing(struct chk *c, struct pricing *pr)
 		snprintf(p, sizeof(p), "%s.usd", items[i].key);
 		if (!isfinite(items[i].p->usd) || items[i].p->usd < 0)
 			at(c, p, "%s: %g must not be negative", items[i].key, items[i].p->usd);
+		else if (items[i].p->usd > PRICE_MAX)   /* keeps every cost finite */
+			at(c, p, "%s: %g is above the limit %g", items[i].key, items[i].p->usd, PRICE_MAX);
 		if (items[i].p->date && !answers_valid_date(items[i].p->date)) {
 			snprintf(p, sizeof(p), "%s.date", items[i].key);
 			at(c, p, "%s: date '%s' is not YYYY-MM-DD", items[i].key, items[i].p->date);
 		}
 	}
-	if (!(pr->hours_per_month.usd > 0))
-		at(c, "hours_per_month.usd", "hours_per_month must be above 0");
+	if (!(pr->hours_per_month.usd > 0) || pr->hours_per_month.usd > 744)
+		at(c, "hours_per_month.usd", "hours_per_month must be above 0 and at most 744");
 	if (pr->hybrid_serverless_share.usd > 1)
 		at(c, "hybrid_serverless_share.usd", "hybrid_serverless_share must be between 0 and 1");
 	if (pr->date && !answers_valid_date(pr->date))
