@@ -790,6 +790,209 @@ static void test_serverless_timeouts_and_iam(void **state)
 	out_bundle_fini(&b);
 }
 
+/* workload_type batch_jobs: a CronJob and nothing a served workload needs. */
+static void test_k8s_cronjob(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.workload_type = "batch_jobs";
+	in.longest_task = "under_15min";
+	assert_true(gen_k8s_is_cronjob(&in));
+	struct out_bundle b;
+	generate(&in, GEN_KUBERNETES, &b);
+	/* 5 objects + kustomization + README */
+	assert_int_equal(b.count, 7);
+	static const char *const absent[] = {
+		"deployment.yaml", "statefulset.yaml", "service.yaml", "service-headless.yaml",
+		"hpa.yaml", "pdb.yaml", "ingress.yaml", "pvc.yaml",
+	};
+	for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
+		char *p = xasprintf("kubernetes/%s", absent[i]);
+		if (out_bundle_find(&b, p))
+			fail_msg("a batch job has %s", p);
+		free(p);
+	}
+	static const char *const files[] = {
+		"namespace.yaml", "serviceaccount.yaml", "configmap.yaml", "cronjob.yaml",
+		"networkpolicy.yaml",
+	};
+	struct doc d;
+	parse_file(&b, "kubernetes/kustomization.yaml", &d);
+	assert_int_equal(count_of(at(&d, "resources", NULL)), 5);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char idx[8];
+		snprintf(idx, sizeof(idx), "%zu", i);
+		assert_string_equal(STR(&d, "resources", idx), files[i]);
+	}
+	yaml_document_delete(&d.d);
+
+	parse_file(&b, "kubernetes/cronjob.yaml", &d);
+	assert_string_equal(STR(&d, "apiVersion"), "batch/v1");
+	assert_string_equal(STR(&d, "kind"), "CronJob");
+	assert_string_equal(STR(&d, "metadata", "name"), "user-api");
+	assert_string_equal(STR(&d, "metadata", "namespace"), "user-api");
+	assert_string_equal(STR(&d, "metadata", "labels", "app.kubernetes.io/component"), "batch");
+	assert_string_equal(STR(&d, "spec", "schedule"), "0 * * * *");
+	assert_string_equal(STR(&d, "spec", "schedule"), GEN_CRON_SCHEDULE);
+	assert_string_equal(STR(&d, "spec", "timeZone"), "Etc/UTC");
+	assert_string_equal(STR(&d, "spec", "concurrencyPolicy"), "Forbid");
+	assert_string_equal(STR(&d, "spec", "startingDeadlineSeconds"), "300");
+	assert_string_equal(STR(&d, "spec", "successfulJobsHistoryLimit"), "3");
+	assert_string_equal(STR(&d, "spec", "failedJobsHistoryLimit"), "3");
+	assert_string_equal(STR(&d, "spec", "jobTemplate", "metadata", "labels", "app.kubernetes.io/name"),
+			    "user-api");
+#define J(...) STR(&d, "spec", "jobTemplate", "spec", __VA_ARGS__)
+	assert_string_equal(J("backoffLimit"), "3");
+	assert_string_equal(J("activeDeadlineSeconds"), "1800");
+	assert_string_equal(J("ttlSecondsAfterFinished"), "86400");
+	assert_string_equal(J("template", "metadata", "labels", "app.kubernetes.io/version"), "1.4.2");
+	assert_string_equal(J("template", "metadata", "labels", "app.kubernetes.io/component"), "batch");
+	assert_string_equal(J("template", "spec", "restartPolicy"), "Never");
+	assert_string_equal(J("template", "spec", "serviceAccountName"), "user-api");
+	assert_string_equal(J("template", "spec", "automountServiceAccountToken"), "false");
+	assert_string_equal(J("template", "spec", "securityContext", "runAsNonRoot"), "true");
+	assert_string_equal(J("template", "spec", "securityContext", "runAsUser"), "10001");
+	assert_string_equal(J("template", "spec", "securityContext", "fsGroup"), "10001");
+	assert_string_equal(J("template", "spec", "securityContext", "seccompProfile", "type"), "RuntimeDefault");
+	/* One pod at a time: no spreading; no selector (the Job makes its own). */
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "affinity", NULL));
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "topologySpreadConstraints", NULL));
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "selector", NULL));
+	assert_int_equal(count_of(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", NULL)), 1);
+#define C(...) J("template", "spec", "containers", "0", __VA_ARGS__)
+	assert_string_equal(C("image"), "registry.example.com/user-api:1.4.2");
+	assert_string_equal(C("envFrom", "0", "configMapRef", "name"), "user-api-config");
+	assert_string_equal(C("resources", "requests", "memory"), "512Mi");
+	assert_string_equal(C("resources", "limits", "memory"), "512Mi");
+	assert_string_equal(C("resources", "requests", "cpu"), "290m");
+	assert_string_equal(C("resources", "limits", "cpu"), "580m");
+	assert_string_equal(C("securityContext", "runAsNonRoot"), "true");
+	assert_string_equal(C("securityContext", "readOnlyRootFilesystem"), "true");
+	assert_string_equal(C("securityContext", "allowPrivilegeEscalation"), "false");
+	assert_string_equal(C("securityContext", "capabilities", "drop", "0"), "ALL");
+	assert_string_equal(C("securityContext", "seccompProfile", "type"), "RuntimeDefault");
+	assert_string_equal(C("volumeMounts", "0", "mountPath"), "/tmp");
+	assert_int_equal(count_of(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", "0",
+				     "volumeMounts", NULL)), 1);
+#undef C
+	yaml_node_t *c0 = at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", "0", NULL);
+	assert_non_null(c0);
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", "0", "ports", NULL));
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", "0", "livenessProbe", NULL));
+	assert_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers", "0", "readinessProbe", NULL));
+	assert_string_equal(J("template", "spec", "volumes", "0", "name"), "tmp");
+	assert_string_equal(J("template", "spec", "volumes", "0", "emptyDir", "sizeLimit"), "64Mi");
+	assert_int_equal(count_of(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "volumes", NULL)), 1);
+#undef J
+	yaml_document_delete(&d.d);
+
+	/* Inbound denied (Ingress listed, no rule); DNS egress only. */
+	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "policyTypes", "0"), "Ingress");
+	assert_string_equal(STR(&d, "spec", "policyTypes", "1"), "Egress");
+	assert_null(at(&d, "spec", "ingress", NULL));
+	assert_int_equal(count_of(at(&d, "spec", "egress", NULL)), 1);
+	assert_string_equal(STR(&d, "spec", "egress", "0", "ports", "0", "port"), "53");
+	yaml_document_delete(&d.d);
+
+	const struct out_file *readme = out_bundle_find(&b, "README.md");
+	assert_non_null(readme);
+	assert_non_null(strstr(readme->data, "| `kubernetes/cronjob.yaml` | batch/v1 CronJob"));
+	assert_non_null(strstr(readme->data, "kubectl apply -k kubernetes/\n"));
+	assert_non_null(strstr(readme->data, "kubectl create job --from=cronjob/user-api user-api-manual -n user-api\n"));
+	assert_non_null(strstr(readme->data, "kubectl logs job/user-api-manual -n user-api\n"));
+	assert_non_null(strstr(readme->data, "Schedule `0 * * * *` (hourly, UTC)"));
+	assert_null(strstr(readme->data, "port-forward"));
+	assert_null(strstr(readme->data, "Autoscaling:"));
+	assert_null(strstr(readme->data, "ingress-nginx"));
+	out_bundle_fini(&b);
+
+	/* activeDeadlineSeconds from longest_task. */
+	static const struct { const char *task; const char *deadline; } deadlines[] = {
+		{"under_1s", "600"}, {"under_15min", "1800"}, {"over_15min", "21600"},
+	};
+	for (size_t i = 0; i < sizeof(deadlines) / sizeof(deadlines[0]); i++) {
+		in.longest_task = deadlines[i].task;
+		generate(&in, GEN_KUBERNETES, &b);
+		parse_file(&b, "kubernetes/cronjob.yaml", &d);
+		assert_string_equal(STR(&d, "spec", "jobTemplate", "spec", "activeDeadlineSeconds"),
+				    deadlines[i].deadline);
+		yaml_document_delete(&d.d);
+		out_bundle_fini(&b);
+	}
+
+	/* Stateful: a claim of its own on /data, listed before the CronJob. */
+	in.longest_task = "over_15min";
+	in.state = "stateful";
+	generate(&in, GEN_KUBERNETES, &b);
+	assert_null(out_bundle_find(&b, "kubernetes/statefulset.yaml"));
+	assert_null(out_bundle_find(&b, "kubernetes/service-headless.yaml"));
+	parse_file(&b, "kubernetes/pvc.yaml", &d);
+	assert_string_equal(STR(&d, "kind"), "PersistentVolumeClaim");
+	assert_string_equal(STR(&d, "metadata", "name"), "user-api-data");
+	assert_string_equal(STR(&d, "spec", "accessModes", "0"), "ReadWriteOnce");
+	assert_string_equal(STR(&d, "spec", "resources", "requests", "storage"), "10Gi");
+	yaml_document_delete(&d.d);
+	parse_file(&b, "kubernetes/cronjob.yaml", &d);
+#define P(...) STR(&d, "spec", "jobTemplate", "spec", "template", "spec", __VA_ARGS__)
+	assert_string_equal(P("containers", "0", "volumeMounts", "1", "name"), "data");
+	assert_string_equal(P("containers", "0", "volumeMounts", "1", "mountPath"), "/data");
+	assert_string_equal(P("volumes", "1", "name"), "data");
+	assert_string_equal(P("volumes", "1", "persistentVolumeClaim", "claimName"), "user-api-data");
+#undef P
+	yaml_document_delete(&d.d);
+	parse_file(&b, "kubernetes/kustomization.yaml", &d);
+	assert_int_equal(count_of(at(&d, "resources", NULL)), 6);
+	assert_string_equal(STR(&d, "resources", "3"), "pvc.yaml");
+	assert_string_equal(STR(&d, "resources", "4"), "cronjob.yaml");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	/* External state: HTTPS egress as for a Deployment. */
+	in.state = "external_state";
+	generate(&in, GEN_KUBERNETES, &b);
+	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+	assert_null(at(&d, "spec", "ingress", NULL));
+	assert_string_equal(STR(&d, "spec", "egress", "1", "ports", "0", "port"), "443");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	/* All targets: Knative is still written, with the README's caveat. */
+	in.state = "stateless";
+	generate(&in, GEN_ALL, &b);
+	assert_non_null(out_bundle_find(&b, "knative/service.yaml"));
+	readme = out_bundle_find(&b, "README.md");
+	assert_non_null(strstr(readme->data, "For a scheduled job, use kubernetes/cronjob.yaml."));
+	for (size_t i = 0; i < b.count; i++) {
+		char *cell = xasprintf("| `%s` | ", b.files[i].path);
+		char *empty = xasprintf("| `%s` |  |", b.files[i].path);
+		if (!strstr(readme->data, cell) || strstr(readme->data, empty))
+			fail_msg("README does not describe %s", b.files[i].path);
+		free(cell);
+		free(empty);
+	}
+	out_bundle_fini(&b);
+
+	/* always_on: a job that never ends is a worker: the Deployment stays. */
+	in.longest_task = "always_on";
+	assert_false(gen_k8s_is_cronjob(&in));
+	generate(&in, GEN_KUBERNETES, &b);
+	assert_null(out_bundle_find(&b, "kubernetes/cronjob.yaml"));
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "metadata", "labels", "app.kubernetes.io/component"), "batch");
+	yaml_document_delete(&d.d);
+	assert_non_null(out_bundle_find(&b, "kubernetes/hpa.yaml"));
+	out_bundle_fini(&b);
+
+	/* Other workload types never get one. */
+	for (size_t i = 0; i < sizeof(workloads) / sizeof(workloads[0]); i++) {
+		in.workload_type = workloads[i];
+		in.longest_task = "under_15min";
+		assert_int_equal(gen_k8s_is_cronjob(&in), strcmp(workloads[i], "batch_jobs") == 0);
+	}
+}
+
 /* ---- Fargate ---- */
 
 static void test_fargate_task(void **state)
@@ -981,6 +1184,7 @@ int main(void)
 		cmocka_unit_test(test_k8s_files_and_practices),
 		cmocka_unit_test(test_k8s_stateful),
 		cmocka_unit_test(test_k8s_injection_unchecked),
+		cmocka_unit_test(test_k8s_cronjob),
 		cmocka_unit_test(test_knative),
 		cmocka_unit_test(test_serverless_handlers_match),
 		cmocka_unit_test(test_serverless_timeouts_and_iam),
