@@ -9,8 +9,6 @@
 #include "engine_priv.h"
 #include "util.h"
 
-/* Scores closer than this are ties (sums of doubles are not exact). */
-#define SCORE_EPS 1e-9
 
 int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
 {

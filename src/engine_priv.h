@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include "engine.h"
 
+/* Scores and similarities closer than this are ties (sums of doubles are
+ * not exact). */
+#define SCORE_EPS 1e-9
+
 enum cond_op { OP_EQ, OP_NE, OP_GT, OP_GE, OP_LT, OP_LE, OP_CONTAINS };
 
 /* One parsed clause `<question> <op> <value>`. */

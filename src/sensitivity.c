@@ -33,6 +33,11 @@ struct found {
 
 #define NO_QUESTION SIZE_MAX
 
+struct csim_ref {
+	double sim;
+	size_t c;                  /* case study */
+};
+
 struct sens {
 	const struct engine_ctx *ctx;
 	enum sens_mode mode;
@@ -61,6 +66,10 @@ struct sens {
 	double *cterm;             /* per ctx->case_q entry: its similarity term */
 	double *csim, *csim_base;  /* per case study: similarity (csim varied while tried) */
 	size_t near;               /* the nearest case study of the base answers */
+	struct csim_ref *csorted;  /* case studies by base similarity, highest first */
+	bool cnan;                 /* some base similarity is NaN: no shortcut */
+	bool *cchg;                /* per case study: changed by the candidate being tried */
+	struct csim_ref *chg;      /* the changed ones, highest first */
 	size_t *qstart, *qentry;   /* question q's case_q entries: qentry[qstart[q] .. qstart[q + 1]) */
 	size_t *entry_case;        /* per case_q entry: its case study */
 };
@@ -114,6 +123,57 @@ static double case_sum(const struct sens *s, size_t c, size_t changed, double te
 	for (size_t j = from; j < to; j++)
 		sum += j == changed ? term : s->cterm[j];
 	return to > from ? sum / (double)(to - from) : 0;
+}
+
+static int by_sim_desc(const void *pa, const void *pb)
+{
+	const struct csim_ref *x = pa, *y = pb;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	return (x->c > y->c) - (x->c < y->c);
+}
+
+/* The case study engine_nearest_case would pick once the n case studies in
+ * chg (highest first) took their new similarities (in s->csim), walking the
+ * base order and chg merged, highest first: the top group is a prefix, and
+ * the first case study after it says whether the group sorts first (see
+ * engine_nearest_case). O(group + n) instead of O(case studies). */
+static size_t nearest_after(const struct sens *s, const struct csim_ref *chg, size_t n)
+{
+	const struct model *m = s->ctx->m;
+	const struct case_study *cs = m->case_studies->case_studies;
+	size_t nc = s->ctx->case_count;
+	bool nan = s->cnan;
+	for (size_t i = 0; i < n && !nan; i++)
+		nan = isnan(chg[i].sim);
+	if (nan)
+		return engine_nearest_case(m, s->csim, nc);
+	size_t a = 0, b = 0, pick = nc;
+	double top = 0, low = 0;
+	for (;;) {
+		while (a < nc && s->cchg[s->csorted[a].c])
+			a++;
+		bool ha = a < nc, hb = b < n;
+		if (!ha && !hb)
+			return pick;
+		struct csim_ref next = ha && (!hb || s->csorted[a].sim >= chg[b].sim)
+				       ? s->csorted[a++] : chg[b++];
+		if (pick == nc) {
+			top = low = next.sim;
+			pick = next.c;
+			continue;
+		}
+		if (fabs(top - next.sim) > SCORE_EPS) {
+			if (fabs(low - next.sim) > SCORE_EPS && next.sim < low)
+				return pick;
+			return engine_nearest_case(m, s->csim, nc);
+		}
+		if (next.sim < low)
+			low = next.sim;
+		int r = strcmp(cs[next.c].id, cs[pick].id);
+		if (r < 0 || (r == 0 && next.c < pick))
+			pick = next.c;
+	}
 }
 
 /* The base answers in parts. */
@@ -201,6 +261,15 @@ static void inc_init(struct sens *s)
 	}
 	free(fill);
 	s->near = nc ? engine_nearest_case(m, s->csim, nc) : 0;
+	s->csorted = xcalloc(nc, sizeof(*s->csorted));
+	s->chg = xcalloc(nc, sizeof(*s->chg));
+	s->cchg = xcalloc(nc, sizeof(*s->cchg));
+	for (size_t c = 0; c < nc; c++) {
+		s->csorted[c] = (struct csim_ref){ s->csim[c], c };
+		s->cnan |= isnan(s->csim[c]);
+	}
+	if (!s->cnan)
+		qsort(s->csorted, nc, sizeof(*s->csorted), by_sim_desc);
 }
 
 static void inc_fini(struct sens *s)
@@ -222,6 +291,9 @@ static void inc_fini(struct sens *s)
 	free(s->entry_case);
 	free(s->qstart);
 	free(s->qentry);
+	free(s->csorted);
+	free(s->chg);
+	free(s->cchg);
 }
 
 /* The ranking into rk (best first) with question qi's effective answer
@@ -310,13 +382,19 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 	if (nc > 0 && qn->case_study_bonus != 0) {
 		size_t near = s->near;
 		if (qi != NO_QUESTION && s->qstart[qi + 1] > s->qstart[qi]) {
+			size_t n = 0;
 			for (size_t e = s->qstart[qi]; e < s->qstart[qi + 1]; e++) {
 				size_t j = s->qentry[e], c = s->entry_case[j];
 				const struct answers *prof = &m->case_studies->case_studies[c].profile;
 				double term = engine_question_similarity(m, qi, cand, &prof->values[qi]);
 				s->csim[c] = case_sum(s, c, j, term);
+				s->chg[n++] = (struct csim_ref){ s->csim[c], c };
+				s->cchg[c] = true;
 			}
-			near = engine_nearest_case(m, s->csim, nc);
+			qsort(s->chg, n, sizeof(*s->chg), by_sim_desc);
+			near = nearest_after(s, s->chg, n);
+			for (size_t i = 0; i < n; i++)
+				s->cchg[s->chg[i].c] = false;
 		}
 		if (ctx->case_arch[near] >= 0)
 			rk[ctx->case_arch[near]].adjust += qn->case_study_bonus * s->csim[near];
