@@ -177,13 +177,14 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			  sc.max_replicas, sc.concurrency, in->service, in->service, in->service);
 	/* Knative Serving runs request-driven services: kept for comparison,
 	 * with what it takes to run a batch job on it. */
-	if ((mask & GEN_KNATIVE) && strcmp(in->workload_type, "batch_jobs") == 0)
+	if ((mask & GEN_KNATIVE) && gen_k8s_is_cronjob(in))
 		sb_append(&sb, "Knative Serving runs a container only while it answers HTTP requests, "
 			  "so a batch job fits it only when something calls it on the schedule "
 			  "(a Knative Eventing PingSource, or a CronJob running curl), the run ends "
 			  "within the request timeout (`timeoutSeconds`, at most the cluster's "
 			  "max-revision-timeout-seconds, 10 minutes by default) and the container "
-			  "answers the probes. For a scheduled job, use kubernetes/cronjob.yaml.\n\n");
+			  "answers the probes. For a scheduled job, use the Kubernetes target's "
+			  "kubernetes/cronjob.yaml.\n\n");
 	if (mask & GEN_SERVERLESS) {
 		sb_printf(&sb, "## Serverless Framework\n\n"
 			  "Runtime `%s` in `%s`. Validate offline, then deploy with the open-source "

@@ -963,7 +963,7 @@ static void test_k8s_cronjob(void **state)
 	generate(&in, GEN_ALL, &b);
 	assert_non_null(out_bundle_find(&b, "knative/service.yaml"));
 	readme = out_bundle_find(&b, "README.md");
-	assert_non_null(strstr(readme->data, "For a scheduled job, use kubernetes/cronjob.yaml."));
+	assert_non_null(strstr(readme->data, "For a scheduled job, use the Kubernetes target's kubernetes/cronjob.yaml."));
 	for (size_t i = 0; i < b.count; i++) {
 		char *cell = xasprintf("| `%s` | ", b.files[i].path);
 		char *empty = xasprintf("| `%s` |  |", b.files[i].path);
@@ -977,7 +977,9 @@ static void test_k8s_cronjob(void **state)
 	/* always_on: a job that never ends is a worker: the Deployment stays. */
 	in.longest_task = "always_on";
 	assert_false(gen_k8s_is_cronjob(&in));
-	generate(&in, GEN_KUBERNETES, &b);
+	generate(&in, GEN_KUBERNETES | GEN_KNATIVE, &b);
+	readme = out_bundle_find(&b, "README.md");
+	assert_null(strstr(readme->data, "cronjob"));
 	assert_null(out_bundle_find(&b, "kubernetes/cronjob.yaml"));
 	parse_file(&b, "kubernetes/deployment.yaml", &d);
 	assert_string_equal(STR(&d, "metadata", "labels", "app.kubernetes.io/component"), "batch");
