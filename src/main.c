@@ -400,6 +400,19 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 	return rc;
 }
 
+/* What a command printed must have reached stdout: a full disk or a closed
+ * pipe is an I/O failure (exit 1, one line), unless the command failed
+ * already and said why. */
+static int stdout_status(int rc)
+{
+	int e = fflush(stdout) != 0 ? errno : 0;
+	if (rc == EXIT_OK && (e || ferror(stdout))) {
+		util_message("standard output: %s", e ? strerror(e) : "write error");
+		return EXIT_RUNTIME;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -407,18 +420,18 @@ int main(int argc, char **argv)
 			break;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage_text, stdout);
-			return EXIT_OK;
+			return stdout_status(EXIT_OK);
 		}
 		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
 			printf("archwise %s\n", ARCHWISE_VERSION);
-			return EXIT_OK;
+			return stdout_status(EXIT_OK);
 		}
 	}
 	/* traffic and scan have options of their own. */
 	if (argc > 1 && strcmp(argv[1], "traffic") == 0)
-		return traffic_command(argc - 1, argv + 1);
+		return stdout_status(traffic_command(argc - 1, argv + 1));
 	if (argc > 1 && strcmp(argv[1], "scan") == 0)
-		return scan_command(argc - 1, argv + 1);
+		return stdout_status(scan_command(argc - 1, argv + 1));
 
 	struct cli c = {0};
 	int rc = parse_cli(argc, argv, &c);
@@ -441,5 +454,5 @@ int main(int argc, char **argv)
 		model_free(&m);
 	}
 	free(c.files);
-	return rc;
+	return stdout_status(rc);
 }
