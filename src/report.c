@@ -375,6 +375,50 @@ static void title(struct ctx *c)
 
 /* ---- Context and Problem Statement ---- */
 
+/* A question and how the context names it. */
+struct labelled {
+	const char *id, *label;
+};
+
+/* "Label: choice. " for each single-choice question of list that has an
+ * option; whether any was written. */
+static bool choice_sentences(struct ctx *c, const struct labelled *list, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!chosen(c->m, c->a, list[i].id))
+			continue;
+		sb_printf(c->sb, "%s: ", list[i].label);
+		choice_clause(c, list[i].id);
+		sb_append(c->sb, ". ");
+		any = true;
+	}
+	return any;
+}
+
+/* "Label: a, b. " ("none" when nothing is selected) for a multiple-choice
+ * question; false when the questionnaire has no such question. */
+static bool selection_sentence(struct ctx *c, const char *id, const char *label)
+{
+	const struct question *q = question_by_id(c->m, id);
+	if (!q || q->kind != QK_MULTIPLE)
+		return false;
+	sb_printf(c->sb, "%s: ", label);
+	selection_labels(c->sb, q, answers_selected(c->m, c->a, (size_t)model_question_index(c->m, id)));
+	sb_append(c->sb, ". ");
+	return true;
+}
+
+/* Ends a paragraph of sentences: the space after the last one goes. */
+static void end_sentences(struct strbuf *sb, bool any)
+{
+	if (!any)
+		return;
+	sb->len--;
+	sb->data[sb->len] = '\0';
+	sb_append(sb, "\n\n");
+}
+
 static void context_section(struct ctx *c)
 {
 	struct strbuf *sb = c->sb;
@@ -395,19 +439,17 @@ static void context_section(struct ctx *c)
 	sb_append(sb, "\n\n");
 
 	/* The workload. */
-	bool any = false;
-	if (chosen(m, c->a, "workload_type")) {
-		sb_append(sb, "Workload type: ");
-		choice_clause(c, "workload_type");
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (chosen(m, c->a, "traffic_pattern")) {
-		sb_append(sb, "Traffic pattern: ");
-		choice_clause(c, "traffic_pattern");
-		sb_append(sb, ". ");
-		any = true;
-	}
+	static const struct labelled workload_kind[] = {
+		{"workload_type", "Workload type"},
+		{"traffic_pattern", "Traffic pattern"},
+	};
+	static const struct labelled workload[] = {
+		{"longest_task", "Longest task"},
+		{"state", "State"},
+		{"latency_target", "Latency target"},
+		{"service_count", "Number of services"},
+	};
+	bool any = choice_sentences(c, workload_kind, sizeof workload_kind / sizeof workload_kind[0]);
 	double rpd = answers_number_by_id(c->m, c->a, "requests_per_day");
 	double dur = answers_number_by_id(c->m, c->a, "avg_duration_ms");
 	double mem = answers_number_by_id(c->m, c->a, "memory_mb");
@@ -428,79 +470,23 @@ static void context_section(struct ctx *c)
 		sb_append(sb, ". ");
 		any = true;
 	}
-	static const struct {
-		const char *id, *label;
-	} workload[] = {
-		{"longest_task", "Longest task"},
-		{"state", "State"},
-		{"latency_target", "Latency target"},
-		{"service_count", "Number of services"},
-	};
-	for (size_t i = 0; i < sizeof workload / sizeof workload[0]; i++) {
-		if (!chosen(m, c->a, workload[i].id))
-			continue;
-		sb_printf(sb, "%s: ", workload[i].label);
-		choice_clause(c, workload[i].id);
-		sb_append(sb, ". ");
-		any = true;
-	}
-	const struct question *hw = question_by_id(m, "hardware");
-	if (hw && hw->kind == QK_MULTIPLE) {
-		sb_append(sb, "Special hardware: ");
-		selection_labels(sb, hw, answers_selected(m, c->a, (size_t)model_question_index(m, "hardware")));
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (any) {
-		sb->len--; /* the space after the last sentence */
-		sb->data[sb->len] = '\0';
-		sb_append(sb, "\n\n");
-	}
+	any |= choice_sentences(c, workload, sizeof workload / sizeof workload[0]);
+	any |= selection_sentence(c, "hardware", "Special hardware");
+	end_sentences(sb, any);
 
 	/* The team. */
-	any = false;
-	if (chosen(m, c->a, "team_expertise")) {
-		sb_append(sb, "The team's expertise: ");
-		choice_clause(c, "team_expertise");
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (chosen(m, c->a, "ops_capacity")) {
-		sb_append(sb, "Operations capacity: ");
-		choice_clause(c, "ops_capacity");
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (chosen(m, c->a, "dev_workflow")) {
-		sb_append(sb, "Preferred development workflow: ");
-		choice_clause(c, "dev_workflow");
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (chosen(m, c->a, "current_platform")) {
-		sb_append(sb, "It runs today on: ");
-		choice_clause(c, "current_platform");
-		sb_append(sb, ". ");
-		any = true;
-	}
-	const struct question *inv = question_by_id(m, "existing_investments");
-	if (inv && inv->kind == QK_MULTIPLE) {
-		sb_append(sb, "Existing investments: ");
-		selection_labels(sb, inv, answers_selected(m, c->a,
-				 (size_t)model_question_index(m, "existing_investments")));
-		sb_append(sb, ". ");
-		any = true;
-	}
-	if (any) {
-		sb->len--;
-		sb->data[sb->len] = '\0';
-		sb_append(sb, "\n\n");
-	}
+	static const struct labelled team[] = {
+		{"team_expertise", "The team's expertise"},
+		{"ops_capacity", "Operations capacity"},
+		{"dev_workflow", "Preferred development workflow"},
+		{"current_platform", "It runs today on"},
+	};
+	any = choice_sentences(c, team, sizeof team / sizeof team[0]);
+	any |= selection_sentence(c, "existing_investments", "Existing investments");
+	end_sentences(sb, any);
 
 	/* The constraints. */
-	static const struct {
-		const char *id, *label;
-	} business[] = {
+	static const struct labelled business[] = {
 		{"cost_model", "cost model"},
 		{"cost_sensitivity", "cost sensitivity"},
 		{"scaling_needs", "scaling needs"},
