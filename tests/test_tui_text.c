@@ -181,6 +181,25 @@ static void numbers(void **state)
 	assert_string_equal(b, "$1.23M");
 	tui_format_usd(b, sizeof b, NAN);
 	assert_string_equal(b, "-");
+	tui_format_grouped(b, sizeof b, 100000);
+	assert_string_equal(b, "100,000");
+	tui_format_grouped(b, sizeof b, 10000000000.0);
+	assert_string_equal(b, "10,000,000,000");
+	tui_format_grouped(b, sizeof b, 999);
+	assert_string_equal(b, "999");
+	tui_format_grouped(b, sizeof b, 1048576);
+	assert_string_equal(b, "1,048,576");
+	tui_format_grouped(b, sizeof b, 1234.5);
+	assert_string_equal(b, "1,234.5");
+	tui_format_grouped(b, sizeof b, -20000001);
+	assert_string_equal(b, "-20,000,001");
+	tui_format_grouped(b, sizeof b, 0.1);
+	assert_string_equal(b, "0.1");
+	/* What it prints, the number parser reads back. */
+	double back;
+	tui_format_grouped(b, sizeof b, 86400000);
+	assert_true(tui_parse_number(b, &back));
+	assert_true(back == 86400000);
 }
 
 static void scales(void **state)

@@ -1,6 +1,7 @@
 /* tab_rec.c: result tab 1: the ranking with score bars, excluded
  * architectures and why, the close-call warning, the top reasons and what
  * single change would flip the recommendation. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ui.h"
@@ -28,42 +29,62 @@ static const char *first_reason(const struct tui *t, enum arch a, size_t *count)
 	return first;
 }
 
-static char *change_text(const struct tui *t, const struct answer_change *c)
+/* One answer as text: an option's label, a list of labels, a number with
+ * thousands separators and its unit. */
+static void value_text(const struct question *q, int option, uint64_t selected, double number,
+		       char *val, size_t size)
 {
-	const struct question *q = model_question(t->m, c->question);
-	char val[128];
 	switch (q->kind) {
 	case QK_SINGLE:
-		snprintf(val, sizeof val, "%s", c->option >= 0 && (unsigned)c->option < q->options_count
-			 ? q->options[c->option].label : "?");
+		snprintf(val, size, "%s", option >= 0 && (unsigned)option < q->options_count
+			 ? q->options[option].label : "?");
 		break;
 	case QK_MULTIPLE: {
 		struct strbuf sb = {0};
 		for (unsigned i = 0; i < q->options_count && i < 64; i++)
-			if (c->selected & ((uint64_t)1 << i))
+			if (selected & ((uint64_t)1 << i))
 				sb_printf(&sb, "%s%s", sb.len ? ", " : "", q->options[i].label);
 		char *s = sb_take(&sb);
-		snprintf(val, sizeof val, "%s", s[0] ? s : "none");
+		snprintf(val, size, "%s", s[0] ? s : "none");
 		free(s);
 		break;
 	}
 	case QK_NUMBER: {
 		char num[64];
-		tui_format_plain(num, sizeof num, c->number);
-		snprintf(val, sizeof val, "%s%s%s", num, q->unit ? " " : "", q->unit ? q->unit : "");
+		tui_format_grouped(num, sizeof num, number);
+		snprintf(val, size, "%s%s%s", num, q->unit ? " " : "", q->unit ? q->unit : "");
 		break;
 	}
 	default:
-		snprintf(val, sizeof val, "something else");
+		snprintf(val, size, "something else");
 	}
-	char *name = xstrdup(q->id);
-	for (char *p = name; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	char *s = xasprintf("if %s were %s %s %s", name, val, t->g->arrow,
-			    tui_arch_name(t, c->would_recommend));
-	free(name);
-	return s;
+}
+
+/* "memory_mb: 10,241 MB instead of 128 MB -> X", as `archwise eval` words
+ * it (the question id names the answer, as in the answers file). */
+static char *change_text(const struct tui *t, const struct answer_change *c)
+{
+	const struct question *q = model_question(t->m, c->question);
+	char then[160], now[160];
+	const char *to = tui_arch_name(t, c->would_recommend);
+	if (q->kind == QK_MULTIPLE) {
+		uint64_t cur = answers_selected(t->m, t->a, c->question);
+		struct strbuf sb = {0};
+		for (unsigned i = 0; i < q->options_count && i < 64; i++) {
+			uint64_t bit = (uint64_t)1 << i;
+			if ((c->selected ^ cur) & bit)
+				sb_printf(&sb, "%s%s %s", sb.len ? ", " : "",
+					  c->selected & bit ? "add" : "remove", q->options[i].label);
+		}
+		char *d = sb_take(&sb);
+		char *s = xasprintf("%s: %s %s %s", q->id, d, t->g->arrow, to);
+		free(d);
+		return s;
+	}
+	value_text(q, c->option, c->selected, c->number, then, sizeof then);
+	value_text(q, answers_option(t->m, t->a, c->question), 0,
+		   q->kind == QK_NUMBER ? answers_number(t->m, t->a, c->question) : 0, now, sizeof now);
+	return xasprintf("%s: %s instead of %s %s %s", q->id, then, now, t->g->arrow, to);
 }
 
 static void rec_draw(struct tui *t)
@@ -82,23 +103,26 @@ static void rec_draw(struct tui *t)
 	const struct architecture *ar = t->m->arch[ev->recommendation];
 	y++;
 	if (ar && ar->summary)
-		y += tui_wrapped(t, y, x, w, 3, ar->summary, ROLE_DIM);
+		y += tui_wrapped(t, y, x, w, 5, ar->summary, ROLE_DIM);
 	y++;
+	tui_text(t, y++, x, w, "Ranking, scores out of 100 (the matrix of tab 2 plus the "
+		 "adjustments below)", ROLE_HEADING);
 	int name_w = 0;
 	for (int a = 0; a < ARCH_COUNT; a++) {
 		int nw = tui_text_width(tui_arch_name(t, (enum arch)a)) + 4;
 		if (nw > name_w)
 			name_w = nw;
 	}
-	if (name_w > w * 45 / 100)
-		name_w = w * 45 / 100;
+	/* The names in full when the bar keeps 20 columns; a gap before it. */
+	if (name_w > w - 8 - 20)
+		name_w = w - 8 - 20;
 	int bar_w = w - name_w - 8;
 	if (bar_w > 50)
 		bar_w = 50;
 	for (int i = 0; i < ARCH_COUNT; i++, y++) {
 		const struct arch_rank *r = &ev->ranking[i];
 		enum tui_role nr = r->excluded ? ROLE_EXCLUDED : i == 0 ? ROLE_WINNER : ROLE_NORMAL;
-		tui_textf(t, y, x, name_w, nr, "%d. %s", i + 1, tui_arch_name(t, r->arch));
+		tui_textf(t, y, x, name_w - 1, nr, "%d. %s", i + 1, tui_arch_name(t, r->arch));
 		if (r->excluded) {
 			size_t n;
 			const char *why = first_reason(t, r->arch, &n);
@@ -116,25 +140,56 @@ static void rec_draw(struct tui *t)
 	if (ev->close) {
 		char *s = xasprintf("Close call: %s and %s are %.1f points apart; look at the "
 				    "matrix and the costs before deciding.",
-				    tui_arch_short(ev->ranking[0].arch), tui_arch_short(ev->ranking[1].arch),
+				    tui_arch_name(t, ev->ranking[0].arch),
+				    tui_arch_name(t, ev->ranking[1].arch),
 				    ev->ranking[0].score - ev->ranking[1].score);
 		y += tui_wrapped(t, y, x, w, all, s, ROLE_WARN);
 		free(s);
 	} else {
-		tui_textf(t, y++, x, w, ROLE_OK, "Clear lead of %.1f points over %s.",
-			  ev->ranking[0].score - ev->ranking[1].score, tui_arch_short(ev->ranking[1].arch));
+		char *s = xasprintf("Clear lead of %.1f points over %s.",
+				    ev->ranking[0].score - ev->ranking[1].score,
+				    tui_arch_name(t, ev->ranking[1].arch));
+		y += tui_wrapped(t, y, x, w, all, s, ROLE_OK);
+		free(s);
+	}
+	/* Points given or taken outside the matrix, so the scores add up. */
+	const struct questionnaire *qn = t->m->questionnaire;
+	bool bonus = ev->case_count && qn->case_study_bonus != 0;
+	bool heading = bonus;
+	for (size_t i = 0; i < ev->fired_count && !heading; i++)
+		heading = ev->fired[i].rule->effect != RULE_EXCLUDE;
+	if (heading) {
+		y++;
+		tui_text(t, y++, x, w, "Adjustments (points from rules and the nearest case study)",
+			 ROLE_HEADING);
 	}
 	for (size_t i = 0; i < ev->fired_count; i++) {
 		const struct fired_rule *f = &ev->fired[i];
-		if (f->rule->effect == RULE_EXCLUDE || !f->rule->reason)
+		if (f->rule->effect == RULE_EXCLUDE)
 			continue;
-		char *s = xasprintf("%s %s: %s", f->rule->effect == RULE_BOOST ? "+" : "-",
-				    tui_arch_short(f->arch), f->rule->reason);
-		y += tui_wrapped(t, y, x, w, all, s, ROLE_DIM);
+		char pts[32];
+		tui_format_plain(pts, sizeof pts, round(f->rule->amount * 10) / 10);
+		char *s = xasprintf("%s %s%s: %s", tui_arch_name(t, f->arch),
+				    f->rule->effect == RULE_BOOST ? "+" : "-", pts,
+				    f->rule->reason ? f->rule->reason : f->rule->id);
+		y += tui_wrapped(t, y, x, w, all, s, ROLE_NORMAL);
+		free(s);
+	}
+	if (bonus) {
+		const struct case_match *c = &ev->cases[0];
+		const struct case_study *cs = &t->m->case_studies->case_studies[c->case_study];
+		char pts[32];
+		tui_format_plain(pts, sizeof pts,
+				 round(qn->case_study_bonus * c->similarity * 10) / 10);
+		char *s = xasprintf("%s +%s: the nearest case study, %s, chose it (%g points x "
+				    "similarity %.0f%%, tab 3)", tui_arch_name(t, c->arch), pts,
+				    cs->name ? cs->name : cs->id, qn->case_study_bonus,
+				    c->similarity * 100);
+		y += tui_wrapped(t, y, x, w, all, s, ROLE_NORMAL);
 		free(s);
 	}
 	y++;
-	tui_text(t, y++, x, w, "Why", ROLE_HEADING);
+	tui_text(t, y++, x, w, "Why it comes first", ROLE_HEADING);
 	char *reasons[3];
 	size_t n = engine_top_reasons(t->m, ev, reasons, 3);
 	for (size_t i = 0; i < n; i++) {
@@ -146,7 +201,8 @@ static void rec_draw(struct tui *t)
 	if (n == 0)
 		tui_text(t, y++, x, w, "(no single factor stands out)", ROLE_DIM);
 	y++;
-	tui_text(t, y++, x, w, "What would change this", ROLE_HEADING);
+	tui_text(t, y++, x, w, "What would change this (one answer or one weight at a time)",
+		 ROLE_HEADING);
 	if (!t->sens_ok)
 		tui_text(t, y++, x, w, "(not computed)", ROLE_DIM);
 	else if (ev->change_count == 0 && ev->flip_count == 0)
@@ -160,9 +216,12 @@ static void rec_draw(struct tui *t)
 	}
 	for (size_t i = 0; i < ev->flip_count; i++) {
 		const struct weight_flip *f = &ev->flips[i];
-		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s if the weight of %s were %u %s %s", t->g->mid_dot,
-			  t->m->questionnaire->factors[f->factor].name, f->weight, t->g->arrow,
-			  tui_arch_name(t, f->would_recommend));
+		char *s = xasprintf("%s weight of %s: %u instead of %u %s %s (tab 2)", t->g->mid_dot,
+				    t->m->questionnaire->factors[f->factor].name, f->weight,
+				    answers_weight(t->m, t->a, f->factor), t->g->arrow,
+				    tui_arch_name(t, f->would_recommend));
+		y += tui_wrapped(t, y, x, w, all, s, ROLE_NORMAL);
+		free(s);
 	}
 	t->rec_max = tui_scroll_end(t, &t->rec_scroll, y + t->rec_scroll - top);
 }

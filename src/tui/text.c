@@ -329,6 +329,30 @@ void tui_format_plain(char *buf, size_t size, double v)
 		util_format_number(buf, size, v);
 }
 
+void tui_format_grouped(char *buf, size_t size, double v)
+{
+	char plain[96];
+	tui_format_plain(plain, sizeof plain, v);
+	/* Only plain decimals get separators (not "1e+20", "inf"). */
+	const char *digits = plain[0] == '-' ? plain + 1 : plain;
+	size_t int_len = strspn(digits, "0123456789");
+	if (int_len <= 3 || (digits[int_len] && digits[int_len] != '.')) {
+		snprintf(buf, size, "%s", plain);
+		return;
+	}
+	char out[128];
+	size_t o = 0;
+	if (digits != plain)
+		out[o++] = '-';
+	for (size_t i = 0; i < int_len; i++) {
+		if (i && (int_len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	snprintf(out + o, sizeof out - o, "%s", digits + int_len);
+	snprintf(buf, size, "%s", out);
+}
+
 void tui_format_si(char *buf, size_t size, double v)
 {
 	static const struct { double f; const char *s; } units[] = {

@@ -45,6 +45,8 @@ void tui_lines_free(char **lines, size_t n);
 bool tui_parse_number(const char *s, double *out);
 /* A number as a person writes it: 200, 100000, 0.096 (never 2e+02). */
 void tui_format_plain(char *buf, size_t size, double v);
+/* With thousands separators: 100000 -> "100,000", 1234.5 -> "1,234.5". */
+void tui_format_grouped(char *buf, size_t size, double v);
 /* 1500 -> "1.5k", 2e6 -> "2M", 3e9 -> "3G" (requests). */
 void tui_format_si(char *buf, size_t size, double v);
 /* Dollars: "$0.42", "$12.50", "$1,234", "$12.3k" above 100000. */
