@@ -179,9 +179,10 @@ static int batch_sync(int fd, bool last)
 #endif
 }
 
-/* What is at name in dirfd, without following a symlink: 0 nothing,
- * 1 a regular file, -1 something we must not replace (err set). */
-static int target_state(int dirfd, const char *name, const char *shown, char **err)
+/* What is at name in dirfd (AT_FDCWD: a path), without following a
+ * symlink: 0 nothing, 1 an entry of the kind asked (S_IFREG or S_IFDIR),
+ * -1 something we must not write through or replace (err set). */
+static int entry_state(int dirfd, const char *name, const char *shown, mode_t kind, char **err)
 {
 	struct stat st;
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -194,11 +195,18 @@ static int target_state(int dirfd, const char *name, const char *shown, char **e
 		set_err(err, shown, "is a symbolic link; refusing to write through it", 0);
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		set_err(err, shown, "exists and is not a regular file", 0);
+	if ((st.st_mode & S_IFMT) != kind) {
+		set_err(err, shown, kind == S_IFDIR ? "exists and is not a folder"
+						    : "exists and is not a regular file", 0);
 		return -1;
 	}
 	return 1;
+}
+
+/* entry_state for a file about to be written. */
+static int target_state(int dirfd, const char *name, const char *shown, char **err)
+{
+	return entry_state(dirfd, name, shown, S_IFREG, err);
 }
 
 /* Gives an anonymous temporary the name `name` in dirfd (fails with EEXIST
@@ -354,12 +362,10 @@ static int open_folders(int dirfd, const char *root, const char *rel, bool creat
 		char *comp = xstrndup(c, n);
 		sb_append(&shown, "/");
 		sb_append(&shown, comp);
-		struct stat st;
-		if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			if (errno != ENOENT) {
-				set_err(err, shown.data, "cannot inspect", errno);
-				goto fail;
-			}
+		int st = entry_state(fd, comp, shown.data, S_IFDIR, err);
+		if (st < 0)
+			goto fail;
+		if (st == 0) {
 			if (!create) {
 				free(comp);
 				sb_fini(&shown);
@@ -372,12 +378,6 @@ static int open_folders(int dirfd, const char *root, const char *rel, bool creat
 			}
 			*created = xrealloc(*created, (*ncreated + 1) * sizeof(**created));
 			(*created)[(*ncreated)++] = xstrdup(shown.data);
-		} else if (S_ISLNK(st.st_mode)) {
-			set_err(err, shown.data, "is a symbolic link; refusing to write through it", 0);
-			goto fail;
-		} else if (!S_ISDIR(st.st_mode)) {
-			set_err(err, shown.data, "exists and is not a folder", 0);
-			goto fail;
 		}
 		int next = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (next < 0) {
@@ -403,22 +403,9 @@ fail:
  * user's; dir itself must not be). Records what it created. */
 static int make_root(const char *dir, char ***created, size_t *ncreated, char **err)
 {
-	struct stat st;
-	if (lstat(dir, &st) == 0) {
-		if (S_ISLNK(st.st_mode)) {
-			set_err(err, dir, "is a symbolic link; refusing to write through it", 0);
-			return -1;
-		}
-		if (!S_ISDIR(st.st_mode)) {
-			set_err(err, dir, "exists and is not a folder", 0);
-			return -1;
-		}
-		return 0;
-	}
-	if (errno != ENOENT) {
-		set_err(err, dir, "cannot inspect", errno);
-		return -1;
-	}
+	int st = entry_state(AT_FDCWD, dir, dir, S_IFDIR, err);
+	if (st != 0)
+		return st < 0 ? -1 : 0;
 	char *copy = xstrdup(dir);
 	char *slash = strrchr(copy, '/');
 	while (slash && slash != copy && slash[1] == '\0') {
@@ -505,20 +492,15 @@ static int bundle_precheck(const char *dir, int rootfd, const struct out_bundle 
 int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, char **err)
 {
 	int rootfd = -1;
-	struct stat st;
-	if (lstat(dir, &st) == 0) {
-		if (S_ISLNK(st.st_mode)) {
-			set_err(err, dir, "is a symbolic link; refusing to write through it", 0);
-			return -1;
-		}
+	int st = entry_state(AT_FDCWD, dir, dir, S_IFDIR, err);
+	if (st < 0)
+		return -1;
+	if (st == 1) {
 		rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (rootfd < 0) {
 			set_err(err, dir, "cannot open folder", errno);
 			return -1;
 		}
-	} else if (errno != ENOENT) {
-		set_err(err, dir, "cannot inspect", errno);
-		return -1;
 	}
 	int pre = bundle_precheck(dir, rootfd, b, force, err);
 	if (rootfd >= 0)

@@ -432,6 +432,35 @@ static void test_bundle_read_only_folder(void **state)
 	free(mnt);
 }
 
+/* A file where a folder should be, as the bundle's folder or inside it:
+ * refused by name, nothing written. */
+static void test_bundle_file_in_place_of_folder(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	put(dir, "a file\n");
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "svc: exists and is not a folder"));
+	free(err);
+	err = NULL;
+	unlink(dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	char *k8s = path_in(f, "svc/kubernetes");
+	put(k8s, "a file\n");
+	assert_int_equal(out_write_bundle(dir, &b, true, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "svc/kubernetes: exists and is not a folder"));
+	free(err);
+	assert_int_equal(count_entries(dir), 1);
+	free(k8s);
+	out_bundle_fini(&b);
+	free(dir);
+}
+
 /* A folder that cannot be synced after the rename: the write is reported
  * as failed (exit 1 for the caller), a bundle takes back what it created;
  * a file system that cannot sync folders at all (EINVAL) is not an error. */
@@ -493,6 +522,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bundle_unsafe_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bundle_full_disk_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bundle_read_only_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_file_in_place_of_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_folder_sync_failure_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
