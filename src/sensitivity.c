@@ -115,6 +115,8 @@ static void apply_rules(const struct sens *s, double adjust[ARCH_COUNT], bool ex
 	}
 }
 
+/* Case study c's similarity with its entry `changed` taking `term` instead
+ * (SIZE_MAX: none), summed in question order as engine_case_similarity does. */
 static double case_sum(const struct sens *s, size_t c, size_t changed, double term)
 {
 	const struct engine_ctx *ctx = s->ctx;
