@@ -369,11 +369,14 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 		return -1;
 	}
 	bar = t->progress && S_ISREG(st.st_mode) && (uint64_t)st.st_size >= PROGRESS_MIN_BYTES;
+	/* The bar is on a terminal: the name's controls written out. */
+	char *bar_name = bar ? util_escape_controls(name, false) : NULL;
 	/* zlib reads gzip (told by its magic bytes 1f 8b) and passes anything
 	 * else through unchanged, from files and pipes alike. */
 	gz = gzdopen(fd, "rb");
 	if (!gz) {
 		close(fd);
+		free(bar_name);
 		diag_add(diags, name, 0, 0, "cannot read: out of memory");
 		return -1;
 	}
@@ -418,10 +421,11 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 		memmove(t->buf, t->buf + used, have - used);
 		have -= used;
 		if (bar)
-			progress(name, (uint64_t)gzoffset(gz), (uint64_t)st.st_size, &shown);
+			progress(bar_name, (uint64_t)gzoffset(gz), (uint64_t)st.st_size, &shown);
 	}
 	if (bar && shown >= 0)
-		fprintf(stderr, "\r%*s\r", 70 + (int)strlen(name), "");
+		fprintf(stderr, "\r%*s\r", 70 + (int)strlen(bar_name), "");
+	free(bar_name);
 	gzclose(gz);
 	return rc;
 }

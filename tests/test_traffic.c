@@ -320,6 +320,58 @@ static void test_long_line_file(void **state)
 	traffic_free(t);
 }
 
+/* The progress bar (stderr, big files) names the file with its controls
+ * written out: no ESC or BEL from a file name reaches the terminal. */
+static void test_progress_name_escaped(void **state)
+{
+	char dir[] = "/tmp/archwise-traffic-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = xasprintf("%s/log\033]0;owned\007\033[2J.csv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	/* past the 32 MiB from which the bar shows */
+	for (int i = 0; i < 1500000; i++)
+		fprintf(f, "2024-01-01T00:%02d:%02dZ,1\n", i / 60 % 60, i % 60);
+	fclose(f);
+	char *errpath = xasprintf("%s/stderr", dir);
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	assert_non_null(freopen(errpath, "w", stderr));
+	struct traffic *t = traffic_new(TRAFFIC_CSV);
+	struct diag_list d = {0};
+	traffic_set_progress(t, true);
+	int rc = traffic_read_file(t, path, &d);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	assert_int_equal(rc, 0);
+	size_t len = 0;
+	FILE *e = fopen(errpath, "r");
+	assert_non_null(e);
+	struct strbuf sb = {0};
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, e)) > 0)
+		sb_appendn(&sb, buf, n);
+	fclose(e);
+	len = sb.len;
+	char *out = sb_take(&sb);
+	assert_true(len > 0);
+	assert_non_null(strstr(out, "archwise: reading "));
+	assert_non_null(strstr(out, "log\\x1b]0;owned\\x07\\x1b[2J.csv"));
+	for (size_t i = 0; i < len; i++)
+		if (out[i] == 0x1b || out[i] == 0x07)
+			fail_msg("control 0x%02x at %zu of the progress output", out[i], i);
+	free(out);
+	diag_list_fini(&d);
+	traffic_free(t);
+	unlink(path);
+	unlink(errpath);
+	rmdir(dir);
+	free(path);
+	free(errpath);
+}
+
 /* Hourly CSV over 4 days with counts f(hour). */
 static char *hourly_csv(double (*f)(int h, int i))
 {
@@ -496,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_parse_edge_cases),
 		cmocka_unit_test(test_out_of_order_and_span),
 		cmocka_unit_test(test_long_line_file),
+		cmocka_unit_test(test_progress_name_escaped),
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_k8s_nodes),
 		cmocka_unit_test(test_cost_hand_worked),
