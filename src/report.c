@@ -312,25 +312,13 @@ static void clause(struct strbuf *sb, const char *s)
 
 /* ---- front matter and title ---- */
 
-static bool is_iso_date(const char *s)
-{
-	if (!s || strlen(s) != 10)
-		return false;
-	for (int i = 0; i < 10; i++) {
-		bool dash = i == 4 || i == 7;
-		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	}
-	return true;
-}
-
 static void front_matter(struct ctx *c)
 {
 	const char *date = c->o && c->o->date ? c->o->date : c->a->date;
 	sb_append(c->sb, "---\nstatus: proposed\ndate: ");
 	if (!date || !*date)
 		sb_append(c->sb, "unknown");
-	else if (is_iso_date(date))
+	else if (answers_valid_date(date))   /* else quoted: YAML readers refuse 2026-02-31 */
 		sb_append(c->sb, date);
 	else
 		md_yaml_quote_sb(c->sb, date);

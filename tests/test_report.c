@@ -358,6 +358,11 @@ static void test_deterministic_and_dates(void **state)
 	/* Only the date line differs. */
 	assert_int_equal(strlen(a), strlen(b));
 	free(b);
+	/* Not a calendar day: a string, which YAML readers load (a plain
+	 * 2026-02-31 is a timestamp they refuse). */
+	b = record(fx, "2026-02-31");
+	assert_non_null(strstr(b, "\ndate: \"2026-02-31\"\n"));
+	free(b);
 	free(fx->a.date);
 	fx->a.date = NULL;
 	b = record(fx, NULL);
