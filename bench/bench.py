@@ -32,30 +32,48 @@ def run_once(argv, env=None):
 # Peak RSS needs a small parent: a child spawned from Python (fork or vfork)
 # inherits Python's own high-water mark at exec (ru_maxrss keeps the old
 # address space's peak), so every figure would read ~15 MiB. This helper
-# forks from its own ~1 MiB image and prints the child's ru_maxrss in KiB.
+# forks from its own ~1 MiB image and prints the child's ru_maxrss in KiB
+# and its exit code. With -o FILE the child keeps the helper's terminal (the
+# wizard), the helper ignores SIGTERM so that it outlives the child it is
+# sent to, and the figures go to FILE.
 RSS_HELPER_C = r"""
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 int main(int argc, char **argv)
 {
-	if (argc < 2)
+	const char *out = NULL;
+	int i = 1;
+	if (argc > 3 && strcmp(argv[1], "-o") == 0) {
+		out = argv[2];
+		i = 3;
+		signal(SIGTERM, SIG_IGN);
+	}
+	if (i >= argc)
 		return 2;
 	pid_t pid = fork();
 	if (pid == 0) {
-		int fd = open("/dev/null", O_RDWR);
-		dup2(fd, 0); dup2(fd, 1); dup2(fd, 2);
-		execvp(argv[1], argv + 1);
+		signal(SIGTERM, SIG_DFL);
+		if (!out) {
+			int fd = open("/dev/null", O_RDWR);
+			dup2(fd, 0); dup2(fd, 1); dup2(fd, 2);
+		}
+		execvp(argv[i], argv + i);
 		_exit(127);
 	}
 	int st;
 	struct rusage ru;
 	if (pid < 0 || wait4(pid, &st, 0, &ru) < 0)
 		return 1;
-	printf("%ld %d\n", ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128);
-	return 0;
+	FILE *f = out ? fopen(out, "w") : stdout;
+	if (!f)
+		return 1;
+	fprintf(f, "%ld %d\n", ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128);
+	return out ? fclose(f) != 0 : 0;
 }
 """
 _rss_helper = []
@@ -157,6 +175,48 @@ def first_frame(argv, marker, env, runs=15):
     return statistics.median(times)
 
 
+def wizard_rss(argv, marker, env):
+    """Peak RSS in KiB of a full-screen program on a pseudo-terminal, 100x30,
+    stopped with SIGTERM once `marker` is on screen; None without a C
+    compiler or when it never shows."""
+    helper = rss_helper()
+    if not helper:
+        return None
+    fd_out, out = tempfile.mkstemp(prefix="archwise-rss-")
+    os.close(fd_out)
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(env)
+        os.execv(helper, [helper, "-o", out] + argv)
+    import fcntl, signal, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    buf, deadline = b"", time.perf_counter() + 5
+    while marker not in buf and time.perf_counter() < deadline:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                buf += os.read(fd, 65536)
+            except OSError:
+                break
+    os.killpg(pid, signal.SIGTERM)   # the helper ignores it, the program stops
+    deadline = time.perf_counter() + 3
+    while os.waitpid(pid, os.WNOHANG)[0] == 0:
+        if time.perf_counter() > deadline:
+            os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            break
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
+    os.close(fd)
+    text = open(out).read().split()
+    os.unlink(out)
+    return int(text[0]) if marker in buf and text else None
+
+
 def scores():
     return "{" + ", ".join(f"{a}: {random.randint(1, 5)}" for a in ARCHS) + "}"
 
@@ -233,14 +293,17 @@ def main():
 
     marker = os.environ.get("BENCH_MARKER", "quit").encode()
     t_ff = first_frame([BIN], marker, env)
-    rows.append(("archwise wizard first frame (pty 100x30)", t_ff, None))
+    rss_wizard = wizard_rss([BIN], marker, env)
+    rows.append(("archwise wizard first frame (pty 100x30)", t_ff, rss_wizard))
     t_dialog = None
     if shutil.which("dialog"):
         items = []
         for i in range(8):
             items += [str(i + 1), f"item{i + 1}"]
-        t_dialog = first_frame(["dialog", "--menu", "Pick one", "20", "60", "8"] + items, b"item8", env)
-        rows.append(("dialog --menu, 8 items (pty 100x30)", t_dialog, None))
+        dialog_argv = ["dialog", "--menu", "Pick one", "20", "60", "8"] + items
+        t_dialog = first_frame(dialog_argv, b"item8", env)
+        dialog_argv[0] = shutil.which("dialog")
+        rows.append(("dialog --menu, 8 items (pty 100x30)", t_dialog, wizard_rss(dialog_argv, b"item8", env)))
 
     print()
     print(f"| {'what':58} | {'median ms':>9} | {'peak RSS MiB':>12} |")
