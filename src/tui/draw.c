@@ -217,7 +217,15 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 			s++;
 	}
 	tui_fill(t, y, x + 1, inner, ROLE_NORMAL);
-	int used = tui_text(t, y, x + 1, inner, s, r);
+	int used = 0;
+	if (s != f->buf) {
+		/* The start is scrolled out of the field: say so. */
+		used = tui_text(t, y, x + 1, inner, t->g->ellipsis, ROLE_DIM);
+		s += tui_fit_bytes(s, used);
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+	}
+	used += tui_text(t, y, x + 1 + used, inner - used, s, r);
 	if (focus && !f->fresh && used < inner) {
 		attrset((int)tui_attr(t, ROLE_CURSOR));
 		mvaddch(y, x + 1 + used, ' ');

@@ -82,7 +82,7 @@ char *tui_answer_text(const struct tui *t, const struct answers *a, size_t q)
 		return sb_take(&sb);
 	}
 	case QK_NUMBER:
-		tui_format_plain(num, sizeof num, answers_number(t->m, a, q));
+		tui_format_grouped(num, sizeof num, answers_number(t->m, a, q));
 		return xasprintf("%s%s%s", num, qu->unit ? " " : "", qu->unit ? qu->unit : "");
 	case QK_TEXT: {
 		const char *s = answers_text(t->m, a, q);
@@ -181,7 +181,7 @@ static void draw_all(struct tui *t)
 		tui_import_draw(t);
 		tui_keybar(t, tui_import_keys(t), tui_import_editing(t));
 	} else {
-		tui_keybar(t, s->keys, s->editing && s->editing(t));
+		tui_keybar(t, s->keys_now ? s->keys_now(t) : s->keys, s->editing && s->editing(t));
 	}
 	wnoutrefresh(stdscr);
 	if (t->overlay != OVL_NONE)

@@ -101,6 +101,7 @@ struct tui_screen {
 	enum tui_action (*key)(struct tui *t, int ch);  /* KEY_MOUSE: see t->click */
 	bool (*editing)(const struct tui *t);           /* typing into a field */
 	const char *keys;                               /* key bar */
+	const char *(*keys_now)(const struct tui *t);   /* key bar that follows the state */
 };
 
 extern const struct tui_screen tui_screen_wizard, tui_screen_review,

@@ -19,6 +19,17 @@ static int sidebar_width(const struct tui *t)
 	return t->cols >= 140 ? 34 : t->cols >= 110 ? 28 : 24;
 }
 
+/* What the range line adds: the suffixes where they help. In MB a 'G'
+ * would read as gigabytes but means 10^9 MB, so sizes get the conversion. */
+static const char *number_hint(const struct question *q)
+{
+	if (q->unit && (!strcmp(q->unit, "MB") || !strcmp(q->unit, "MiB")))
+		return " (1 GB = 1,024 MB)";
+	if (q->max >= 1e6)
+		return " (5k, 2.5M, 1G work)";
+	return "";
+}
+
 /* Whether the number in the field is acceptable; msg says why not. */
 static bool number_ok(const struct question *q, const char *text, double *v, char *msg, size_t size)
 {
@@ -28,8 +39,8 @@ static bool number_ok(const struct question *q, const char *text, double *v, cha
 	}
 	if (q->max > q->min && (*v < q->min || *v > q->max)) {
 		char lo[32], hi[32];
-		tui_format_plain(lo, sizeof lo, q->min);
-		tui_format_plain(hi, sizeof hi, q->max);
+		tui_format_grouped(lo, sizeof lo, q->min);
+		tui_format_grouped(hi, sizeof hi, q->max);
 		snprintf(msg, size, "must be between %s and %s", lo, hi);
 		return false;
 	}
@@ -61,7 +72,7 @@ static bool text_ok(const struct question *q, const char *text, char *msg, size_
 	if (ok)
 		msg[0] = '\0';
 	else
-		snprintf(msg, size, "must match %s", q->pattern);
+		snprintf(msg, size, "must match %s (Why we ask explains)", q->pattern);
 	return ok;
 }
 
@@ -227,7 +238,8 @@ static void wizard_draw(struct tui *t)
 			ok = number_ok(q, t->field.buf, &v, msg, sizeof msg);
 		else
 			ok = text_ok(q, t->field.buf, msg, sizeof msg);
-		int fw = w > 44 ? 34 : w - 10;
+		/* Text (image references) gets room; a number needs little. */
+		int fw = q->kind == QK_TEXT ? (w - 2 > 64 ? 64 : w - 2) : w > 44 ? 34 : w - 10;
 		bool focus = q->kind == QK_NUMBER || t->field_focus;
 		tui_field_draw(t, y, x, fw, &t->field, focus, ok);
 		if (q->kind == QK_NUMBER && q->unit)
@@ -235,9 +247,9 @@ static void wizard_draw(struct tui *t)
 		y++;
 		if (q->kind == QK_NUMBER && q->max > q->min) {
 			char lo[32], hi[32];
-			tui_format_plain(lo, sizeof lo, q->min);
-			tui_format_plain(hi, sizeof hi, q->max);
-			tui_textf(t, y++, x, w, ROLE_DIM, "from %s to %s (k, M, G suffixes work)", lo, hi);
+			tui_format_grouped(lo, sizeof lo, q->min);
+			tui_format_grouped(hi, sizeof hi, q->max);
+			tui_textf(t, y++, x, w, ROLE_DIM, "from %s to %s%s", lo, hi, number_hint(q));
 		}
 		if (ok)
 			tui_textf(t, y++, x, w, ROLE_OK, "%s ok", t->g->ok);
@@ -454,6 +466,25 @@ static bool wizard_editing(const struct tui *t)
 	return q->kind == QK_TEXT && t->field_focus;
 }
 
+/* The key bar names what the keys do on this kind of question. */
+static const char *wizard_keys(const struct tui *t)
+{
+	const struct question *q = cur_q(t);
+	switch (q->kind) {
+	case QK_MULTIPLE:
+		return "Enter:next|Space:toggle|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section";
+	case QK_NUMBER:
+		return "Enter:next|0-9:type|Tab:skip|i:import log|s:scan repo|Left:back";
+	case QK_TEXT:
+		if (t->field_focus)
+			return "Enter:next|BkSp:erase|Tab:skip|Left:back";
+		return "Enter:next|a-z:edit|Tab:skip|i:import log|s:scan repo|Left:back";
+	case QK_SINGLE:
+		break;
+	}
+	return "Enter:next|Space:choose|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section";
+}
+
 const struct tui_screen tui_screen_wizard = {
 	.name = "wizard",
 	.enter = wizard_enter,
@@ -461,4 +492,5 @@ const struct tui_screen tui_screen_wizard = {
 	.key = wizard_key,
 	.editing = wizard_editing,
 	.keys = "Enter:next|Space:choose|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section",
+	.keys_now = wizard_keys,
 };

@@ -38,7 +38,7 @@ tui_start 100 30 --resume
 wait_for "Review your answers|question [0-9]+/$QN"
 if tui_screen | grep -q 'Review your answers'; then
 	tui_screen | grep -q 'Spiky' || fail "resumed review lacks the traffic answer"
-	tui_screen | grep -q '777777 requests/day' || fail "resumed review lacks requests/day"
+	tui_screen | grep -q '777,777 requests/day' || fail "resumed review lacks requests/day"
 	tui_keys Enter
 else
 	# Resumed on the first unanswered question: walk to the result.

@@ -1,0 +1,73 @@
+#!/bin/sh
+# What a first-time user reads at 80x24, checked on the real binary: the key
+# bar names what the keys do on each kind of question, numbers are grouped
+# and memory says what a gigabyte is, a long text field shows that its start
+# is scrolled out; the result says what the scores mean, names the runner-up
+# in full, lists the adjustments with their points and words "what would
+# change this" as eval does.
+. "$(dirname "$0")/tui-common.inc"
+
+tui_start 80 24
+wait_for "question 1/$QN"
+tui_screen | tail -n 1 | grep -q 'Space choose' || fail "single choice: key bar lacks Space choose"
+
+# requests_per_day: a number; digits type, Space does nothing there.
+tui_keys Enter
+wait_for 'from 0 to 10,000,000,000 \(5k, 2.5M, 1G work\)'
+tui_screen | tail -n 1 | grep -q '0-9 type' || fail "number: key bar lacks 0-9 type"
+tui_screen | tail -n 1 | grep -q 'Space choose' && fail "number: key bar offers Space choose"
+
+# memory_mb: 'G' would be 10^9 MB there, so the hint gives the conversion.
+tui_keys Enter Enter
+wait_for 'from 64 to 1,048,576 \(1 GB = 1,024 MB\)'
+tui_type 2G
+wait_for 'must be between 64 and 1,048,576'
+tui_keys BSpace BSpace
+tui_type 512
+wait_for '\[512 '
+
+# The text field of service_name: typing goes into the field, so the key
+# bar must not offer i (import) or ? and q.
+tui_keys Enter PageDown PageDown PageDown
+wait_for 'What is the service called'
+tui_screen | tail -n 1 | grep -q 'Esc leave field' || fail "text: key bar lacks Esc leave field"
+tui_screen | tail -n 1 | grep -q 'import' && fail "text field: key bar offers i import while i types"
+tui_screen | tail -n 1 | grep -q 'Space choose' && fail "text field: key bar offers Space choose"
+# container_image: a value longer than the field shows where it was cut.
+tui_keys Tab
+wait_for 'Which container image'
+tui_keys End
+tui_type "registry.example.com/a-rather-long-team-name/and-a-long-service-name:1.0.0"
+wait_for '\[….*:1\.0\.0 *\]'
+tui_keys Escape
+
+# Through the rest to the review: numbers grouped there too.
+i=0
+while ! tui_screen | grep -q 'Review your answers'; do
+	[ $i -lt 40 ] || fail "no review"
+	tui_keys Enter
+	sleep 0.1
+	i=$((i + 1))
+done
+wait_for '100,000 requests/day'
+tui_keys Home Enter
+wait_for 'Recommended: '
+
+# Tab 1: the scale, the runner-up in full, the adjustments with points.
+wait_for 'scores out of 100'
+tui_screen | grep -Eq 'Clear lead of [0-9.]+ points over (Kubernetes|Serverless|Hybrid)' ||
+	tui_screen | grep -q 'Close call' || fail "no lead or close-call line"
+tui_screen | grep -Eq 'over (Containers|Functions|Knative)\.' && fail "lead names a short name"
+wait_for 'Adjustments \(points'
+tui_keys PageDown
+wait_for 'more above'
+tui_screen | grep -Eq '(functions|Knative|Cloud Run\)|Kubernetes) [+-][0-9.]+: ' ||
+	fail "no adjustment with its points"
+wait_for 'What would change this'
+tui_screen | grep -q 'instead of' || fail "changes not worded as eval ('X instead of Y')"
+tui_screen | grep -q 'memory mb' && fail "a question id shown with spaces"
+
+tui_keys q y
+status=$(wait_exit)
+[ "$status" = 0 ] || fail "exit status $status"
+echo "ok"
