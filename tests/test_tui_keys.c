@@ -382,6 +382,17 @@ static void export_writes_and_refuses(void **state)
 	char *rec = xasprintf("%s/decision-record.md", dir);
 	struct stat st;
 	assert_int_equal(stat(rec, &st), 0);
+	/* Dated today, not "date: unknown" (no date: in the answers). */
+	char day[16], want[32];
+	assert_non_null(tui_record_date(t, day, sizeof day));
+	snprintf(want, sizeof want, "\ndate: %s\n", day);
+	FILE *fp = fopen(rec, "r");
+	assert_non_null(fp);
+	char head[256] = "";
+	size_t got = fread(head, 1, sizeof head - 1, fp);
+	head[got] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(head, want));
 	/* Again: refused, the overwrite question comes up. */
 	key(t, e, 'w');
 	assert_int_equal(t->overlay, OVL_OVERWRITE);

@@ -19,8 +19,14 @@ void tui_result_frame(struct tui *t)
 			  t->g->mid_dot, t->g->ellipsis);
 	int x = 1;
 	int cur = t->screen - SCR_TAB_REC;
-	/* Short labels on narrow terminals so all seven fit. */
-	bool narrow = t->cols < 100;
+	/* Full labels one column apart where they fit (100 columns), touching
+	 * where that fits (80: each label has a space either side), short
+	 * labels below that. */
+	int full = 0;
+	for (int i = 0; i < TUI_TAB_COUNT; i++)
+		full += (int)strlen(tab_names[i]) + 4;
+	int gap = 1 + full + TUI_TAB_COUNT <= t->cols ? 1 : 0;
+	bool narrow = 1 + full > t->cols;
 	for (int i = 0; i < TUI_TAB_COUNT; i++) {
 		char label[32];
 		const char *name = tab_names[i];
@@ -30,7 +36,7 @@ void tui_result_frame(struct tui *t)
 			snprintf(label, sizeof label, " %d %s ", i + 1, name);
 		int w = tui_text(t, 1, x, t->cols - x, label, i == cur ? ROLE_TAB_CUR : ROLE_TAB);
 		tui_hit(t, 1, x, x + w, HIT_TAB, i);
-		x += w + 1;
+		x += w + gap;
 		if (x >= t->cols)
 			break;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "ui.h"
 #include "answers.h"
@@ -72,6 +73,17 @@ static char *find_adr_dir(void)
 	return found;
 }
 
+const char *tui_record_date(const struct tui *t, char *buf, size_t size)
+{
+	if (t->a->date && t->a->date[0])
+		return NULL;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		return NULL;
+	return buf;
+}
+
 static void export_enter(struct tui *t)
 {
 	tui_ensure_eval(t, false);
@@ -123,10 +135,12 @@ void tui_export_write(struct tui *t, bool force)
 		t->ex_err = true;
 		return;
 	}
+	char day[16];
 	struct export_options o = {
 		.out_dir = t->dir_field.buf,
 		.targets = t->ex_targets,
 		.force = force,
+		.date = tui_record_date(t, day, sizeof day),
 		.adr_dir = adr,
 		.answers_path = t->o ? t->o->answers_path : NULL,
 	};
@@ -191,8 +205,8 @@ static void export_draw(struct tui *t)
 	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->adr_field, t->adr_editing, adr_ok);
 	tui_hit(t, y, x, x + w, HIT_ROW, ROW_ADR);
 	y += 2;
-	tui_text(t, y++, x, w, "Targets (Space toggles); the record, answers and README always",
-		 ROLE_HEADING);
+	tui_text(t, y++, x, w, "Targets (Space toggles); always written: the record, answers.yaml, "
+		 "README.md", ROLE_HEADING);
 	for (int i = 0; i < TARGET_COUNT; i++, y++) {
 		bool on = t->ex_targets & targets[i].mask, sel = t->ex_sel == i + ROW_TARGET0;
 		if (sel)
@@ -241,7 +255,9 @@ static enum tui_action do_write(struct tui *t)
 	/* The file list shown after writing is the one just written. */
 	invalidate_files(t);
 	if (t->ev_ok) {
+		char day[16];
 		struct export_options o = { .out_dir = t->dir_field.buf, .targets = t->ex_targets,
+					    .date = tui_record_date(t, day, sizeof day),
 					    .answers_path = t->o ? t->o->answers_path : NULL };
 		char *err = NULL;
 		t->files_ok = export_build(t->m, t->a, &t->ev, &o, &t->files, &err) == 0;

@@ -63,7 +63,15 @@ static void perf_draw(struct tui *t)
 	int top = TUI_CONTENT_TOP, x = 2, w = t->cols - 4, bottom = 1 << 20;
 	tui_scroll_begin(t, top, tui_content_bottom(t));
 	int y = top - t->perf_scroll;
-	int nw = t->cols >= 110 ? 30 : 20;
+	/* The names in full when the three columns still fit beside them. */
+	int nw = 0;
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		int aw = tui_text_width(tui_arch_name(t, (enum arch)a)) + 2;
+		if (aw > nw)
+			nw = aw;
+	}
+	if (nw > w - 32)
+		nw = w - 32 > 20 ? w - 32 : 20;
 	tui_text(t, y, x, nw, "P95 latency (ms)", ROLE_HEADING);
 	tui_text(t, y, x + nw, 10, "steady", ROLE_HEADING);
 	tui_text(t, y, x + nw + 10, 12, "after idle", ROLE_HEADING);
@@ -83,9 +91,13 @@ static void perf_draw(struct tui *t)
 	const struct architecture *k = t->m->arch[ARCH_KUBERNETES];
 	if (k && k->latency.source && y < bottom)
 		tui_textf(t, y++, x, w, ROLE_DIM, "source: %s", k->latency.source);
-	const char *target = answers_choice_by_id(t->m, t->a, "latency_target");
-	if (target && y < bottom)
-		tui_textf(t, y++, x, w, ROLE_DIM, "your latency target: %s", target);
+	/* The answer as the question put it ("Moderate"), not its id. */
+	int lq = model_question_index(t->m, "latency_target");
+	if (lq >= 0 && y < bottom) {
+		char *target = tui_answer_text(t, t->a, (size_t)lq);
+		tui_textf(t, y++, x, w, ROLE_DIM, "your response-time target: %s", target);
+		free(target);
+	}
 	y++;
 	if (y < bottom)
 		tui_text(t, y++, x, w, "Hard limits your answers hit", ROLE_HEADING);
@@ -97,7 +109,7 @@ static void perf_draw(struct tui *t)
 		struct strbuf sb = {0};
 		if (limits_hit(t, ar, &sb)) {
 			char *s = sb_take(&sb);
-			char *line = xasprintf("%s %s: %s", t->g->bad, tui_arch_short((enum arch)a), s);
+			char *line = xasprintf("%s %s: %s", t->g->bad, tui_arch_name(t, (enum arch)a), s);
 			y += tui_wrapped(t, y, x, w, bottom - y, line, ROLE_ERROR);
 			free(line);
 			free(s);
@@ -115,7 +127,7 @@ static void perf_draw(struct tui *t)
 		const struct architecture *ar = t->m->arch[a];
 		if (!ar || !ar->cold_start)
 			continue;
-		char *line = xasprintf("%s: %s", tui_arch_short((enum arch)a), ar->cold_start);
+		char *line = xasprintf("%s: %s", tui_arch_name(t, (enum arch)a), ar->cold_start);
 		y += tui_wrapped(t, y, x, w, 6, line, ROLE_NORMAL);
 		free(line);
 	}

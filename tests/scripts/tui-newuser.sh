@@ -4,7 +4,8 @@
 # and memory says what a gigabyte is, a long text field shows that its start
 # is scrolled out; the result says what the scores mean, names the runner-up
 # in full, lists the adjustments with their points and words "what would
-# change this" as eval does.
+# change this" as eval does; the tab bar, the performance table, the export
+# tab and the record's date.
 . "$(dirname "$0")/tui-common.inc"
 
 tui_start 80 24
@@ -66,6 +67,19 @@ tui_screen | grep -Eq '(functions|Knative|Cloud Run\)|Kubernetes) [+-][0-9.]+: '
 wait_for 'What would change this'
 tui_screen | grep -q 'instead of' || fail "changes not worded as eval ('X instead of Y')"
 tui_screen | grep -q 'memory mb' && fail "a question id shown with spaces"
+
+# At 80 columns the tab bar still has every label in full.
+tui_screen | grep -q '1 Recommendation  2 Matrix  3 Cases  4 Cost  5 Performance  6 Files  7 Export' ||
+	fail "tab labels shortened at 80 columns"
+# Tab 5: names in full, the target as the question put it.
+tui_keys 5
+wait_for 'Serverless containers \(Fargate, Cloud Run\) +[0-9]+'
+wait_for 'your response-time target: Moderate'
+# Tab 7 says which files are always written; tab 6 dates the record today.
+tui_keys 7
+wait_for 'always written: the record, answers.yaml, README.md'
+tui_keys 6
+wait_for "date: $(date +%Y-%m-%d)"
 
 tui_keys q y
 status=$(wait_exit)
