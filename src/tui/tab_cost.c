@@ -194,13 +194,27 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	free(rpd);
 }
 
+/* A breakdown item as a reader names it ("api_gateway" is an id). */
+static const char *item_label(const char *item)
+{
+	static const struct { const char *id, *label; } labels[] = {
+		{ "api_gateway", "API Gateway" }, { "control_plane", "control plane" },
+		{ "vcpu_hours", "vCPU-hours" }, { "gb_hours", "GB-hours" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(item, labels[i].id) == 0)
+			return labels[i].label;
+	return item;
+}
+
 static void draw_table(struct tui *t, int y, int bottom)
 {
 	int x = 1;
 	tui_text(t, y, x, 30, "Architecture", ROLE_HEADING);
 	tui_text(t, y, x + 16, 10, "per month", ROLE_HEADING);
 	tui_text(t, y, x + 28, 12, "break-even", ROLE_HEADING);
-	tui_text(t, y, x + 41, t->cols - x - 42, "breakdown", ROLE_HEADING);
+	tui_text(t, y, x + 41, t->cols - x - 42, t->cin.free_tier ? "breakdown, after the free tier"
+		 : "breakdown", ROLE_HEADING);
 	y++;
 	for (int k = 0; k < ARCH_COUNT && y < bottom; k++, y++) {
 		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
@@ -213,7 +227,11 @@ static void draw_table(struct tui *t, int y, int bottom)
 		if (a == ARCH_KUBERNETES)
 			snprintf(be, sizeof be, "(baseline)");
 		else if (isfinite(t->cres.break_even_rpd[a]))
-			tui_format_si(be, sizeof be, t->cres.break_even_rpd[a]);
+		{
+			char si[24];
+			tui_format_si(si, sizeof si, t->cres.break_even_rpd[a]);
+			snprintf(be, sizeof be, "%s/day", si);
+		}
 		else
 			snprintf(be, sizeof be, "never");
 		tui_textf(t, y, x + 28, 12, ROLE_NORMAL, "%10s", be);
@@ -221,7 +239,7 @@ static void draw_table(struct tui *t, int y, int bottom)
 		for (unsigned i = 0; i < b->item_count; i++) {
 			char v[32];
 			tui_format_usd(v, sizeof v, b->items[i].usd);
-			sb_printf(&sb, "%s%s %s", sb.len ? ", " : "", b->items[i].item, v);
+			sb_printf(&sb, "%s%s %s", sb.len ? ", " : "", item_label(b->items[i].item), v);
 		}
 		char *s = sb_take(&sb);
 		tui_text(t, y, x + 41, t->cols - x - 42, s, ROLE_DIM);
@@ -247,7 +265,7 @@ static void cost_draw(struct tui *t)
 			 ROLE_ERROR);
 	else
 		tui_textf(t, y + 2, 1, t->cols - 2, ROLE_DIM,
-			  "monthly USD (log) vs requests/day (log); ':' ^ your volume, X functions = Kubernetes%s",
+			  "USD/month vs requests/day, both log; ^ your volume; X functions = Kubernetes%s",
 			  t->cost_custom ? "  [what-if: a applies, r resets]" : "");
 	draw_chart(t, &in, chart_top, h);
 	draw_table(t, bottom - table_h, bottom);

@@ -31,15 +31,35 @@ static void matrix_draw(struct tui *t)
 	}
 	const struct evaluation *ev = &t->ev;
 	const struct questionnaire *qn = t->m->questionnaire;
-	int col_w = t->cols >= 110 ? 14 : t->cols >= 90 ? 12 : 11;
-	int fw = t->cols - 2 - 7 - col_w * ARCH_COUNT;
+	/* Each architecture's column as wide as its name, so that the factor
+	 * names fit at 80 columns ("Cost model preference"); wider terminals
+	 * spread the columns out. */
+	int cw[ARCH_COUNT], cx[ARCH_COUNT], sum = 0;
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		cw[a] = tui_text_width(tui_arch_short((enum arch)a)) + 1;
+		if (cw[a] < 6)
+			cw[a] = 6;
+		sum += cw[a];
+	}
+	int fw = t->cols - 2 - 7 - sum;
+	if (fw > 30) {
+		int extra = (fw - 30) / ARCH_COUNT;
+		if (extra > 4)
+			extra = 4;
+		for (int a = 0; a < ARCH_COUNT; a++)
+			cw[a] += extra;
+		fw -= extra * ARCH_COUNT;
+	}
 	if (fw > 36)
 		fw = 36;
 	int x0 = 1, xw = x0 + fw + 1, xa = xw + 6;
-	tui_text(t, y, x0, fw, "Factor", ROLE_HEADING);
+	for (int a = 0, cxa = xa; a < ARCH_COUNT; cxa += cw[a], a++)
+		cx[a] = cxa;
+	tui_text(t, y, x0, fw, fw >= 33 ? "Factor (scores 1-5, weights 0-5)" : "Factor (scores 1-5)",
+		 ROLE_HEADING);
 	tui_text(t, y, xw, 6, "Weight", ROLE_HEADING);
 	for (int a = 0; a < ARCH_COUNT; a++)
-		tui_text(t, y, xa + a * col_w + 1, col_w - 1, tui_arch_short((enum arch)a),
+		tui_text(t, y, cx[a] + 1, cw[a] - 1, tui_arch_short((enum arch)a),
 			 tui_arch_role((enum arch)a));
 	y++;
 	int avail = bottom - y - 6;
@@ -48,7 +68,8 @@ static void matrix_draw(struct tui *t)
 		avail = 1;
 	if (t->mx_sel >= (size_t)avail)
 		first = t->mx_sel - (size_t)avail + 1;
-	for (size_t i = first; i < ev->row_count && y < bottom - 6 + 1; i++, y++) {
+	size_t i = first;
+	for (; i < ev->row_count && y < bottom - 6 + 1; i++, y++) {
 		const struct matrix_row *r = &ev->rows[i];
 		bool here = i == t->mx_sel;
 		enum tui_role role = here ? ROLE_CURSOR : r->used ? ROLE_NORMAL : ROLE_DIM;
@@ -58,40 +79,51 @@ static void matrix_draw(struct tui *t)
 		tui_textf(t, y, xw, 6, role, "%s%u%s", here ? "-" : " ", r->weight, here ? "+" : " ");
 		for (int a = 0; a < ARCH_COUNT; a++) {
 			if (r->used)
-				tui_textf(t, y, xa + a * col_w + 1, col_w - 1, role, "%4.1f", r->score[a]);
+				tui_textf(t, y, cx[a] + 1, cw[a] - 1, role, "%4.1f", r->score[a]);
 			else
-				tui_text(t, y, xa + a * col_w + 1, col_w - 1, "   -", role);
+				tui_text(t, y, cx[a] + 1, cw[a] - 1, "   -", role);
 		}
 		tui_hit(t, y, 0, t->cols, HIT_ROW, (int)i);
 	}
-	tui_hline(t, y++, x0, t->cols - 2);
+	tui_hline(t, y, x0, t->cols - 2);
+	/* Factors scrolled out of sight: say so, on the rule. */
+	if (first > 0 || i < ev->row_count) {
+		char more[64];
+		snprintf(more, sizeof more, " %zu more factor%s: Up/Down ",
+			 first + (ev->row_count - i), first + (ev->row_count - i) == 1 ? "" : "s");
+		int mw = (int)strlen(more);
+		tui_text(t, y, t->cols - mw - 2, mw, more, ROLE_DIM);
+	}
+	y++;
 	static const char *const labels[] = { "Weighted total (0-100)", "Rules and case studies",
 					      "Final score" };
 	for (int k = 0; k < 3 && y < bottom; k++, y++) {
 		tui_text(t, y, x0, fw + 6, labels[k], k == 2 ? ROLE_QUESTION : ROLE_NORMAL);
 		for (int a = 0; a < ARCH_COUNT; a++) {
 			const struct arch_rank *r = rank_of(ev, (enum arch)a);
-			int cx = xa + a * col_w + 1;
+			int cxa = cx[a] + 1, cwa = cw[a] - 1;
 			if (k == 0)
-				tui_textf(t, y, cx, col_w - 1, ROLE_NORMAL, "%5.1f", r->matrix_score);
+				tui_textf(t, y, cxa, cwa, ROLE_NORMAL, "%5.1f", r->matrix_score);
 			else if (k == 1)
-				tui_textf(t, y, cx, col_w - 1, ROLE_NORMAL, "%+5.1f", r->adjust);
+				tui_textf(t, y, cxa, cwa, ROLE_NORMAL, "%+5.1f", r->adjust);
 			else if (r->excluded)
-				tui_text(t, y, cx, col_w - 1, " excl", ROLE_EXCLUDED);
+				tui_text(t, y, cxa, cwa, " excl", ROLE_EXCLUDED);
 			else
-				tui_textf(t, y, cx, col_w - 1, r->arch == ev->recommendation ? ROLE_WINNER
+				tui_textf(t, y, cxa, cwa, r->arch == ev->recommendation ? ROLE_WINNER
 				          : ROLE_QUESTION, "%5.1f", r->score);
 		}
 	}
 	if (y < bottom) {
+		/* Best first; the label goes where the line would not fit. */
 		struct strbuf sb = {0};
-		sb_append(&sb, "Ranking:");
-		for (int i = 0; i < ARCH_COUNT; i++) {
-			const struct arch_rank *r = &ev->ranking[i];
-			if (r->excluded)
-				continue;
-			sb_printf(&sb, " %d. %s %.1f", i + 1, tui_arch_short(r->arch), r->score);
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			const struct arch_rank *r = &ev->ranking[k];
+			if (!r->excluded)
+				sb_printf(&sb, "%s%s %.1f", k ? " > " : "", tui_arch_short(r->arch), r->score);
 		}
+		char *order = sb_take(&sb);
+		sb_printf(&sb, "%s%s", tui_text_width(order) + 9 <= t->cols - 2 ? "Ranking: " : "", order);
+		free(order);
 		char *s = sb_take(&sb);
 		tui_text(t, y++, x0, t->cols - 2, s, ROLE_WINNER);
 		free(s);

@@ -71,6 +71,18 @@ tui_screen | grep -q 'memory mb' && fail "a question id shown with spaces"
 # At 80 columns the tab bar still has every label in full.
 tui_screen | grep -q '1 Recommendation  2 Matrix  3 Cases  4 Cost  5 Performance  6 Files  7 Export' ||
 	fail "tab labels shortened at 80 columns"
+# Tab 2: the factor names fit, the factors out of sight are counted.
+tui_keys 2
+wait_for 'Factor \(scores 1-5\)'
+wait_for 'Operational capacity  '
+wait_for '[0-9]+ more factors: Up/Down'
+tui_keys Up
+wait_for 'Cost model preference  '
+# Tab 4: break-even volumes per day, breakdown items by name.
+tui_keys 4
+wait_for '[0-9.]+[kMG]?/day'
+wait_for 'vCPU-hours \$'
+tui_screen | grep -q 'api_gateway\|vcpu_hours\|control_plane' && fail "cost items shown by id"
 # Tab 5: names in full, the target as the question put it.
 tui_keys 5
 wait_for 'Serverless containers \(Fargate, Cloud Run\) +[0-9]+'
