@@ -55,6 +55,8 @@ static void cases_draw(struct tui *t)
 	}
 	const struct case_studies *css = t->m->case_studies;
 	int name_w = 18, bar_w = 20;
+	tui_text(t, y++, x, w, "How close each company's situation is to your answers (Up/Down "
+		 "shows one)", ROLE_DIM);
 	for (size_t i = 0; i < t->ev.case_count && y < bottom; i++, y++) {
 		const struct case_match *cm = &t->ev.cases[i];
 		const struct case_study *cs = &css->case_studies[cm->case_study];
@@ -99,7 +101,9 @@ static void cases_draw(struct tui *t)
 	}
 	if (y < bottom) {
 		char *m2 = xasprintf("Differs: %s", s2[0] ? s2 : "nothing");
-		y += tui_wrapped(t, y, x, w, t->rows >= 40 ? 8 : 3, m2, ROLE_WARN);
+		/* Whatever the lesson and the results leave (at least 3 rows). */
+		int room = bottom - y - 3 - (int)cs->results_count;
+		y += tui_wrapped(t, y, x, w, room > 3 ? room : 3, m2, ROLE_WARN);
 		free(m2);
 	}
 	free(s1);
