@@ -54,6 +54,21 @@ static const char *line_at(const struct out_file *f, int n)
 	return p < end ? p : NULL;
 }
 
+/* Rows line n takes when wrapped to width columns. */
+static int line_rows(const struct out_file *f, int n, int width)
+{
+	const char *p = line_at(f, n);
+	if (!p)
+		return 1;
+	const char *nl = memchr(p, '\n', (size_t)(f->data + f->len - p));
+	char *line = xstrndup(p, nl ? (size_t)(nl - p) : (size_t)(f->data + f->len - p));
+	char **wl;
+	size_t k = tui_wrap(line, width, &wl);
+	tui_lines_free(wl, k);
+	free(line);
+	return k ? (int)k : 1;
+}
+
 static int line_count(const struct out_file *f)
 {
 	int n = 0;
@@ -71,7 +86,16 @@ static void files_draw(struct tui *t)
 			  t->files_err ? t->files_err : "unknown error");
 		return;
 	}
-	int lw = t->cols >= 120 ? 36 : 26;
+	/* The list as wide as its longest path, within a third of the screen. */
+	int lw = 20;
+	for (size_t i = 0; i < t->files.count; i++) {
+		int pw = tui_text_width(t->files.files[i].path) + 3;
+		if (pw > lw)
+			lw = pw;
+	}
+	int cap = t->cols >= 120 ? 40 : t->cols / 3 > 26 ? t->cols / 3 : 26;
+	if (lw > cap)
+		lw = cap;
 	tui_textf(t, y, 1, lw - 2, ROLE_HEADING, "Files (%zu)", t->files.count);
 	/* Keep the selected file in view when the list is longer than the pane. */
 	size_t rows = (size_t)(bottom - y - 1), first = 0;
@@ -90,23 +114,45 @@ static void files_draw(struct tui *t)
 		return;
 	const struct out_file *f = &t->files.files[t->file_sel];
 	int x = lw + 1, w = t->cols - x - 1, total = line_count(f);
-	int h = bottom - y - 1;
-	if (t->file_top > total - h)
-		t->file_top = total - h;
+	int h = bottom - y - 1, tw = w - 5;
+	/* Long lines (the record's paragraphs) wrap, so the preview can be
+	 * read; the end of the file stops at the last row. */
+	int last_top = total, used = 0;
+	while (last_top > 0) {
+		int need = line_rows(f, last_top - 1, tw);
+		if (used + need > h)
+			break;
+		used += need;
+		last_top--;
+	}
+	if (t->file_top > last_top)
+		t->file_top = last_top;
 	if (t->file_top < 0)
 		t->file_top = 0;
-	tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d)", f->path, t->file_top + 1,
-		  t->file_top + h < total ? t->file_top + h : total, total);
-	for (int r = 0; r < h; r++) {
-		const char *p = line_at(f, t->file_top + r);
+	int r = 0, ln = t->file_top;
+	for (; r < h && ln < total; ln++) {
+		const char *p = line_at(f, ln);
 		if (!p)
 			break;
 		const char *nl = memchr(p, '\n', (size_t)(f->data + f->len - p));
 		char *line = xstrndup(p, nl ? (size_t)(nl - p) : (size_t)(f->data + f->len - p));
-		tui_textf(t, y + 1 + r, x, 5, ROLE_DIM, "%4d", t->file_top + r + 1);
-		tui_text(t, y + 1 + r, x + 5, w - 5, line, ROLE_NORMAL);
+		char **wl;
+		size_t n = tui_wrap(line, tw, &wl);
 		free(line);
+		if ((int)n > h - r && r > 0) {
+			tui_lines_free(wl, n);
+			break;
+		}
+		tui_textf(t, y + 1 + r, x, 5, ROLE_DIM, "%4d", ln + 1);
+		for (size_t k = 0; k < n && r < h; k++, r++)
+			tui_text(t, y + 1 + r, x + 5, tw, wl[k], ROLE_NORMAL);
+		if (!n)
+			r++;
+		tui_lines_free(wl, n);
 	}
+	t->file_shown = ln - t->file_top;
+	tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d)", f->path, t->file_top + 1,
+		  ln, total);
 }
 
 static enum tui_action files_key(struct tui *t, int ch)
@@ -125,9 +171,11 @@ static enum tui_action files_key(struct tui *t, int ch)
 		t->file_top = 0;
 		return ACT_REDRAW;
 	case KEY_NPAGE: case ' ':
-		t->file_top += page;
+		/* A page is what was on screen (lines wrap). */
+		t->file_top += t->file_shown > 0 ? t->file_shown : page;
 		return ACT_REDRAW;
 	case KEY_PPAGE:
+		page = t->file_shown > 0 ? t->file_shown : page;
 		t->file_top = t->file_top > page ? t->file_top - page : 0;
 		return ACT_REDRAW;
 	case 'J':

@@ -186,6 +186,7 @@ struct tui {
 	char *files_err;
 	size_t file_sel;
 	int file_top;
+	int file_shown;             /* lines of the preview on screen (they wrap) */
 
 	/* import panels (import.c) */
 	enum tui_import_kind imp;

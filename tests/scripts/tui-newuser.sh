@@ -92,6 +92,11 @@ tui_keys 7
 wait_for 'always written: the record, answers.yaml, README.md'
 tui_keys 6
 wait_for "date: $(date +%Y-%m-%d)"
+# The record's paragraphs wrap in the preview (continuation rows carry no
+# line number), and End reaches the last line.
+tui_screen | grep -Eq '│ {6}[A-Za-z(]' || fail "long preview lines do not wrap"
+tui_keys End
+wait_for 'lines [0-9]+-([0-9]+) of \1\)'
 
 tui_keys q y
 status=$(wait_exit)
