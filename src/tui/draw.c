@@ -177,7 +177,10 @@ static int keybar_items(const struct tui *t, int x, int limit, const char *keys)
  * field, how to leave it) always on the right. */
 void tui_keybar(const struct tui *t, const char *keys, bool editing)
 {
-	const char *fixed = editing ? "Esc:leave field" : "?:help|q:quit";
+	/* While typing, Esc is named once: by the screen when it gives Esc a
+	 * meaning of its own (the import panel's "Esc cancel"). */
+	const char *fixed = !editing ? "?:help|q:quit"
+		: keys && strstr(keys, "Esc:") ? "" : "Esc:leave field";
 	tui_fill(t, t->rows - 1, 0, t->cols, ROLE_KEYBAR);
 	/* Width of the fixed part: measure by drawing it at the right end. */
 	int w = 0;

@@ -370,13 +370,14 @@ static struct box panel_box(const struct tui *t, int want_h)
 static void draw_ask(struct tui *t)
 {
 	bool scan = t->imp == IMP_SCAN;
-	struct box b = panel_box(t, 9);
+	struct box b = panel_box(t, 11);
 	int x = b.x + 2, w = b.w - 4, y = b.y + 1;
 	tui_text(t, b.y, x, w, scan ? " Scan a repository " : " Import traffic ", ROLE_HEADING);
-	tui_text(t, y++, x, w, scan ? "Folder to scan (Dockerfiles, Kubernetes, Helm, serverless.yml,"
-				     " Compose, package files):"
-				   : "Access log to read (nginx/Apache combined, ALB, CloudFront or"
-				     " timestamp,count CSV; .gz too):", ROLE_QUESTION);
+	/* Wrapped: at 80 columns these did not fit on one line. */
+	y += tui_wrapped(t, y, x, w, 2, scan ? "Folder to scan (Dockerfiles, Kubernetes, Helm, "
+				 "serverless.yml, Compose, package files):"
+				 : "Access log to read (nginx/Apache combined, ALB, CloudFront or "
+				 "timestamp,count CSV; .gz too):", ROLE_QUESTION);
 	if (t->imp_stage == IMP_BUSY) {
 		tui_textf(t, y + 1, x, w, ROLE_WARN, "%s %s%s", scan ? "scanning" : "reading",
 			  t->imp_path, t->g->ellipsis);
@@ -387,9 +388,9 @@ static void draw_ask(struct tui *t)
 	if (t->imp_err)
 		tui_textf(t, y, x, w, ROLE_ERROR, "%s %s", t->g->bad, t->imp_err);
 	y += 2;
-	tui_text(t, y, x, w, scan ? "Nothing changes until you apply; then you confirm each answer."
-				  : "Nothing changes until you apply: requests/day, traffic pattern,"
-				    " average duration.", ROLE_DIM);
+	tui_wrapped(t, y, x, w, 2, scan ? "Nothing changes until you apply; then you confirm each "
+		    "answer." : "Nothing changes until you apply: requests/day, traffic pattern, "
+		    "average duration.", ROLE_DIM);
 }
 
 static const char *option_label(const struct tui *t, const char *qid, const char *opt_id)
@@ -418,7 +419,10 @@ static void describe_change(const struct tui *t, struct strbuf *sb, const char *
 	} else {
 		return;
 	}
-	sb_printf(sb, "%s%s %s %s %s", sb->len ? "; " : "", id, now, t->g->arrow, to);
+	if (strcmp(now, to) == 0) /* no change: do not show one */
+		sb_printf(sb, "%s%s stays %s", sb->len ? "; " : "", id, now);
+	else
+		sb_printf(sb, "%s%s %s %s %s", sb->len ? "; " : "", id, now, t->g->arrow, to);
 }
 
 /* Hour-of-day columns, scaled to the busiest hour; rows high. */

@@ -12,6 +12,15 @@ tui_start 80 24
 wait_for "question 1/$QN"
 tui_screen | tail -n 1 | grep -q 'Space choose' || fail "single choice: key bar lacks Space choose"
 
+# The import panel at 80 columns: its prompts wrap instead of being cut,
+# and the key bar names Esc once (it cancels the panel).
+tui_keys i
+wait_for 'timestamp,count CSV; .gz too\):'
+wait_for 'average *│'
+[ "$(tui_screen | tail -n 1 | grep -o Esc | wc -l)" = 1 ] || fail "import: Esc named twice in the key bar"
+tui_keys Escape
+wait_gone 'Import traffic'
+
 # requests_per_day: a number; digits type, Space does nothing there.
 tui_keys Enter
 wait_for 'from 0 to 10,000,000,000 \(5k, 2.5M, 1G work\)'
