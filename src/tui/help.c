@@ -23,9 +23,9 @@ static const char *const help_lines[] = {
 	"Result",
 	"  1-7 Tab S-Tab    switch tabs; b back to the review",
 	"  +/-  r           matrix: weight of a factor, reset",
-	"  Enter  a  r      cost: edit, apply to answers, reset",
-	"  PgUp/PgDn J/K    files: scroll the preview",
-	"  Space  w         export: toggle a target, write",
+	"  Enter +/- a r    cost: edit, step, apply to answers, reset",
+	"  Up/Down PgDn     scroll tabs 1 and 5; 3, 6: pick a case, a file",
+	"  Enter Space w    export: edit a folder, toggle a target, write",
 	"Answers are saved after every change (archwise --resume).",
 	"Any key closes this help.",
 };
