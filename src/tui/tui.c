@@ -393,6 +393,10 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 		return 2;
 	}
 	setlocale(LC_ALL, "");
+	/* The character set and collation follow the user; numbers do not:
+	 * strtod/printf in the engine, the answers and every file we write
+	 * use '.' whatever LC_NUMERIC says (de_DE would read "0.10" as 0). */
+	setlocale(LC_NUMERIC, "C");
 	struct tui t = {0};
 	t.m = m;
 	t.a = a;
