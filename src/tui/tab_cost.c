@@ -71,7 +71,8 @@ static void fmt_value(char *buf, size_t size, int i, double v)
 		tui_format_plain(buf, size, v);
 }
 
-static void draw_inputs(struct tui *t, int y)
+/* Draws the inputs; returns the row of the last one, *end its last column. */
+static int draw_inputs(struct tui *t, int y, int *end)
 {
 	int x = 1;
 	for (int i = 0; i < FIELD_COUNT; i++) {
@@ -94,6 +95,8 @@ static void draw_inputs(struct tui *t, int y)
 		x += w + 1;
 		free(s);
 	}
+	*end = x;
+	return y;
 }
 
 static int y_of(double usd, double lo, double hi, int top, int h)
@@ -256,7 +259,13 @@ static void cost_draw(struct tui *t)
 	}
 	struct cost_inputs in;
 	bool valid = candidate(t, &in);
-	draw_inputs(t, y);
+	int in_end, in_row = draw_inputs(t, y, &in_end);
+	/* The what-if note after the inputs when it fits there, else on the
+	 * caption (at 80 columns it pushed the caption off the screen). */
+	static const char whatif[] = "what-if: a applies, r resets";
+	bool note_inline = t->cost_custom && in_end + (int)sizeof whatif + 1 < t->cols;
+	if (note_inline)
+		tui_text(t, in_row, in_end, (int)sizeof whatif, whatif, ROLE_WARN);
 	int table_h = ARCH_COUNT + 1;
 	int chart_top = y + 3;
 	int h = bottom - table_h - 2 - chart_top;
@@ -266,7 +275,7 @@ static void cost_draw(struct tui *t)
 	else
 		tui_textf(t, y + 2, 1, t->cols - 2, ROLE_DIM,
 			  "USD/month vs requests/day, both log; ^ your volume; X functions = Kubernetes%s",
-			  t->cost_custom ? "  [what-if: a applies, r resets]" : "");
+			  t->cost_custom && !note_inline ? "  [what-if: a applies, r resets]" : "");
 	draw_chart(t, &in, chart_top, h);
 	draw_table(t, bottom - table_h, bottom);
 }
@@ -294,19 +303,21 @@ static void apply_to_answers(struct tui *t)
 		if (q < 0)
 			continue;
 		char *err = NULL;
-		if (answers_set_number(t->m, t->a, (size_t)q, *field_ptr(&t->cin, i), &err) != 0) {
+		double v = *field_ptr(&t->cin, i);
+		bool same = answers_number(t->m, t->a, (size_t)q) == v;
+		if (answers_set_number(t->m, t->a, (size_t)q, v, &err) != 0) {
 			tui_set_status(t, true, "%s", err ? err : "invalid value");
 			free(err);
 			return;
 		}
-		changed++;
+		changed += !same;
 	}
 	t->cost_custom = false;
 	tui_answers_changed(t);
 	tui_ensure_eval(t, false);
 	recompute(t, &t->cin);
-	tui_set_status(t, false, "%d answers updated; the recommendation is %s.", changed,
-		       tui_arch_name(t, t->ev.recommendation));
+	tui_set_status(t, false, "%d answer%s updated; the recommendation is %s.", changed,
+		       changed == 1 ? "" : "s", tui_arch_name(t, t->ev.recommendation));
 }
 
 static enum tui_action commit(struct tui *t)

@@ -107,6 +107,17 @@ tui_screen | grep -Eq '│ {6}[A-Za-z(]' || fail "long preview lines do not wrap
 tui_keys End
 wait_for 'lines [0-9]+-([0-9]+) of \1\)'
 
+# Tab 4 again: a what-if keeps its note beside the inputs, and applying it
+# counts the answers that changed (one, not all five inputs).
+tui_keys 4
+wait_for 'per month'
+tui_keys Enter
+tui_type 50M
+tui_keys Enter
+wait_for '\] what-if: a applies, r resets'
+tui_keys a
+wait_for '1 answer updated; the recommendation is'
+
 tui_keys q y
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "exit status $status"
