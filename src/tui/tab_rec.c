@@ -124,13 +124,11 @@ static void rec_draw(struct tui *t)
 		enum tui_role nr = r->excluded ? ROLE_EXCLUDED : i == 0 ? ROLE_WINNER : ROLE_NORMAL;
 		tui_textf(t, y, x, name_w - 1, nr, "%d. %s", i + 1, tui_arch_name(t, r->arch));
 		if (r->excluded) {
+			/* The reasons are listed in full under "Excluded" below. */
 			size_t n;
-			const char *why = first_reason(t, r->arch, &n);
-			char more[32] = "";
-			if (n > 1)
-				snprintf(more, sizeof more, " (+%zu more)", n - 1);
-			tui_textf(t, y, x + name_w, w - name_w, ROLE_EXCLUDED, "%s excluded: %s%s",
-				  t->g->bad, why ? why : "by a rule", more);
+			first_reason(t, r->arch, &n);
+			tui_textf(t, y, x + name_w, w - name_w, ROLE_EXCLUDED,
+				  "%s excluded (%zu reason%s below)", t->g->bad, n, n == 1 ? "" : "s");
 			continue;
 		}
 		tui_bar(t, y, x + name_w, bar_w, r->score / 100.0, tui_arch_role(r->arch));
@@ -150,6 +148,23 @@ static void rec_draw(struct tui *t)
 				    ev->ranking[0].score - ev->ranking[1].score,
 				    tui_arch_name(t, ev->ranking[1].arch));
 		y += tui_wrapped(t, y, x, w, all, s, ROLE_OK);
+		free(s);
+	}
+	/* Every hard limit that ruled an architecture out, in full. */
+	bool any_excl = false;
+	for (size_t i = 0; i < ev->fired_count; i++) {
+		const struct fired_rule *f = &ev->fired[i];
+		if (f->rule->effect != RULE_EXCLUDE)
+			continue;
+		if (!any_excl) {
+			y++;
+			tui_text(t, y++, x, w, "Excluded (a hard limit rules it out, whatever the score)",
+				 ROLE_HEADING);
+			any_excl = true;
+		}
+		char *s = xasprintf("%s %s: %s", t->g->bad, tui_arch_name(t, f->arch),
+				    f->rule->reason ? f->rule->reason : f->rule->id);
+		y += tui_wrapped(t, y, x, w, all, s, ROLE_NORMAL);
 		free(s);
 	}
 	/* Points given or taken outside the matrix, so the scores add up. */

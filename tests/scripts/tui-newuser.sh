@@ -121,4 +121,24 @@ wait_for '1 answer updated; the recommendation is'
 tui_keys q y
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "exit status $status"
+
+# An excluded architecture: the ranking row points below, where every
+# reason is given in full (at 80 columns one was cut mid-word).
+gpu="$(cd "${ARCHWISE_ROOT:-.}" && pwd)/tests/cases/gpu-training/answers.yaml"
+tui_start 80 24 --answers "$gpu"
+wait_for "question 1/$QN"
+i=0
+while ! tui_screen | grep -q 'Recommended: '; do
+	[ $i -lt 40 ] || fail "no result"
+	tui_keys Enter
+	sleep 0.1
+	i=$((i + 1))
+done
+wait_for 'excluded \([0-9]+ reasons? below\)'
+tui_keys Down Down Down Down Down Down
+wait_for 'Excluded \(a hard limit'
+wait_for 'Serverless functions: A task runs longer than 15 minutes'
+tui_keys q y
+status=$(wait_exit)
+[ "$status" = 0 ] || fail "exit status $status"
 echo "ok"
