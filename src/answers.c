@@ -88,11 +88,29 @@ struct jctx {
 	size_t len, cursor, keys;
 	bool too_deep, too_many;
 	unsigned line, col;        /* where the first limit was exceeded */
+	size_t pos_off;            /* jpos resumes counting from here... */
+	unsigned pos_line, pos_col; /* ...at this line and column (0: not yet) */
 };
 
+/* Line and column of byte off, counted like yamldoc_offset_pos but from the
+ * last position asked for: the walk goes forward, so a whole document costs
+ * one pass, not one pass per node. */
 static void jpos(struct jctx *j, size_t off, unsigned *line, unsigned *col)
 {
-	yamldoc_offset_pos(j->text, j->len, off, line, col);
+	if (off > j->len)
+		off = j->len;
+	if (!j->pos_line || off < j->pos_off)
+		j->pos_off = 0, j->pos_line = 1, j->pos_col = 1;
+	for (size_t i = j->pos_off; i < off; i++) {
+		unsigned char ch = (unsigned char)j->text[i];
+		if (ch == '\n')
+			j->pos_line++, j->pos_col = 1;
+		else if ((ch & 0xC0) != 0x80)
+			j->pos_col++;
+	}
+	j->pos_off = off;
+	*line = j->pos_line;
+	*col = j->pos_col;
 }
 
 static size_t jskip(struct jctx *j, size_t off, const char *skip)
@@ -102,20 +120,10 @@ static size_t jskip(struct jctx *j, size_t off, const char *skip)
 	return off < j->len ? off : j->len;
 }
 
-static const char *memfind(const char *hay, size_t hlen, const char *needle, size_t nlen)
-{
-	if (nlen > hlen)
-		return NULL;
-	for (size_t i = 0; i + nlen <= hlen; i++)
-		if (memcmp(hay + i, needle, nlen) == 0)
-			return hay + i;
-	return NULL;
-}
-
 static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, struct anode *out)
 {
 	memset(out, 0, sizeof(*out));
-	size_t at = jskip(j, j->cursor, ",:");
+	size_t at = jskip(j, j->cursor, ",:]}");
 	jpos(j, at, &out->line, &out->col);
 	if (depth > ANSWERS_MAX_DEPTH) {
 		if (!j->too_deep && !j->too_many)
@@ -139,25 +147,40 @@ static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, stru
 				struct anode *kn = &out->keys[i];
 				if (++j->keys > ANSWERS_MAX_KEYS && !j->too_many) {
 					if (!j->too_deep)
-						jpos(j, jskip(j, j->cursor, ",{"), &j->line, &j->col);
+						jpos(j, jskip(j, j->cursor, ",{]}"), &j->line, &j->col);
 					j->too_many = true;
 				}
 				kn->type = AN_SCALAR;
 				kn->string = true;
 				kn->text = xstrdup(k->string ? k->string : "");
-				char *q = xasprintf("\"%s\"", kn->text);
-				const char *f = memfind(j->text + j->cursor, j->len - j->cursor, q, strlen(q));
-				size_t koff = f ? (size_t)(f - j->text) : jskip(j, j->cursor, ",{");
+				/* The key is the string right after the '{' or ',': skip
+				 * it as written (escapes included), never search for it. */
+				size_t koff = jskip(j, j->cursor, ",{]}");
 				jpos(j, koff, &kn->line, &kn->col);
-				if (f)
-					j->cursor = koff + strlen(q);
-				free(q);
+				if (koff < j->len && j->text[koff] == '"') {
+					size_t e = koff + 1;
+					while (e < j->len && j->text[e] != '"')
+						e += j->text[e] == '\\' ? 2 : 1;
+					j->cursor = e < j->len ? e + 1 : j->len;
+				}
 			}
 			anode_from_json(j, k, depth + 1, &out->items[i]);
 		}
 		return;
 	}
-	j->cursor = at + 1;
+	/* Past the scalar as written: a string to its closing quote (escapes
+	 * included), anything else to the next delimiter. */
+	size_t end = at;
+	if (end < j->len && j->text[end] == '"') {
+		end++;
+		while (end < j->len && j->text[end] != '"')
+			end += j->text[end] == '\\' ? 2 : 1;
+		end = end < j->len ? end + 1 : j->len;
+	} else {
+		while (end < j->len && !strchr(",:]} \t\r\n", j->text[end]))
+			end++;
+	}
+	j->cursor = end > at ? end : at + 1;
 	if (cJSON_IsNull(c)) {
 		out->type = AN_NULL;
 	} else if (cJSON_IsString(c)) {
