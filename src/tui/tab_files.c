@@ -106,7 +106,14 @@ static void files_draw(struct tui *t)
 		bool here = i == t->file_sel;
 		if (here)
 			tui_fill(t, row, 0, lw - 1, ROLE_CURSOR);
-		tui_text(t, row, 1, lw - 2, t->files.files[i].path, here ? ROLE_CURSOR : ROLE_NORMAL);
+		/* A path too long for the list keeps its file name: the folder is
+		 * plain from the neighbours ("…/serviceaccount.yaml"). */
+		const char *path = t->files.files[i].path, *base = strrchr(path, '/');
+		if (tui_text_width(path) > lw - 2 && base)
+			tui_textf(t, row, 1, lw - 2, here ? ROLE_CURSOR : ROLE_NORMAL, "%s%s",
+				  t->g->ellipsis, base);
+		else
+			tui_text(t, row, 1, lw - 2, path, here ? ROLE_CURSOR : ROLE_NORMAL);
 		tui_hit(t, row, 0, lw - 1, HIT_ROW, (int)i);
 	}
 	tui_vline(t, y, lw - 1, bottom - y);

@@ -104,6 +104,10 @@ wait_for "date: $(date +%Y-%m-%d)"
 # The record's paragraphs wrap in the preview (continuation rows carry no
 # line number), and End reaches the last line.
 tui_screen | grep -Eq '│ {6}[A-Za-z(]' || fail "long preview lines do not wrap"
+# A path too long for the list keeps its file name.
+wait_for '…/serviceaccount\.yaml'
+wait_for 'kubernetes/service\.yaml'
+tui_screen | grep -q 'serviceaccou…' && fail "file names cut at their end"
 tui_keys End
 wait_for 'lines [0-9]+-([0-9]+) of \1\)'
 
