@@ -326,8 +326,8 @@ static enum tui_action commit(struct tui *t)
 	const struct cost_field *f = &fields[t->cost_sel];
 	if (!tui_parse_number(t->cost_field.buf, &v) || v < f->min || v > f->max) {
 		char lo[32], hi[32];
-		tui_format_plain(lo, sizeof lo, f->min);
-		tui_format_plain(hi, sizeof hi, f->max);
+		tui_format_grouped(lo, sizeof lo, f->min);
+		tui_format_grouped(hi, sizeof hi, f->max);
 		tui_set_status(t, true, "%s: a number from %s to %s", f->label, lo, hi);
 		return ACT_REDRAW;
 	}
