@@ -11,9 +11,11 @@ void tui_result_frame(struct tui *t)
 {
 	tui_fill(t, 0, 0, t->cols, ROLE_TITLE);
 	if (t->ev_ok)
-		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result: %s%s",
+		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result: %s%s%s%s",
 			  t->g->mid_dot, tui_arch_name(t, t->ev.recommendation),
-			  t->ev.close ? " (close call)" : "");
+			  /* "· close call", not "(Knative) (close call)" */
+			  t->ev.close ? " " : "", t->ev.close ? t->g->mid_dot : "",
+			  t->ev.close ? " close call" : "");
 	else
 		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result (evaluating%s)",
 			  t->g->mid_dot, t->g->ellipsis);
