@@ -44,7 +44,25 @@ static void review_draw(struct tui *t)
 		t->rv_top = sel_row > 0 && rows[sel_row - 1] < -2 ? sel_row - 1 : sel_row;
 	if (sel_row >= t->rv_top + (size_t)height)
 		t->rv_top = sel_row - (size_t)height + 1;
+	/* Questions get what the longest answer leaves (never less than half
+	 * the width), so fewer are cut at 100 columns and wider. */
+	int ans_max = 0, q_max = 0;
+	bool any_default = false;
+	for (size_t q = 0; q < t->m->question_count; q++) {
+		char *ans = tui_answer_text(t, t->a, q);
+		int aw = tui_text_width(ans), qtw = tui_text_width(model_question(t->m, q)->text);
+		free(ans);
+		ans_max = aw > ans_max ? aw : ans_max;
+		q_max = qtw > q_max ? qtw : q_max;
+		any_default |= !t->a->values[q].present;
+	}
+	int def_w = any_default ? 10 : 0;
+	int qcols = t->cols - 4 - 3 - (ans_max > 48 ? 48 : ans_max) - def_w;
+	if (qcols > q_max)
+		qcols = q_max;
 	int qw = (t->cols - 4) / 2;
+	if (qcols + 2 > qw)
+		qw = qcols + 2;
 	for (int y = 0; y < height && t->rv_top + (size_t)y < n; y++) {
 		size_t i = t->rv_top + (size_t)y;
 		long r = rows[i];
@@ -65,7 +83,7 @@ static void review_draw(struct tui *t)
 			enum tui_role role = here ? ROLE_CURSOR : ROLE_NORMAL;
 			tui_text(t, row, 4, qw - 2, qu->text, role);
 			char *ans = tui_answer_text(t, t->a, q);
-			int w = tui_text(t, row, qw + 3, t->cols - qw - 16, ans,
+			int w = tui_text(t, row, qw + 3, t->cols - qw - 4 - def_w, ans,
 					 here ? ROLE_CURSOR : ROLE_CURRENT);
 			if (!t->a->values[q].present)
 				tui_text(t, row, qw + 4 + w, 10, "(default)", here ? ROLE_CURSOR : ROLE_DIM);
