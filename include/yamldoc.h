@@ -12,6 +12,7 @@
 struct yamldoc_limits {
 	unsigned max_depth;        /* nesting of collections */
 	size_t max_keys;           /* mapping keys in the whole document */
+	size_t max_items;          /* sequence entries in the whole document */
 };
 
 struct yamldoc {

@@ -15,6 +15,7 @@
 
 #define ANSWERS_MAX_DEPTH 16
 #define ANSWERS_MAX_KEYS 10000
+#define ANSWERS_MAX_ITEMS 10000
 #define TEXT_DEFAULT_MAX 253
 
 /* ---- a format-neutral tree ---- */
@@ -85,8 +86,8 @@ static void anode_from_yaml(struct yamldoc *d, yaml_node_t *y, struct anode *out
  * find each key's quoted text, which is where messages point. */
 struct jctx {
 	const char *text;
-	size_t len, cursor, keys;
-	bool too_deep, too_many;
+	size_t len, cursor, keys, items;
+	bool too_deep, too_many, too_many_items;
 	unsigned line, col;        /* where the first limit was exceeded */
 	size_t pos_off;            /* jpos resumes counting from here... */
 	unsigned pos_line, pos_col; /* ...at this line and column (0: not yet) */
@@ -143,6 +144,11 @@ static void anode_from_json(struct jctx *j, const cJSON *c, unsigned depth, stru
 			out->keys = xcalloc(out->n, sizeof(*out->keys));
 		size_t i = 0;
 		for (const cJSON *k = c->child; k; k = k->next, i++) {
+			if (!obj && ++j->items > ANSWERS_MAX_ITEMS && !j->too_many_items) {
+				if (!j->too_deep && !j->too_many)
+					jpos(j, jskip(j, j->cursor, ",]}"), &j->line, &j->col);
+				j->too_many_items = true;
+			}
 			if (obj) {
 				struct anode *kn = &out->keys[i];
 				if (++j->keys > ANSWERS_MAX_KEYS && !j->too_many) {
@@ -812,6 +818,26 @@ static bool looks_json(const char *text, size_t len, const char *name)
 static int parse_json(const char *text, size_t len, const char *name, struct anode *root,
 		      struct diag_list *diags)
 {
+	/* Bounded memory: cJSON would build every entry before the limits are
+	 * checked, so count them first (commas outside strings). */
+	size_t commas = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		if (in_string) {
+			if (text[i] == '\\')
+				i++;
+			else if (text[i] == '"')
+				in_string = false;
+		} else if (text[i] == '"') {
+			in_string = true;
+		} else if (text[i] == ',' && ++commas > ANSWERS_MAX_KEYS + ANSWERS_MAX_ITEMS) {
+			unsigned line, col;
+			yamldoc_offset_pos(text, len, i, &line, &col);
+			diag_add(diags, name, line, col, "too many keys and list items (more than %u)",
+				 ANSWERS_MAX_KEYS + ANSWERS_MAX_ITEMS);
+			return -1;
+		}
+	}
 	const char *end = NULL;
 	cJSON *j = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (j && end) {
@@ -875,10 +901,11 @@ static int parse_json(const char *text, size_t len, const char *name, struct ano
 	struct jctx jc = {.text = text, .len = len};
 	anode_from_json(&jc, j, 1, root);
 	cJSON_Delete(j);
-	if (jc.too_deep || jc.too_many) {
+	if (jc.too_deep || jc.too_many || jc.too_many_items) {
 		diag_add(diags, name, jc.line, jc.col, jc.too_deep ? "nested too deeply (more than %u levels)"
-				       : "too many keys (more than %u)",
-			 jc.too_deep ? ANSWERS_MAX_DEPTH : ANSWERS_MAX_KEYS);
+				       : jc.too_many ? "too many keys (more than %u)"
+				       : "too many list items (more than %u)",
+			 jc.too_deep ? ANSWERS_MAX_DEPTH : jc.too_many ? ANSWERS_MAX_KEYS : ANSWERS_MAX_ITEMS);
 		anode_fini(root);
 		return -1;
 	}
@@ -899,7 +926,8 @@ int answers_parse(const struct model *m, const char *text, size_t len, const cha
 			return -1;
 	} else {
 		struct yamldoc d;
-		struct yamldoc_limits lim = {.max_depth = ANSWERS_MAX_DEPTH, .max_keys = ANSWERS_MAX_KEYS};
+		struct yamldoc_limits lim = {.max_depth = ANSWERS_MAX_DEPTH, .max_keys = ANSWERS_MAX_KEYS,
+					      .max_items = ANSWERS_MAX_ITEMS};
 		if (yamldoc_parse(&d, text, len, name, &lim, diags)) {
 			yamldoc_fini(&d);
 			return -1;

@@ -23,6 +23,11 @@
 #include "yamldoc.h"
 
 #define DATA_MAX_DEPTH 64
+/* Mapping keys and sequence entries in one data file: memory stays bounded
+ * (libyaml keeps every node) while a 10,000-question questionnaire (about
+ * 400,000 keys, 50,000 entries) loads. */
+#define DATA_MAX_KEYS 1000000
+#define DATA_MAX_ITEMS 500000
 #define DEFAULT_CLOSE_MARGIN 5.0
 #define DEFAULT_CASE_STUDY_BONUS 5.0
 #define DEFAULT_MAX_LENGTH 253
@@ -706,7 +711,8 @@ static int cy_load(const char *text, size_t len, const char *name,
 		   struct diag_list *diags)
 {
 	*out = NULL;
-	struct yamldoc_limits lim = {.max_depth = DATA_MAX_DEPTH};
+	struct yamldoc_limits lim = {.max_depth = DATA_MAX_DEPTH, .max_keys = DATA_MAX_KEYS,
+				     .max_items = DATA_MAX_ITEMS};
 	if (yamldoc_parse(doc, text, len, name, &lim, diags))
 		return -1;
 	yaml_node_t *root = yamldoc_root(doc);

@@ -136,6 +136,7 @@ static int compose(struct yamldoc *d, const char *text, size_t len, const char *
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	unsigned max_depth = lim && lim->max_depth ? lim->max_depth : 256;
 	size_t max_keys = lim ? lim->max_keys : 0;
+	size_t max_items = lim ? lim->max_items : 0, items = 0;
 	struct open_node *stack = xcalloc(max_depth + 1, sizeof(*stack));
 	yaml_document_t *doc = &d->doc;
 	unsigned depth = 0, docs = 0;
@@ -154,6 +155,10 @@ static int compose(struct yamldoc *d, const char *text, size_t len, const char *
 			    ev.type == YAML_MAPPING_START_EVENT;
 		if (node && top && top->map && top->seen % 2 == 0 && max_keys && ++keys > max_keys) {
 			diag_add(diags, name, line, col, "too many keys (more than %zu)", max_keys);
+			rc = -1;
+		}
+		if (node && top && !top->map && max_items && ++items > max_items) {
+			diag_add(diags, name, line, col, "too many list items (more than %zu)", max_items);
 			rc = -1;
 		}
 		int id = 0;

@@ -65,6 +65,20 @@ P
 run "answers nested 3 deep accepted" 0 "" -- "$ARCHWISE" eval depth-ok.yaml
 run "answers nested 17 deep refused (YAML)" 2 'nested too deeply \(more than 16' -- "$ARCHWISE" eval depth-17.yaml
 run "answers nested 17 deep refused (JSON)" 2 'nested too deeply|more than 16' -- "$ARCHWISE" eval depth-17.json
+python3 - <<'P'
+open("items.yaml", "w").write("questionnaire: k8s-vs-serverless\ndecision_makers: [" + ",".join(["x"] * 10001) + "]\n")
+open("items-ok.yaml", "w").write("questionnaire: k8s-vs-serverless\ndecision_makers: [" + ",".join(["x"] * 9999) + "]\n")
+open("items.json", "w").write('{"decision_makers": [' + ",".join(['"x"'] * 15000) + "]}")
+open("items-big.json", "w").write('{"decision_makers": [' + ",".join(['"x"'] * 3000000) + "]}")
+s = open("%s/assets/architectures.yaml" % __import__("os").environ.get("ARCHWISE_ROOT", ".")).read()
+i = s.index("strengths:")
+open("items-arch.yaml", "w").write(s[:i] + "strengths: [" + ",".join(["x"] * 600000) + "]" + s[s.index("\n", i):])
+P
+run "9999 list items accepted" 0 "" -- "$ARCHWISE" eval items-ok.yaml
+run "10001 list items refused (YAML)" 2 'too many list items \(more than 10000\)' -- "$ARCHWISE" eval items.yaml
+run "15000 list items refused (JSON)" 2 'too many list items \(more than 10000\)' -- "$ARCHWISE" eval items.json
+run "3 million list items refused before parsing (JSON)" 2 'too many keys and list items' -- "$ARCHWISE" eval items-big.json
+run "600000 list items refused (data file)" 2 'too many list items \(more than 500000\)' -- "$ARCHWISE" check items-arch.yaml
 run "10001 keys refused (YAML)" 2 'too many keys \(more than 10000\)' -- "$ARCHWISE" eval keys.yaml
 run "10001 keys refused (JSON)" 2 'too many keys \(more than 10000\)' -- "$ARCHWISE" eval keys.json
 
