@@ -284,6 +284,13 @@ static bool handle_key(struct tui *t, int ch)
 		return false;
 	}
 	if (t->overlay == OVL_OVERWRITE) {
+		/* The release of the click on Write arrives after the question
+		 * opened: it must not count as "any other key" (keep them). */
+		if (ch == KEY_MOUSE) {
+			MEVENT ev;
+			getmouse(&ev);
+			return false;
+		}
 		tui_overlay_close(t);
 		if (ch == 'y' || ch == 'Y')
 			tui_export_write(t, true);
@@ -322,7 +329,10 @@ static bool handle_key(struct tui *t, int ch)
 			ch = KEY_UP;
 		else if (ev.bstate & BUTTON5_PRESSED)
 			ch = KEY_DOWN;
-		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+		/* A click is the press (or ncurses' CLICKED); its release, which
+		 * some terminals report anyway, would be a second click: Write
+		 * wrote and at once asked to overwrite, a target toggled back. */
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) {
 			int h = hit_at(t, ev.y, ev.x);
 			if (h < 0)
 				return false;

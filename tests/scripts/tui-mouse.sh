@@ -68,6 +68,26 @@ wait_for 'P95 latency'
 click '3 Cases'
 wait_for 'Lesson:'
 
+# Export by mouse: a click on Write writes; a second click asks before
+# overwriting, and the click's own release must not answer the question
+# (it did: "keep them", so y then wrote nothing).
+click '7 Export'
+wait_for 'Write the files'
+click 'Write the files'
+wait_for 'Written to '
+tui_keys 1
+wait_for 'Recommended: '
+click '7 Export'
+wait_for 'Write the files'
+click 'Write the files'
+wait_for 'Overwrite them with the new versions'
+sleep 0.3
+tui_screen | grep -q 'Overwrite them with the new versions' || fail "the click's release closed the question"
+tui_keys y
+wait_for 'Written to '
+tui_keys 3
+wait_for 'Lesson:'
+
 tui_keys q
 wait_for 'Quit archwise\?'
 tui_keys n
