@@ -223,7 +223,8 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 	int used = 0;
 	if (s != f->buf) {
 		/* The start is scrolled out of the field: say so. */
-		used = tui_text(t, y, x + 1, inner, t->g->ellipsis, ROLE_DIM);
+		/* ASCII's ellipsis "~" would read as the home folder in a path. */
+		used = tui_text(t, y, x + 1, inner, t->utf8 ? t->g->ellipsis : "<", ROLE_DIM);
 		s += tui_fit_bytes(s, used);
 		while (((unsigned char)*s & 0xC0) == 0x80)
 			s++;

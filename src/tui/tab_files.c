@@ -111,7 +111,7 @@ static void files_draw(struct tui *t)
 		const char *path = t->files.files[i].path, *base = strrchr(path, '/');
 		if (tui_text_width(path) > lw - 2 && base)
 			tui_textf(t, row, 1, lw - 2, here ? ROLE_CURSOR : ROLE_NORMAL, "%s%s",
-				  t->g->ellipsis, base);
+				  t->utf8 ? t->g->ellipsis : "...", base); /* "~/" reads as home */
 		else
 			tui_text(t, row, 1, lw - 2, path, here ? ROLE_CURSOR : ROLE_NORMAL);
 		tui_hit(t, row, 0, lw - 1, HIT_ROW, (int)i);

@@ -151,12 +151,12 @@ static enum tui_action set_weight(struct tui *t, int delta, bool reset)
 	tui_answers_changed(t);
 	tui_ensure_eval(t, false);
 	if (t->ev_ok && t->ev.recommendation != before)
-		tui_set_status(t, false, "Weight of %s: %d %s %d. The recommendation is now %s.",
-			       t->m->questionnaire->factors[f].name, w, t->g->arrow, nw,
+		tui_set_status(t, false, "Weight of %s: %d -> %d. The recommendation is now %s.",
+			       t->m->questionnaire->factors[f].name, w, nw,
 			       tui_arch_name(t, t->ev.recommendation));
 	else if (!t->status)
-		tui_set_status(t, false, "Weight of %s: %d %s %d.",
-			       t->m->questionnaire->factors[f].name, w, t->g->arrow, nw);
+		tui_set_status(t, false, "Weight of %s: %d -> %d.",
+			       t->m->questionnaire->factors[f].name, w, nw);
 	return ACT_REDRAW;
 }
 
