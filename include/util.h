@@ -58,6 +58,11 @@ bool util_utf8_valid(const char *s);
 /* Formats a number the shortest way that reads back exactly ("%.17g" trimmed),
  * always with a '.' whatever LC_NUMERIC the wizard's setlocale chose. */
 void util_format_number(char *buf, size_t size, double v);
+/* The same with a choice: a whole number below whole_below in magnitude is
+ * written out in full ("10000000000", not "1e+10"; 0: none, INFINITY: all),
+ * anything else keeps at most max_digits significant digits (1-17; below 17
+ * it may not read back exactly, as "%.<max_digits>g" would print it). */
+void util_format_number_as(char *buf, size_t size, double v, double whole_below, int max_digits);
 /* Rewrites, in place, the current locale's decimal point in a number that
  * printf just formatted as '.' (files must not depend on the locale). */
 void util_c_decimal_point(char *buf);

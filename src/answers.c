@@ -417,10 +417,7 @@ bool answers_valid_date(const char *s)
 /* Whole numbers read best written out ("10000000000", not "1e+10"). */
 static void bound_text(char *buf, size_t size, double v)
 {
-	if (v == floor(v) && fabs(v) < 1e16)
-		snprintf(buf, size, "%.0f", v);
-	else
-		util_format_number(buf, size, v);
+	util_format_number_as(buf, size, v, 1e16, 17);
 }
 
 static char *number_problem(const struct question *q, double v, const char *shown)

@@ -472,7 +472,7 @@ char *engine_answer_label(const struct model *m, const struct answers *a, size_t
 	}
 	case QK_NUMBER: {
 		char buf[64];
-		engine_format_number(buf, sizeof(buf), answers_number(m, a, qi));
+		util_format_number_as(buf, sizeof(buf), answers_number(m, a, qi), ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
 		return q->unit ? xasprintf("%s %s", buf, q->unit) : xstrdup(buf);
 	}
 	case QK_TEXT: {
@@ -481,15 +481,6 @@ char *engine_answer_label(const struct model *m, const struct answers *a, size_t
 	}
 	}
 	return xstrdup("");
-}
-
-void engine_format_number(char *buf, size_t size, double v)
-{
-	/* Whole numbers in full (100000, not 1e+05), others to 6 digits. */
-	if (v == rint(v) && fabs(v) < 1e15)
-		snprintf(buf, size, "%.0f", v);
-	else
-		snprintf(buf, size, "%.6g", v);
 }
 
 double engine_round(double v, int decimals)

@@ -119,8 +119,10 @@ int engine_sensitivity_mode(const struct model *m, const struct answers *a, stru
 const char *engine_arch_name(const struct model *m, enum arch a);
 /* The answer to question q as text: option label(s), the number, the text. */
 char *engine_answer_label(const struct model *m, const struct answers *a, size_t q);
-/* Formats a number for people: 100000, 0.25, 1.5e+12. */
-void engine_format_number(char *buf, size_t size, double v);
+/* How the engine's texts write a number (util_format_number_as): whole
+ * numbers in full (100000, not 1e+05), others to 6 digits (0.25, 1.5e+15). */
+#define ENGINE_WHOLE_BELOW 1e15
+#define ENGINE_DIGITS 6
 /* Rounds v to the given number of decimals (deterministic output). */
 double engine_round(double v, int decimals);
 

@@ -144,8 +144,8 @@ static void change_line(struct strbuf *sb, const struct model *m, const struct a
 	}
 	case QK_NUMBER: {
 		char now[64], then[64];
-		engine_format_number(now, sizeof(now), answers_number(m, a, ch->question));
-		engine_format_number(then, sizeof(then), ch->number);
+		util_format_number_as(now, sizeof(now), answers_number(m, a, ch->question), ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
+		util_format_number_as(then, sizeof(then), ch->number, ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
 		sb_printf(sb, "  - %s: %s instead of %s -> %s\n", q->id, then, now, to);
 		break;
 	}
@@ -236,7 +236,7 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 
 	if (m->pricing) {
 		char rpd[64];
-		engine_format_number(rpd, sizeof(rpd), ev->cost_in.requests_per_day);
+		util_format_number_as(rpd, sizeof(rpd), ev->cost_in.requests_per_day, ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
 		sb_printf(&sb, "\nMonthly cost at %s requests/day:\n", rpd);
 		for (int k = 0; k < ARCH_COUNT; k++)
 			sb_printf(&sb, "  %-24s %10.2f USD\n", arch_id((enum arch)k),

@@ -331,7 +331,7 @@ static void add_number(struct scan_result *r, const char *q, double v, const cha
 		       unsigned line, const char *ev, size_t evlen, int prio)
 {
 	char buf[32];
-	snprintf(buf, sizeof buf, "%.0f", v);
+	util_format_number_as(buf, sizeof buf, rint(v), INFINITY, 17);
 	add(r, q, buf, file, line, ev, evlen, prio);
 	if (strcmp(q, "memory_mb") == 0 && v > FUNCTION_MAX_MEMORY_MB)
 		add(r, "hardware", "high_memory", file, line, ev, evlen, prio);

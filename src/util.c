@@ -1,5 +1,6 @@
 /* util.c: allocation wrappers and string buffers. */
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,7 +172,16 @@ const char *util_option_value(int argc, char **argv, int *i, const char *name)
 
 void util_format_number(char *buf, size_t size, double v)
 {
-	for (int prec = 1; prec <= 17; prec++) {
+	util_format_number_as(buf, size, v, 0, 17);
+}
+
+void util_format_number_as(char *buf, size_t size, double v, double whole_below, int max_digits)
+{
+	if (v == rint(v) && fabs(v) < whole_below) {
+		snprintf(buf, size, "%.0f", v);
+		return;
+	}
+	for (int prec = 1; prec <= max_digits; prec++) {
 		/* snprintf and strtod agree on the locale's decimal point;
 		 * the '.' is put in afterwards */
 		snprintf(buf, size, "%.*g", prec, v);
