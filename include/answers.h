@@ -39,6 +39,10 @@ const char *answers_text(const struct model *m, const struct answers *a, size_t 
 double answers_number_by_id(const struct model *m, const struct answers *a, const char *id);
 const char *answers_choice_by_id(const struct model *m, const struct answers *a, const char *id);
 const char *answers_text_by_id(const struct model *m, const struct answers *a, const char *id);
+/* Whether option option_id of multiple-choice question question_id is
+ * selected (false when either is unknown or the question is not multiple). */
+bool answers_selected_has(const struct model *m, const struct answers *a, const char *question_id,
+			  const char *option_id);
 /* Why text is not a valid answer to text question q: NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);

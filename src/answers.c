@@ -353,6 +353,19 @@ const char *answers_text_by_id(const struct model *m, const struct answers *a, c
 	return q < 0 ? NULL : answers_text(m, a, (size_t)q);
 }
 
+bool answers_selected_has(const struct model *m, const struct answers *a, const char *question_id,
+			  const char *option_id)
+{
+	int q = model_question_index(m, question_id);
+	if (q < 0)
+		return false;
+	int o = model_option_index(model_question(m, (size_t)q), option_id);
+	if (o < 0 || o >= 64)
+		return false;
+	/* answers_selected is 0 unless the question is multiple */
+	return (answers_selected(m, a, (size_t)q) >> o) & 1u;
+}
+
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f)
 {
 	if (!m->questionnaire || f >= m->questionnaire->factors_count)

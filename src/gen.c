@@ -131,18 +131,6 @@ static double number_or(const struct model *m, const struct answers *a, const ch
 	return isnan(v) ? dflt : v;
 }
 
-static bool has_selected(const struct model *m, const struct answers *a, const char *qid,
-			 const char *oid)
-{
-	int q = model_question_index(m, qid);
-	if (q < 0)
-		return false;
-	int o = model_option_index(model_question(m, (size_t)q), oid);
-	if (o < 0 || o >= 64)
-		return false;
-	return (answers_selected(m, a, (size_t)q) >> o) & 1u;
-}
-
 static unsigned clamp_unsigned(double v, unsigned lo, unsigned hi)
 {
 	if (isnan(v) || v < lo)
@@ -173,7 +161,7 @@ void gen_input_from_answers(const struct model *m, const struct answers *a,
 	in->latency_target = choice_or(m, a, "latency_target", "moderate");
 	in->runtime = choice_or(m, a, "runtime", "nodejs22.x");
 	in->region = text_or(m, a, "region", "us-east-1");
-	in->high_cpu = has_selected(m, a, "hardware", "high_cpu");
+	in->high_cpu = answers_selected_has(m, a, "hardware", "high_cpu");
 	in->recommendation = ev ? arch_id(ev->recommendation) : NULL;
 }
 

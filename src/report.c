@@ -154,19 +154,6 @@ static const struct option *chosen(const struct model *m, const struct answers *
 	return &qq->options[o];
 }
 
-static bool selected_has(const struct model *m, const struct answers *a, const char *qid,
-			 const char *opt)
-{
-	int q = model_question_index(m, qid);
-	if (q < 0)
-		return false;
-	const struct question *qq = model_question(m, (size_t)q);
-	int o = model_option_index(qq, opt);
-	if (qq->kind != QK_MULTIPLE || o < 0 || o >= 64)
-		return false;
-	return (answers_selected(m, a, (size_t)q) >> o) & 1u;
-}
-
 static void option_label(struct strbuf *sb, const struct option *o)
 {
 	esc(sb, o->label && *o->label ? o->label : o->id);
@@ -1236,7 +1223,7 @@ static bool limits_hit(struct ctx *c, enum arch a, struct strbuf *out)
 		sb_append(out, " MB limit");
 		any = true;
 	}
-	if (!l->gpu && selected_has(c->m, c->a, "hardware", "gpu")) {
+	if (!l->gpu && answers_selected_has(c->m, c->a, "hardware", "gpu")) {
 		sb_append(out, any ? "; " : "");
 		sb_append(out, "GPUs are needed but not available");
 		any = true;

@@ -140,6 +140,11 @@ static void check_good(const struct answers *a, bool all_present)
 	assert_string_equal(a->decision_makers[1], "Bo");
 	assert_true(isnan(answers_number_by_id(&M, a, "nope")));
 	assert_null(answers_choice_by_id(&M, a, "nope"));
+	assert_true(answers_selected_has(&M, a, "hardware", "gpu"));
+	assert_false(answers_selected_has(&M, a, "hardware", "nope"));
+	assert_false(answers_selected_has(&M, a, "nope", "gpu"));
+	/* a single-choice question has no selection */
+	assert_false(answers_selected_has(&M, a, "traffic_pattern", "daily_cycle"));
 }
 
 static void test_yaml_and_json(void **state)
