@@ -4,15 +4,17 @@ PREFIX  ?= /usr/local
 PKGS    := ncursesw menuw formw panelw libcyaml libcjson yaml-0.1 zlib
 VERSION := 0.1.0
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# Recursive (=), not simple (:=): on a fresh machine the libraries only
+# exist after deps ran, so the flags are asked for when they are used.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	     -Iinclude $(PKG_CFLAGS) -DARCHWISE_VERSION='"$(VERSION)"' -MMD -MP
-LDLIBS  := $(PKG_LIBS) -lm
+LDLIBS  = $(PKG_LIBS) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -23,8 +25,9 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all run test test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
-all: deps-quiet archwise
+.PHONY: all run test test-run test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
+all: deps-quiet
+	@$(MAKE) --no-print-directory archwise
 
 deps-quiet:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null || sh scripts/deps.sh
@@ -32,7 +35,7 @@ deps-quiet:
 deps:
 	@sh scripts/deps.sh
 
-build/obj/%.o: src/%.c | deps-quiet
+build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -80,12 +83,18 @@ build/asan/tests/%: tests/%.c build/asan/libarchwise.a $(call obj,build/asan,$(T
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -Wno-unused-parameter -o $@ $< $(if $(filter test_tui%,$*),$(call obj,build/asan,$(TUI_SRC))) build/asan/libarchwise.a $(CMOCKA_LIBS) $(LDLIBS)
 
-run: deps-quiet archwise
+run: deps-quiet
+	@$(MAKE) --no-print-directory archwise
 	./archwise
 
 # Every test: cmocka unit tests, then the script tests (golden files, the CLI,
 # validators of generated files, the wizard in tmux).
-test: deps-quiet archwise $(TESTS)
+# `make test` also installs the test tools (tmux, kubectl, yamllint...) on
+# Debian/Ubuntu: deps.sh checks each package and returns at once when all are there.
+test: deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: archwise $(TESTS)
 	@sh tests/run-unit.sh build/tests
 	@sh tests/run-scripts.sh ./archwise
 
