@@ -54,6 +54,13 @@ const char *util_option_value(int argc, char **argv, int *i, const char *name);
 /* Whether all of s is strict UTF-8 (RFC 3629: no overlong forms, no
  * surrogates, nothing past U+10FFFF, no sequence cut short by the NUL). */
 bool util_utf8_valid(const char *s);
+/* Decodes the strict UTF-8 sequence at s, of at most avail bytes (SIZE_MAX
+ * when s is NUL-terminated: the NUL ends any sequence): its length (1-4)
+ * with *cp its code point, or 0 when the bytes at s do not start one. */
+size_t util_utf8_decode(const char *s, size_t avail, unsigned *cp);
+/* Whether code point cp is a control that could drive a terminal: C0 (but
+ * \n and \t when keep_newlines), DEL, C1 (U+0080..U+009F). */
+bool util_is_control(unsigned cp, bool keep_newlines);
 
 /* Formats a number the shortest way that reads back exactly ("%.17g" trimmed),
  * always with a '.' whatever LC_NUMERIC the wizard's setlocale chose. */

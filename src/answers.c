@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <regex.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -391,11 +392,18 @@ char *answers_text_problem(const struct question *q, const char *text)
 	size_t n = utf8_chars(text);
 	if (n > max)
 		return xasprintf("text is %zu characters long, the limit is %u", n, max);
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return xasprintf("control character 0x%02x in the text", *p);
-		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)   /* C1: U+0080..U+009F */
-			return xasprintf("control character U+%04X in the text", p[1]);
+	for (const char *p = text; *p;) {
+		unsigned cp;
+		size_t len = util_utf8_decode(p, SIZE_MAX, &cp);
+		if (len == 0) {
+			p++;   /* a byte that starts no character is no control */
+			continue;
+		}
+		if (util_is_control(cp, true))
+			return cp < 0x80 ? xasprintf("control character 0x%02x in the text", cp)
+					 : xasprintf("control character U+%04X in the text", cp);
+		p += len;
+	}
 	if (q->pattern && *q->pattern) {
 		regex_t re;
 		char *anchored = xasprintf("^(%s)$", q->pattern);

@@ -1,6 +1,7 @@
 /* util.c: allocation wrappers and string buffers. */
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,16 +192,17 @@ void util_format_number_as(char *buf, size_t size, double v, double whole_below,
 	util_c_decimal_point(buf);
 }
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 when the byte at p
- * does not start one (overlong forms, surrogates and > U+10FFFF refused). */
-static size_t utf8_seq(const unsigned char *p, unsigned *cp)
+size_t util_utf8_decode(const char *s, size_t avail, unsigned *cp)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	if (avail == 0)
+		return 0;
 	if (p[0] < 0x80) {
 		*cp = p[0];
 		return 1;
 	}
 	size_t n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
-	if (n == 0 || p[0] > 0xF4)
+	if (n == 0 || p[0] > 0xF4 || n > avail)
 		return 0;
 	unsigned c = p[0] & (0x7F >> n);
 	for (size_t i = 1; i < n; i++) {
@@ -218,8 +220,8 @@ static size_t utf8_seq(const unsigned char *p, unsigned *cp)
 bool util_utf8_valid(const char *s)
 {
 	unsigned cp;
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		size_t n = utf8_seq(p, &cp);
+	for (const char *p = s; *p;) {
+		size_t n = util_utf8_decode(p, SIZE_MAX, &cp);
 		if (n == 0)
 			return false;
 		p += n;
@@ -227,20 +229,26 @@ bool util_utf8_valid(const char *s)
 	return true;
 }
 
+bool util_is_control(unsigned cp, bool keep_newlines)
+{
+	return (cp < 0x20 && !(keep_newlines && (cp == '\n' || cp == '\t'))) || cp == 0x7F ||
+	       (cp >= 0x80 && cp <= 0x9F);
+}
+
 void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		unsigned cp;
-		size_t n = utf8_seq(p, &cp);
+		size_t n = util_utf8_decode((const char *)p, SIZE_MAX, &cp);
 		if (n == 0) {
 			sb_printf(sb, "\\x%02x", *p);
 			p++;
 			continue;
 		}
-		if ((cp < 0x20 && !(keep_newlines && (cp == '\n' || cp == '\t'))) || cp == 0x7F)
+		if (util_is_control(cp, keep_newlines) && cp < 0x80)
 			sb_printf(sb, "\\x%02x", cp);
-		else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+		else if (util_is_control(cp, keep_newlines) || (cp >= 0x202A && cp <= 0x202E) ||
 			 (cp >= 0x2066 && cp <= 0x2069))
 			sb_printf(sb, "\\u%04x", cp);
 		else

@@ -22,39 +22,6 @@ void yamldoc_offset_pos(const char *text, size_t len, size_t off, unsigned *line
 	*col = c;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_len(const unsigned char *s, size_t avail)
-{
-	unsigned c = s[0];
-	size_t n;
-	unsigned cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n > avail)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 int yamldoc_check_text(const char *text, size_t len, const char *name, struct diag_list *diags)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -65,7 +32,8 @@ int yamldoc_check_text(const char *text, size_t len, const char *name, struct di
 			diag_add(diags, name, line, col, "NUL byte in a text file");
 			return -1;
 		}
-		size_t n = utf8_len(s + i, len - i);
+		unsigned cp;
+		size_t n = util_utf8_decode(text + i, len - i, &cp);
 		if (!n) {
 			yamldoc_offset_pos(text, len, i, &line, &col);
 			diag_add(diags, name, line, col, "invalid UTF-8 (byte 0x%02x)", s[i]);
