@@ -29,6 +29,12 @@ void yamldoc_offset_pos(const char *text, size_t len, size_t off, unsigned *line
 int yamldoc_parse(struct yamldoc *d, const char *text, size_t len, const char *name,
 		  const struct yamldoc_limits *lim, struct diag_list *diags);
 void yamldoc_fini(struct yamldoc *d);
+/* Parses text event by event without building a document: fn gets each
+ * event (the parser owns it) and returns 0 to go on, 1 to stop there, -1
+ * for an error (it reports it). Stops after the stream's end. Returns 0, or
+ * -1 after fn's error or a syntax error (reported in diags unless NULL). */
+int yamldoc_each_event(const char *text, size_t len, const char *name, struct diag_list *diags,
+		       int (*fn)(void *ctx, const yaml_event_t *ev), void *ctx);
 /* The root node, or NULL for an empty document. */
 yaml_node_t *yamldoc_root(struct yamldoc *d);
 /* Value under key in a mapping node (and its key node), or NULL. */

@@ -1492,6 +1492,46 @@ static bool tk_has(const char *key, void *arg)
 	return false;
 }
 
+/* load_sniff_kind's walk over the top-level keys. */
+struct sniff {
+	struct top_keys tk;
+	unsigned depth;
+	size_t nodes;
+	bool root_map;
+};
+
+static int sniff_event(void *ctx, const yaml_event_t *ev)
+{
+	struct sniff *s = ctx;
+	bool done = false;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (s->depth == 1 && s->root_map && s->nodes++ % 2 == 0)
+			top_keys_add(&s->tk, (const char *)ev->data.scalar.value);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (s->depth == 0)
+			s->root_map = ev->type == YAML_MAPPING_START_EVENT;
+		else if (s->depth == 1)
+			s->nodes++;
+		s->depth++;
+		break;
+	case YAML_ALIAS_EVENT:
+		if (s->depth == 1)
+			s->nodes++;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (--s->depth == 0)
+			done = true;
+		break;
+	default:
+		break;
+	}
+	return done || s->tk.n[0];
+}
+
 enum file_kind load_sniff_kind(const char *text, size_t len)
 {
 	size_t i = 0;
@@ -1509,52 +1549,9 @@ enum file_kind load_sniff_kind(const char *text, size_t len)
 	}
 	/* the top-level keys from parser events, without building a document;
 	 * "sections" decides at once (a big questionnaire need not be read) */
-	struct top_keys tk = {0};
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
-		util_fatal("out of memory");
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	unsigned depth = 0;
-	size_t nodes = 0;
-	bool root_map = false;
-	for (bool done = false; !done;) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev))
-			break;
-		switch (ev.type) {
-		case YAML_SCALAR_EVENT:
-			if (depth == 1 && root_map && nodes++ % 2 == 0)
-				top_keys_add(&tk, (const char *)ev.data.scalar.value);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (depth == 0)
-				root_map = ev.type == YAML_MAPPING_START_EVENT;
-			else if (depth == 1)
-				nodes++;
-			depth++;
-			break;
-		case YAML_ALIAS_EVENT:
-			if (depth == 1)
-				nodes++;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (--depth == 0)
-				done = true;
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-		if (tk.n[0])
-			break;
-	}
-	yaml_parser_delete(&p);
-	return root_map ? kind_of_keys(tk_has, &tk) : FILE_UNKNOWN;
+	struct sniff s = {0};
+	yamldoc_each_event(text, len, NULL, NULL, sniff_event, &s);
+	return s.root_map ? kind_of_keys(tk_has, &s.tk) : FILE_UNKNOWN;
 }
 
 size_t load_check_file(const char *path, const struct model *m, struct diag_list *diags)

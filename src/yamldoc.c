@@ -91,6 +91,108 @@ static void attach(yaml_document_t *doc, struct open_node *top, int id)
 	}
 }
 
+int yamldoc_each_event(const char *text, size_t len, const char *name, struct diag_list *diags,
+			int (*fn)(void *ctx, const yaml_event_t *ev), void *ctx)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		util_fatal("out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	int rc = 0;
+	for (bool done = false; !done && !rc;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			if (diags)
+				parser_error(&p, text, len, name, diags);
+			rc = -1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = fn(ctx, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The state of compose between events. */
+struct composer {
+	yaml_document_t *doc;
+	const char *name;
+	struct diag_list *diags;
+	struct open_node *stack;
+	unsigned depth, max_depth, docs;
+	size_t keys, max_keys, items, max_items;
+};
+
+static int compose_event(void *ctx, const yaml_event_t *ev)
+{
+	struct composer *c = ctx;
+	yaml_document_t *doc = c->doc;
+	const char *name = c->name;
+	struct diag_list *diags = c->diags;
+	int rc = 0;
+	unsigned line = (unsigned)ev->start_mark.line + 1, col = (unsigned)ev->start_mark.column + 1;
+	struct open_node *top = c->depth ? &c->stack[c->depth - 1] : NULL;
+	bool node = ev->type == YAML_SCALAR_EVENT || ev->type == YAML_SEQUENCE_START_EVENT ||
+		    ev->type == YAML_MAPPING_START_EVENT;
+	if (node && top && top->map && top->seen % 2 == 0 && c->max_keys && ++c->keys > c->max_keys) {
+		diag_add(diags, name, line, col, "too many keys (more than %zu)", c->max_keys);
+		rc = -1;
+	}
+	if (node && top && !top->map && c->max_items && ++c->items > c->max_items) {
+		diag_add(diags, name, line, col, "too many list items (more than %zu)", c->max_items);
+		rc = -1;
+	}
+	int id = 0;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		diag_add(diags, name, line, col, "YAML aliases are not allowed");
+		rc = -1;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++c->docs > 1) {
+			diag_add(diags, name, line, col, "only one YAML document is allowed");
+			rc = -1;
+		}
+		break;
+	case YAML_SCALAR_EVENT:
+		id = yaml_document_add_scalar(doc, NULL, ev->data.scalar.value,
+					      (int)ev->data.scalar.length, ev->data.scalar.style);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (c->depth >= c->max_depth) {
+			diag_add(diags, name, line, col, "nested too deeply (more than %u levels)",
+				 c->max_depth);
+			rc = -1;
+			break;
+		}
+		id = ev->type == YAML_MAPPING_START_EVENT
+			? yaml_document_add_mapping(doc, NULL, ev->data.mapping_start.style)
+			: yaml_document_add_sequence(doc, NULL, ev->data.sequence_start.style);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (c->depth)
+			c->depth--;
+		break;
+	default:
+		break;
+	}
+	if (node && !rc) {
+		if (!id)
+			util_fatal("out of memory");
+		doc->nodes.start[id - 1].start_mark = ev->start_mark;
+		doc->nodes.start[id - 1].end_mark = ev->end_mark;
+		attach(doc, top, id);
+		if (ev->type != YAML_SCALAR_EVENT)
+			c->stack[c->depth++] = (struct open_node){.id = id,
+				.map = ev->type == YAML_MAPPING_START_EVENT};
+	}
+	return rc;
+}
+
 /* Composes the document from parser events in one pass (libyaml's own
  * loader has no limits and would need a second pass to refuse aliases):
  * refuses aliases, a second document and documents deeper or larger than
@@ -98,90 +200,15 @@ static void attach(yaml_document_t *doc, struct open_node *top, int id)
 static int compose(struct yamldoc *d, const char *text, size_t len, const char *name,
 		   const struct yamldoc_limits *lim, struct diag_list *diags)
 {
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
-		util_fatal("out of memory");
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	unsigned max_depth = lim && lim->max_depth ? lim->max_depth : 256;
-	size_t max_keys = lim ? lim->max_keys : 0;
-	size_t max_items = lim ? lim->max_items : 0, items = 0;
-	struct open_node *stack = xcalloc(max_depth + 1, sizeof(*stack));
-	yaml_document_t *doc = &d->doc;
-	unsigned depth = 0, docs = 0;
-	size_t keys = 0;
-	int rc = 0;
-	for (bool done = false; !done && !rc;) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev)) {
-			parser_error(&p, text, len, name, diags);
-			rc = -1;
-			break;
-		}
-		unsigned line = (unsigned)ev.start_mark.line + 1, col = (unsigned)ev.start_mark.column + 1;
-		struct open_node *top = depth ? &stack[depth - 1] : NULL;
-		bool node = ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
-			    ev.type == YAML_MAPPING_START_EVENT;
-		if (node && top && top->map && top->seen % 2 == 0 && max_keys && ++keys > max_keys) {
-			diag_add(diags, name, line, col, "too many keys (more than %zu)", max_keys);
-			rc = -1;
-		}
-		if (node && top && !top->map && max_items && ++items > max_items) {
-			diag_add(diags, name, line, col, "too many list items (more than %zu)", max_items);
-			rc = -1;
-		}
-		int id = 0;
-		switch (ev.type) {
-		case YAML_ALIAS_EVENT:
-			diag_add(diags, name, line, col, "YAML aliases are not allowed");
-			rc = -1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1) {
-				diag_add(diags, name, line, col, "only one YAML document is allowed");
-				rc = -1;
-			}
-			break;
-		case YAML_SCALAR_EVENT:
-			id = yaml_document_add_scalar(doc, NULL, ev.data.scalar.value,
-						      (int)ev.data.scalar.length, ev.data.scalar.style);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (depth >= max_depth) {
-				diag_add(diags, name, line, col, "nested too deeply (more than %u levels)",
-					 max_depth);
-				rc = -1;
-				break;
-			}
-			id = ev.type == YAML_MAPPING_START_EVENT
-				? yaml_document_add_mapping(doc, NULL, ev.data.mapping_start.style)
-				: yaml_document_add_sequence(doc, NULL, ev.data.sequence_start.style);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (depth)
-				depth--;
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		default:
-			break;
-		}
-		if (node && !rc) {
-			if (!id)
-				util_fatal("out of memory");
-			doc->nodes.start[id - 1].start_mark = ev.start_mark;
-			doc->nodes.start[id - 1].end_mark = ev.end_mark;
-			attach(doc, top, id);
-			if (ev.type != YAML_SCALAR_EVENT)
-				stack[depth++] = (struct open_node){.id = id,
-					.map = ev.type == YAML_MAPPING_START_EVENT};
-		}
-		yaml_event_delete(&ev);
-	}
-	free(stack);
-	yaml_parser_delete(&p);
+	struct composer c = {
+		.doc = &d->doc, .name = name, .diags = diags,
+		.max_depth = lim && lim->max_depth ? lim->max_depth : 256,
+		.max_keys = lim ? lim->max_keys : 0,
+		.max_items = lim ? lim->max_items : 0,
+	};
+	c.stack = xcalloc(c.max_depth + 1, sizeof(*c.stack));
+	int rc = yamldoc_each_event(text, len, name, diags, compose_event, &c);
+	free(c.stack);
 	return rc;
 }
 
