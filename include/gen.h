@@ -110,6 +110,8 @@ void gen_yaml_bool(struct gen_yaml *y, bool v);
 void gen_yaml_kv_str(struct gen_yaml *y, const char *key, const char *value);
 void gen_yaml_kv_int(struct gen_yaml *y, const char *key, long long value);
 void gen_yaml_kv_bool(struct gen_yaml *y, const char *key, bool value);
+/* key: {k: v}, a mapping of one string pair (k NULL: an empty mapping, {}). */
+void gen_yaml_kv_map_str(struct gen_yaml *y, const char *key, const char *k, const char *v);
 /* Ends the document; returns the text (caller frees) or NULL with *err. */
 char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err);
 
@@ -123,6 +125,15 @@ int gen_fargate_add(const struct gen_input *in, struct out_bundle *b, char **err
 void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selector);
 /* The hardened container securityContext (shared by Kubernetes and Knative). */
 void gen_k8s_container_security(struct gen_yaml *y);
+/* An HTTP GET probe under key: the port by name (port_name) or else by
+ * number; timeout_s and failures are left to the platform when 0. */
+void gen_k8s_http_probe(struct gen_yaml *y, const char *key, const char *path,
+			const char *port_name, unsigned port, int period_s, int timeout_s,
+			int failures);
+/* The read-only root filesystem's scratch /tmp: the volumeMounts item, and
+ * the volumes item (an emptyDir, of at most size_limit unless NULL). */
+void gen_k8s_tmp_mount(struct gen_yaml *y);
+void gen_k8s_tmp_volume(struct gen_yaml *y, const char *size_limit);
 /* app.kubernetes.io/component for the workload type ("api", "worker", ...). */
 const char *gen_component(const struct gen_input *in);
 /* Whether the Kubernetes target runs in as a batch/v1 CronJob (workload_type

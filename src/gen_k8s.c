@@ -92,15 +92,21 @@ void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selecto
 	gen_yaml_map_end(y);
 }
 
+/* The identity both securityContexts (pod and container) set. */
+static void run_as(struct gen_yaml *y)
+{
+	gen_yaml_kv_bool(y, "runAsNonRoot", true);
+	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
+	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+}
+
 void gen_k8s_container_security(struct gen_yaml *y)
 {
 	gen_yaml_str(y, "securityContext");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_bool(y, "allowPrivilegeEscalation", false);
 	gen_yaml_kv_bool(y, "readOnlyRootFilesystem", true);
-	gen_yaml_kv_bool(y, "runAsNonRoot", true);
-	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
-	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+	run_as(y);
 	gen_yaml_str(y, "capabilities");
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "drop");
@@ -108,10 +114,45 @@ void gen_k8s_container_security(struct gen_yaml *y)
 	gen_yaml_str(y, "ALL");
 	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
-	gen_yaml_str(y, "seccompProfile");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "type", "RuntimeDefault");
+	gen_yaml_kv_map_str(y, "seccompProfile", "type", "RuntimeDefault");
 	gen_yaml_map_end(y);
+}
+
+void gen_k8s_http_probe(struct gen_yaml *y, const char *key, const char *path,
+			const char *port_name, unsigned port, int period_s, int timeout_s,
+			int failures)
+{
+	gen_yaml_str(y, key);
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "httpGet");
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "path", path);
+	if (port_name)
+		gen_yaml_kv_str(y, "port", port_name);
+	else
+		gen_yaml_kv_int(y, "port", port);
+	gen_yaml_map_end(y);
+	gen_yaml_kv_int(y, "periodSeconds", period_s);
+	if (timeout_s)
+		gen_yaml_kv_int(y, "timeoutSeconds", timeout_s);
+	if (failures)
+		gen_yaml_kv_int(y, "failureThreshold", failures);
+	gen_yaml_map_end(y);
+}
+
+void gen_k8s_tmp_mount(struct gen_yaml *y)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_kv_str(y, "mountPath", "/tmp");
+	gen_yaml_map_end(y);
+}
+
+void gen_k8s_tmp_volume(struct gen_yaml *y, const char *size_limit)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "tmp");
+	gen_yaml_kv_map_str(y, "emptyDir", size_limit ? "sizeLimit" : NULL, size_limit);
 	gen_yaml_map_end(y);
 }
 
@@ -165,21 +206,6 @@ static unsigned cpu_millis(const struct gen_input *in)
 	if (m < 100)
 		m = 100;
 	return in->high_cpu ? 2 * m : m;
-}
-
-static void probe(struct gen_yaml *y, const char *key, const char *path, int period, int failures)
-{
-	gen_yaml_str(y, key);
-	gen_yaml_map_start(y);
-	gen_yaml_str(y, "httpGet");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "path", path);
-	gen_yaml_kv_str(y, "port", "http");
-	gen_yaml_map_end(y);
-	gen_yaml_kv_int(y, "periodSeconds", period);
-	gen_yaml_kv_int(y, "timeoutSeconds", 2);
-	gen_yaml_kv_int(y, "failureThreshold", failures);
-	gen_yaml_map_end(y);
 }
 
 static void resources(struct gen_yaml *y, const struct gen_input *in)
@@ -280,14 +306,9 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	gen_yaml_kv_int(y, "terminationGracePeriodSeconds", 30);
 	gen_yaml_str(y, "securityContext");
 	gen_yaml_map_start(y);
-	gen_yaml_kv_bool(y, "runAsNonRoot", true);
-	gen_yaml_kv_int(y, "runAsUser", RUN_AS_ID);
-	gen_yaml_kv_int(y, "runAsGroup", RUN_AS_ID);
+	run_as(y);
 	gen_yaml_kv_int(y, "fsGroup", RUN_AS_ID);
-	gen_yaml_str(y, "seccompProfile");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "type", "RuntimeDefault");
-	gen_yaml_map_end(y);
+	gen_yaml_kv_map_str(y, "seccompProfile", "type", "RuntimeDefault");
 	gen_yaml_map_end(y);
 	if (!job)
 		spreading(y, in);
@@ -324,16 +345,13 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	 * pod instead of restarting it. A job has none: nothing routes to
 	 * it, and activeDeadlineSeconds stops a run that hangs. */
 	if (!job) {
-		probe(y, "livenessProbe", "/healthz", 20, 3);
-		probe(y, "readinessProbe", "/readyz", 5, 2);
+		gen_k8s_http_probe(y, "livenessProbe", "/healthz", "http", in->port, 20, 2, 3);
+		gen_k8s_http_probe(y, "readinessProbe", "/readyz", "http", in->port, 5, 2, 2);
 	}
 	gen_k8s_container_security(y);
 	gen_yaml_str(y, "volumeMounts");
 	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "name", "tmp");
-	gen_yaml_kv_str(y, "mountPath", "/tmp");
-	gen_yaml_map_end(y);
+	gen_k8s_tmp_mount(y);
 	if (stateful) {
 		gen_yaml_map_start(y);
 		gen_yaml_kv_str(y, "name", "data");
@@ -347,13 +365,7 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	/* The root filesystem is read-only: /tmp is a small scratch volume. */
 	gen_yaml_str(y, "volumes");
 	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "name", "tmp");
-	gen_yaml_str(y, "emptyDir");
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "sizeLimit", "64Mi");
-	gen_yaml_map_end(y);
-	gen_yaml_map_end(y);
+	gen_k8s_tmp_volume(y, "64Mi");
 	/* A stateful job keeps /data between runs on its own claim (the
 	 * StatefulSet's comes from its volumeClaimTemplate). */
 	if (job && stateful) {

@@ -187,6 +187,19 @@ static void function(struct gen_yaml *y, const struct gen_input *in, enum fn_kin
 	gen_yaml_map_end(y);
 }
 
+/* The table's partition key "pk" as a list under key: [{AttributeName: pk,
+ * what: value}] (AttributeDefinitions gives its type, KeySchema its role). */
+static void key_attribute(struct gen_yaml *y, const char *key, const char *what, const char *value)
+{
+	gen_yaml_str(y, key);
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "AttributeName", "pk");
+	gen_yaml_kv_str(y, what, value);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+}
+
 static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned fns)
 {
 	gen_yaml_str(y, "resources");
@@ -230,10 +243,7 @@ static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned f
 		gen_yaml_kv_str(y, "Type", "AWS::Kinesis::Stream");
 		gen_yaml_str(y, "Properties");
 		gen_yaml_map_start(y);
-		gen_yaml_str(y, "StreamModeDetails");
-		gen_yaml_map_start(y);
-		gen_yaml_kv_str(y, "StreamMode", "ON_DEMAND");
-		gen_yaml_map_end(y);
+		gen_yaml_kv_map_str(y, "StreamModeDetails", "StreamMode", "ON_DEMAND");
 		gen_yaml_str(y, "StreamEncryption");
 		gen_yaml_map_start(y);
 		gen_yaml_kv_str(y, "EncryptionType", "KMS");
@@ -249,20 +259,8 @@ static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned f
 		gen_yaml_str(y, "Properties");
 		gen_yaml_map_start(y);
 		gen_yaml_kv_str(y, "BillingMode", "PAY_PER_REQUEST");
-		gen_yaml_str(y, "AttributeDefinitions");
-		gen_yaml_seq_start(y);
-		gen_yaml_map_start(y);
-		gen_yaml_kv_str(y, "AttributeName", "pk");
-		gen_yaml_kv_str(y, "AttributeType", "S");
-		gen_yaml_map_end(y);
-		gen_yaml_seq_end(y);
-		gen_yaml_str(y, "KeySchema");
-		gen_yaml_seq_start(y);
-		gen_yaml_map_start(y);
-		gen_yaml_kv_str(y, "AttributeName", "pk");
-		gen_yaml_kv_str(y, "KeyType", "HASH");
-		gen_yaml_map_end(y);
-		gen_yaml_seq_end(y);
+		key_attribute(y, "AttributeDefinitions", "AttributeType", "S");
+		key_attribute(y, "KeySchema", "KeyType", "HASH");
 		gen_yaml_str(y, "PointInTimeRecoverySpecification");
 		gen_yaml_map_start(y);
 		gen_yaml_kv_bool(y, "PointInTimeRecoveryEnabled", true);

@@ -173,6 +173,15 @@ void gen_yaml_kv_bool(struct gen_yaml *y, const char *key, bool value)
 	gen_yaml_bool(y, value);
 }
 
+void gen_yaml_kv_map_str(struct gen_yaml *y, const char *key, const char *k, const char *v)
+{
+	gen_yaml_str(y, key);
+	gen_yaml_map_start(y);
+	if (k)
+		gen_yaml_kv_str(y, k, v);
+	gen_yaml_map_end(y);
+}
+
 char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err)
 {
 	if (!y->finished) {
