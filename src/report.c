@@ -1152,6 +1152,32 @@ static void cost_section(struct ctx *c)
 	chart(c);
 }
 
+/* Starts architecture a's row in a table of `cells` columns after the
+ * name: returns the architecture, or NULL after a row of n/a when the
+ * model has none. */
+static const struct architecture *arch_row_start(struct ctx *c, enum arch a, unsigned cells)
+{
+	sb_append(c->sb, "| ");
+	esc_name(c, a);
+	const struct architecture *ar = c->m->arch[a];
+	if (!ar) {
+		for (unsigned i = 0; i < cells; i++)
+			sb_append(c->sb, " | n/a");
+		sb_append(c->sb, " |\n");
+	}
+	return ar;
+}
+
+/* The last cell of a row: text, escaped, or `none` when there is none. */
+static void text_cell_end(struct strbuf *sb, const char *text, const char *none)
+{
+	if (text && *text)
+		esc(sb, text);
+	else
+		sb_append(sb, none);
+	sb_append(sb, " |\n");
+}
+
 static void latency_section(struct ctx *c)
 {
 	struct strbuf *sb = c->sb;
@@ -1163,13 +1189,9 @@ static void latency_section(struct ctx *c)
 	sb_append(sb, "| Architecture | Steady | After idle | Spike | Source |\n");
 	sb_append(sb, "| --- | ---: | ---: | ---: | --- |\n");
 	for (unsigned a = 0; a < ARCH_COUNT; a++) {
-		const struct architecture *ar = c->m->arch[a];
-		sb_append(sb, "| ");
-		esc_name(c, (enum arch)a);
-		if (!ar) {
-			sb_append(sb, " | n/a | n/a | n/a | n/a |\n");
+		const struct architecture *ar = arch_row_start(c, (enum arch)a, 4);
+		if (!ar)
 			continue;
-		}
 		sb_append(sb, " | ");
 		fmt_num(sb, ar->latency.steady_ms, 0, true);
 		sb_append(sb, " | ");
@@ -1177,11 +1199,7 @@ static void latency_section(struct ctx *c)
 		sb_append(sb, " | ");
 		fmt_num(sb, ar->latency.spike_ms, 0, true);
 		sb_append(sb, " | ");
-		if (ar->latency.source && *ar->latency.source)
-			esc(sb, ar->latency.source);
-		else
-			sb_append(sb, "n/a");
-		sb_append(sb, " |\n");
+		text_cell_end(sb, ar->latency.source, "n/a");
 	}
 	sb_append(sb, "\n");
 }
@@ -1238,13 +1256,9 @@ static void limits_section(struct ctx *c)
 	sb_append(sb, "| Architecture | Longest run | Memory | GPU | Notes |\n");
 	sb_append(sb, "| --- | ---: | ---: | --- | --- |\n");
 	for (unsigned a = 0; a < ARCH_COUNT; a++) {
-		const struct architecture *ar = c->m->arch[a];
-		sb_append(sb, "| ");
-		esc_name(c, (enum arch)a);
-		if (!ar) {
-			sb_append(sb, " | n/a | n/a | n/a | n/a |\n");
+		const struct architecture *ar = arch_row_start(c, (enum arch)a, 4);
+		if (!ar)
 			continue;
-		}
 		sb_append(sb, " | ");
 		fmt_seconds(sb, ar->limits.max_duration_s);
 		sb_append(sb, " | ");
@@ -1255,11 +1269,7 @@ static void limits_section(struct ctx *c)
 			sb_append(sb, "none");
 		}
 		sb_append(sb, ar->limits.gpu ? " | yes | " : " | no | ");
-		if (ar->limits.notes && *ar->limits.notes)
-			esc(sb, ar->limits.notes);
-		else
-			sb_append(sb, "none");
-		sb_append(sb, " |\n");
+		text_cell_end(sb, ar->limits.notes, "none");
 	}
 	sb_append(sb, "\n");
 	bool any = false;
