@@ -297,6 +297,32 @@ static void clause(struct strbuf *sb, const char *s)
 	free(e);
 }
 
+/* One bullet per text of list: "<lead><the text as a clause>". */
+static void bullets(struct strbuf *sb, const char *lead, char *const *list, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		sb_append(sb, lead);
+		clause(sb, list[i]);
+		sb_append(sb, "\n");
+	}
+}
+
+/* A bullet per rule fired for architecture a, Good when it boosts, Bad
+ * otherwise; its exclusions only when `exclusions`, as ruled out. */
+static void rule_bullets(struct strbuf *sb, const struct evaluation *ev, enum arch a, bool exclusions)
+{
+	for (size_t i = 0; i < ev->fired_count; i++) {
+		const struct fired_rule *f = &ev->fired[i];
+		if (f->arch != a || (f->rule->effect == RULE_EXCLUDE && !exclusions))
+			continue;
+		sb_append(sb, f->rule->effect == RULE_BOOST ? "* Good, because "
+			     : f->rule->effect == RULE_EXCLUDE ? "* Bad, because it is ruled out: "
+			     : "* Bad, because ");
+		clause(sb, f->rule->reason);
+		sb_append(sb, "\n");
+	}
+}
+
 /* ---- front matter and title ---- */
 
 static void front_matter(struct ctx *c)
@@ -607,11 +633,8 @@ static void outcome_section(struct ctx *c)
 	/* Consequences: the architecture's strengths and limitations, then what
 	 * the answers make of it. */
 	sb_append(sb, "### Consequences\n\n");
-	for (unsigned i = 0; ar && i < ar->strengths_count; i++) {
-		sb_append(sb, "* Good, because ");
-		clause(sb, ar->strengths[i]);
-		sb_append(sb, "\n");
-	}
+	if (ar)
+		bullets(sb, "* Good, because ", ar->strengths, ar->strengths_count);
 	for (size_t i = 0; i < ev->row_count; i++) {
 		const struct matrix_row *r = &ev->rows[i];
 		double s = r->score[c->rec];
@@ -625,19 +648,9 @@ static void outcome_section(struct ctx *c)
 		factor_answers(c, r->factor);
 		sb_append(sb, ")\n");
 	}
-	for (size_t i = 0; i < ev->fired_count; i++) {
-		const struct fired_rule *f = &ev->fired[i];
-		if (f->arch != c->rec || f->rule->effect == RULE_EXCLUDE)
-			continue;
-		sb_append(sb, f->rule->effect == RULE_BOOST ? "* Good, because " : "* Bad, because ");
-		clause(sb, f->rule->reason);
-		sb_append(sb, "\n");
-	}
-	for (unsigned i = 0; ar && i < ar->limitations_count; i++) {
-		sb_append(sb, "* Bad, because ");
-		clause(sb, ar->limitations[i]);
-		sb_append(sb, "\n");
-	}
+	rule_bullets(sb, ev, c->rec, false);
+	if (ar)
+		bullets(sb, "* Bad, because ", ar->limitations, ar->limitations_count);
 	sb_append(sb, "\n");
 
 	/* Confirmation: what to watch so the decision can be checked later. */
@@ -732,11 +745,8 @@ static void pros_cons_section(struct ctx *c)
 			fmt_fixed(sb, score, 1, false);
 			sb_append(sb, " of 100.\n\n");
 		}
-		for (unsigned i = 0; ar && i < ar->strengths_count; i++) {
-			sb_append(sb, "* Good, because ");
-			clause(sb, ar->strengths[i]);
-			sb_append(sb, "\n");
-		}
+		if (ar)
+			bullets(sb, "* Good, because ", ar->strengths, ar->strengths_count);
 		for (size_t i = 0; i < ev->row_count; i++) {
 			const struct matrix_row *r = &ev->rows[i];
 			double s = r->score[a];
@@ -756,21 +766,9 @@ static void pros_cons_section(struct ctx *c)
 			clause(sb, ar->cold_start);
 			sb_append(sb, "\n");
 		}
-		for (size_t i = 0; i < ev->fired_count; i++) {
-			const struct fired_rule *f = &ev->fired[i];
-			if (f->arch != a)
-				continue;
-			sb_append(sb, f->rule->effect == RULE_BOOST ? "* Good, because "
-				     : f->rule->effect == RULE_EXCLUDE ? "* Bad, because it is ruled out: "
-				     : "* Bad, because ");
-			clause(sb, f->rule->reason);
-			sb_append(sb, "\n");
-		}
-		for (unsigned i = 0; ar && i < ar->limitations_count; i++) {
-			sb_append(sb, "* Bad, because ");
-			clause(sb, ar->limitations[i]);
-			sb_append(sb, "\n");
-		}
+		rule_bullets(sb, ev, a, true);
+		if (ar)
+			bullets(sb, "* Bad, because ", ar->limitations, ar->limitations_count);
 		sb_append(sb, "\n");
 	}
 }
