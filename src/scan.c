@@ -643,6 +643,23 @@ static void add_timeout(struct scan_result *r, const char *path, unsigned line, 
 	    path, line, s, n, PRIO_BUILD);
 }
 
+/* A function's memory size (serverless.yml memorySize, SAM MemorySize). */
+static void add_function_memory(struct scan_result *r, const char *path, unsigned line,
+				const char *s, size_t n, const struct yline *y)
+{
+	double v = number(y->val, y->vlen);
+	if (v > 0)
+		add_number(r, "memory_mb", v, path, line, s, n, PRIO_EXPLICIT);
+}
+
+/* The first sign of a functions project: how it is built, who knows it. */
+static void add_functions_project(struct scan_result *r, const char *path, unsigned line,
+				  const char *s, size_t n)
+{
+	add(r, "dev_workflow", "functions", path, line, s, n, PRIO_BUILD);
+	add(r, "team_expertise", "serverless", path, line, s, n, PRIO_HINT);
+}
+
 static void add_function_runtime(struct scan_result *r, const char *path, unsigned line,
 				 const char *s, size_t n, const struct yline *y)
 {
@@ -664,8 +681,7 @@ static void scan_serverless(struct scan_result *r, const char *path, const char 
 		if (!ystack_feed(&st, s, n, &y))
 			continue;
 		if (first) {
-			add(r, "dev_workflow", "functions", path, it.no, s, n, PRIO_BUILD);
-			add(r, "team_expertise", "serverless", path, it.no, s, n, PRIO_HINT);
+			add_functions_project(r, path, it.no, s, n);
 			first = false;
 		}
 		if (!y.key) {
@@ -682,9 +698,7 @@ static void scan_serverless(struct scan_result *r, const char *path, const char 
 		} else if (ykey(&y, "runtime")) {
 			add_function_runtime(r, path, it.no, s, n, &y);
 		} else if (ykey(&y, "memorySize")) {
-			double v = number(y.val, y.vlen);
-			if (v > 0)
-				add_number(r, "memory_mb", v, path, it.no, s, n, PRIO_EXPLICIT);
+			add_function_memory(r, path, it.no, s, n, &y);
 		} else if (ykey(&y, "timeout") && !yancestor(&st, "resources")) {
 			add_timeout(r, path, it.no, s, n, &y);
 		} else if (y.dash && strcmp(yparent(&st), "events") == 0) {
@@ -711,8 +725,7 @@ static void scan_sam(struct scan_result *r, const char *path, const char *text, 
 		if (!ystack_feed(&st, s, n, &y) || !y.key)
 			continue;
 		if (ykey(&y, "Type") && ieq(y.val, y.vlen, "AWS::Serverless::Function") && first) {
-			add(r, "dev_workflow", "functions", path, it.no, s, n, PRIO_BUILD);
-			add(r, "team_expertise", "serverless", path, it.no, s, n, PRIO_HINT);
+			add_functions_project(r, path, it.no, s, n);
 			add(r, "existing_investments", "cloud_managed_services", path, it.no, s, n,
 			    PRIO_BUILD);
 			first = false;
@@ -727,9 +740,7 @@ static void scan_sam(struct scan_result *r, const char *path, const char *text, 
 		} else if (ykey(&y, "Runtime")) {
 			add_function_runtime(r, path, it.no, s, n, &y);
 		} else if (ykey(&y, "MemorySize")) {
-			double v = number(y.val, y.vlen);
-			if (v > 0)
-				add_number(r, "memory_mb", v, path, it.no, s, n, PRIO_EXPLICIT);
+			add_function_memory(r, path, it.no, s, n, &y);
 		} else if (ykey(&y, "Timeout")) {
 			add_timeout(r, path, it.no, s, n, &y);
 		}
