@@ -29,7 +29,8 @@ static const char usage_text[] =
 	"       archwise eval FILE... [--json] [--questionnaire FILE] [--data-dir DIR]\n"
 	"                      score answers files and print the result (several: a JSON array)\n"
 	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
-	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--questionnaire FILE]\n"
+	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--decision-makers \"A, B\"]\n"
+	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
 	"                      validate questionnaire, asset and answers files\n"
@@ -54,6 +55,7 @@ struct cli {
 	const char *target;         /* export --target */
 	const char *date;           /* export --date */
 	const char *adr_dir;        /* export --adr-dir */
+	const char *decision_makers; /* export --decision-makers "A, B" */
 	const char *scan_dir;       /* wizard --scan */
 	const char *traffic_path;   /* wizard --traffic */
 	bool resume, json, force;
@@ -119,6 +121,8 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			slot = &c->date, name = "--date";
 		else if (util_option_is(arg, "--adr-dir"))
 			slot = &c->adr_dir, name = "--adr-dir";
+		else if (util_option_is(arg, "--decision-makers"))
+			slot = &c->decision_makers, name = "--decision-makers";
 		else if (util_option_is(arg, "--scan"))
 			slot = &c->scan_dir, name = "--scan";
 		else if (util_option_is(arg, "--traffic"))
@@ -287,6 +291,43 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 	return worst;
 }
 
+/* --decision-makers "Ana, Bo": replaces the answers' list (so the exported
+ * answers.yaml replays it too). Names are one line each, at most 100 bytes. */
+static int set_decision_makers(struct answers *a, const char *list)
+{
+	char **names = NULL;
+	size_t n = 0;
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, ',');
+		if (!end)
+			end = p + strlen(p);
+		const char *b = p, *e = end;
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
+			e--;
+		bool bad = e == b || e - b > 100;
+		for (const char *q = b; q < e && !bad; q++)
+			bad = (unsigned char)*q < 0x20 || *q == 0x7f;
+		if (bad) {
+			for (size_t i = 0; i < n; i++)
+				free(names[i]);
+			free(names);
+			return usage_error("%s", "--decision-makers: names are separated by commas, "
+					   "each 1-100 characters on one line");
+		}
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrndup(b, (size_t)(e - b));
+		p = *end ? end + 1 : end;
+	}
+	for (size_t i = 0; i < a->decision_makers_count; i++)
+		free(a->decision_makers[i]);
+	free(a->decision_makers);
+	a->decision_makers = names;
+	a->decision_makers_count = n;
+	return EXIT_OK;
+}
+
 static int cmd_export(const struct cli *c, const struct model *m)
 {
 	if (c->file_count != 1)
@@ -301,6 +342,10 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	int rc = load_answers_or_report(m, c->files[0], &a);
 	if (rc != EXIT_OK)
 		return rc;
+	if (c->decision_makers && (rc = set_decision_makers(&a, c->decision_makers)) != EXIT_OK) {
+		answers_fini(&a);
+		return rc;
+	}
 	const char *service = answers_text_by_id(m, &a, "service_name");
 	if (service && !gen_is_dns1123_label(service)) {
 		char *shown = util_escape_controls(service, false);

@@ -99,6 +99,11 @@ cmp -s s1 s2 && echo "ok   export is byte-identical twice" || { echo "FAIL expor
 	|| { echo "FAIL replay differs"; fail=1; }
 check 0 "export one target" "$A" export good.yaml -o out3 --target knative --date 2026-01-01
 [ ! -e out3/kubernetes ] && [ -f out3/knative/service.yaml ] || { echo "FAIL --target knative"; fail=1; }
+check 0 "export --decision-makers" "$A" export good.yaml -o outdm --date 2026-01-01 --decision-makers "Ana Silva, Bo Chen"
+grep -q '^decision-makers: "Ana Silva, Bo Chen"$' outdm/decision-record.md && grep -q '^- Bo Chen$' outdm/answers.yaml \
+	&& echo "ok   decision makers in the record and the replayable answers" || { echo "FAIL --decision-makers"; fail=1; }
+check 2 "export --decision-makers with an empty name" "$A" export good.yaml -o outdm2 --decision-makers "Ana,,Bo"
+[ ! -e outdm2 ] || { echo "FAIL: refused --decision-makers wrote something"; fail=1; }
 check 2 "export unknown target" "$A" export good.yaml -o out4 --target mainframe
 check 2 "export bad date" "$A" export good.yaml -o out4 --date yesterday
 printf 'answers:\n  service_name: Not_A_Label\n' >badname.yaml
