@@ -76,7 +76,7 @@ static size_t top_reasons(const struct model *m, const struct answers *a,
 		rs[n++] = (struct reason){
 			.points = 100.0 * row->weight * diff / denom,
 			.order = i,
-			.text = xasprintf("%s (weight %u): %s scores %s vs %s %s%s%s",
+			.text = xasprintf("%s (weight %u): %s scores %s/5 vs %s %s/5%s%s",
 					  f->name ? f->name : f->id, row->weight,
 					  engine_arch_name(m, w), sw, engine_arch_name(m, r), sr,
 					  *ans ? " \u2014 " : "", ans),
@@ -177,8 +177,14 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 	sb_append(&sb, "\nRanking:\n");
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct arch_rank *r = &ev->ranking[i];
-		sb_printf(&sb, "  %d. %-24s %5.1f%s\n", i + 1, arch_id(r->arch), engine_round(r->score, 1),
-			  r->excluded ? "  (excluded)" : "");
+		/* an excluded score is what it would have been: it must not
+		 * read as better than the ones above it */
+		if (r->excluded)
+			sb_printf(&sb, "  %d. %-24s excluded (would score %.1f)\n", i + 1,
+				  arch_id(r->arch), engine_round(r->score, 1));
+		else
+			sb_printf(&sb, "  %d. %-24s %5.1f\n", i + 1, arch_id(r->arch),
+				  engine_round(r->score, 1));
 	}
 
 	char *reasons[3];

@@ -654,10 +654,10 @@ static void test_reasons_and_summary(void **state)
 	char *r[3];
 	size_t n = engine_top_reasons(&fx->m, &ev, r, 3);
 	assert_int_equal(n, 1);
-	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4 vs kubernetes_serverless 3");
+	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4/5 vs kubernetes_serverless 3/5");
 	free(r[0]);
 	assert_int_equal(engine_top_reasons_answers(&fx->m, &fx->a, &ev, r, 3), 1);
-	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4 vs kubernetes_serverless 3 \u2014 none; Some");
+	assert_string_equal(r[0], "Operational capacity (weight 3): serverless_containers scores 4/5 vs kubernetes_serverless 3/5 \u2014 none; Some");
 	free(r[0]);
 	assert_int_equal(engine_top_reasons(&fx->m, &ev, r, 0), 0);
 	char *txt = engine_summary_text(&fx->m, &fx->a, &ev);
