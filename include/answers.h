@@ -57,6 +57,12 @@ int answers_set_selected(const struct model *m, struct answers *a, size_t q, uin
 int answers_set_number(const struct model *m, struct answers *a, size_t q, double v, char **err);
 int answers_set_text(const struct model *m, struct answers *a, size_t q, const char *text, char **err);
 
+/* Replaces the decision makers with the names of list ("Ana, Bo": split on
+ * commas, spaces trimmed; an empty list clears them). Each name 1-100
+ * bytes, no control characters; else -1 with *err (caller frees) and the
+ * answers unchanged. */
+int answers_set_decision_makers(struct answers *a, const char *list, char **err);
+
 /* Writes the answers as YAML (every question, defaults included, in
  * questionnaire order; emitted through libyaml so any text is safe).
  * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */

@@ -276,6 +276,41 @@ int answers_copy(struct answers *dst, const struct answers *src)
 	return 0;
 }
 
+int answers_set_decision_makers(struct answers *a, const char *list, char **err)
+{
+	char **names = NULL;
+	size_t n = 0;
+	for (const char *p = list; *p;) {
+		const char *end = strchr(p, ',');
+		if (!end)
+			end = p + strlen(p);
+		const char *b = p, *e = end;
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
+			e--;
+		bool bad = e == b || e - b > 100;
+		for (const char *q = b; q < e && !bad; q++)
+			bad = (unsigned char)*q < 0x20 || *q == 0x7f;
+		if (bad) {
+			for (size_t i = 0; i < n; i++)
+				free(names[i]);
+			free(names);
+			*err = xstrdup("names are separated by commas, each 1-100 characters on one line");
+			return -1;
+		}
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrndup(b, (size_t)(e - b));
+		p = *end ? end + 1 : end;
+	}
+	for (size_t i = 0; i < a->decision_makers_count; i++)
+		free(a->decision_makers[i]);
+	free(a->decision_makers);
+	a->decision_makers = names;
+	a->decision_makers_count = n;
+	return 0;
+}
+
 static const struct answer *answer_at(const struct answers *a, size_t q)
 {
 	return a && q < a->count && a->values[q].present ? &a->values[q] : NULL;

@@ -292,40 +292,15 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 }
 
 /* --decision-makers "Ana, Bo": replaces the answers' list (so the exported
- * answers.yaml replays it too). Names are one line each, at most 100 bytes. */
+ * answers.yaml replays it too). */
 static int set_decision_makers(struct answers *a, const char *list)
 {
-	char **names = NULL;
-	size_t n = 0;
-	for (const char *p = list; *p;) {
-		const char *end = strchr(p, ',');
-		if (!end)
-			end = p + strlen(p);
-		const char *b = p, *e = end;
-		while (b < e && *b == ' ')
-			b++;
-		while (e > b && e[-1] == ' ')
-			e--;
-		bool bad = e == b || e - b > 100;
-		for (const char *q = b; q < e && !bad; q++)
-			bad = (unsigned char)*q < 0x20 || *q == 0x7f;
-		if (bad) {
-			for (size_t i = 0; i < n; i++)
-				free(names[i]);
-			free(names);
-			return usage_error("%s", "--decision-makers: names are separated by commas, "
-					   "each 1-100 characters on one line");
-		}
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrndup(b, (size_t)(e - b));
-		p = *end ? end + 1 : end;
-	}
-	for (size_t i = 0; i < a->decision_makers_count; i++)
-		free(a->decision_makers[i]);
-	free(a->decision_makers);
-	a->decision_makers = names;
-	a->decision_makers_count = n;
-	return EXIT_OK;
+	char *err = NULL;
+	if (answers_set_decision_makers(a, list, &err) == 0)
+		return EXIT_OK;
+	int rc = usage_error("--decision-makers: %s", err);
+	free(err);
+	return rc;
 }
 
 static int cmd_export(const struct cli *c, const struct model *m)

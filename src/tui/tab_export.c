@@ -1,5 +1,6 @@
 /* tab_export.c: result tab 7: the output folder (editable), the ADR
- * folder (found in the repository, editable, may be cleared), the targets,
+ * folder (found in the repository, editable, may be cleared), the decision
+ * makers (from the answers, set on them when writing), the targets,
  * the write through export_run, the paths written; an existing bundle is
  * only overwritten after the user says yes. */
 #include <stdlib.h>
@@ -23,7 +24,8 @@ static const struct { int mask; const char *label; } targets[] = {
 #define TARGET_COUNT (int)(sizeof targets / sizeof targets[0])
 #define ROW_DIR 0
 #define ROW_ADR 1
-#define ROW_TARGET0 2
+#define ROW_DM 2
+#define ROW_TARGET0 3
 #define ROW_WRITE (TARGET_COUNT + ROW_TARGET0)
 
 static bool is_dir(const char *path)
@@ -84,6 +86,51 @@ const char *tui_record_date(const struct tui *t, char *buf, size_t size)
 	return buf;
 }
 
+/* The answers' decision makers as the field shows them: "Ana, Bo". */
+static char *dm_joined(const struct answers *a)
+{
+	struct strbuf sb = {0};
+	sb_append(&sb, "");
+	for (size_t i = 0; i < a->decision_makers_count; i++) {
+		if (i)
+			sb_append(&sb, ", ");
+		sb_append(&sb, a->decision_makers[i] ? a->decision_makers[i] : "");
+	}
+	return sb_take(&sb);
+}
+
+/* Why the field cannot be the decision makers; NULL when it can. */
+static char *dm_problem(const struct tui *t)
+{
+	struct answers scratch = {0};
+	char *err = NULL;
+	if (answers_set_decision_makers(&scratch, t->dm_field.buf, &err) == 0)
+		answers_fini(&scratch);
+	return err;
+}
+
+/* On Write: the field becomes the answers' decision makers (autosaved
+ * like any answer) when it differs. false, with the tab's message, when
+ * a name is refused. */
+static bool dm_apply(struct tui *t)
+{
+	char *cur = dm_joined(t->a);
+	bool same = strcmp(cur, t->dm_field.buf) == 0;
+	free(cur);
+	if (same)
+		return true;
+	char *err = NULL;
+	if (answers_set_decision_makers(t->a, t->dm_field.buf, &err) != 0) {
+		free(t->ex_msg);
+		t->ex_msg = xasprintf("not written: decision makers: %s", err);
+		t->ex_err = true;
+		free(err);
+		return false;
+	}
+	tui_answers_changed(t);
+	return true;
+}
+
 static void export_enter(struct tui *t)
 {
 	tui_ensure_eval(t, false);
@@ -100,8 +147,15 @@ static void export_enter(struct tui *t)
 		tui_field_set(&t->adr_field, adr ? adr : "");
 		free(adr);
 	}
+	if (!t->dm_init) {
+		t->dm_init = true;
+		char *dm = dm_joined(t->a);
+		tui_field_set(&t->dm_field, dm);
+		free(dm);
+	}
 	t->dir_editing = false;
 	t->adr_editing = false;
+	t->dm_editing = false;
 }
 
 static void invalidate_files(struct tui *t)
@@ -204,6 +258,18 @@ static void export_draw(struct tui *t)
 	tui_text(t, y, x, 2, here ? t->g->pointer : " ", ROLE_CURRENT);
 	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->adr_field, t->adr_editing, adr_ok);
 	tui_hit(t, y, x, x + w, HIT_ROW, ROW_ADR);
+	y++;
+	c = tui_text(t, y, x, w, "Decision makers", ROLE_HEADING);
+	char *dm_err = dm_problem(t);
+	tui_text(t, y, x + c + 1, w - c - 1, dm_err ? "(names separated by commas, 1-100 characters"
+		 " each)" : "(comma-separated; the record's decision-makers)",
+		 dm_err ? ROLE_ERROR : ROLE_DIM);
+	y++;
+	here = t->ex_sel == ROW_DM;
+	tui_text(t, y, x, 2, here ? t->g->pointer : " ", ROLE_CURRENT);
+	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->dm_field, t->dm_editing, !dm_err);
+	tui_hit(t, y, x, x + w, HIT_ROW, ROW_DM);
+	free(dm_err);
 	y += 2;
 	tui_text(t, y++, x, w, "Targets (Space toggles); always written: the record, answers.yaml, "
 		 "README.md", ROLE_HEADING);
@@ -251,6 +317,8 @@ static void export_draw(struct tui *t)
 
 static enum tui_action do_write(struct tui *t)
 {
+	if (!dm_apply(t))
+		return ACT_REDRAW;
 	tui_export_write(t, false);
 	/* The file list shown after writing is the one just written. */
 	invalidate_files(t);
@@ -271,8 +339,9 @@ static enum tui_action do_write(struct tui *t)
 
 static enum tui_action export_key(struct tui *t, int ch)
 {
-	if (t->dir_editing || t->adr_editing) {
-		struct tui_field *f = t->dir_editing ? &t->dir_field : &t->adr_field;
+	if (t->dir_editing || t->adr_editing || t->dm_editing) {
+		struct tui_field *f = t->dir_editing ? &t->dir_field
+				      : t->adr_editing ? &t->adr_field : &t->dm_field;
 		switch (ch) {
 		case '\n': case '\r': case KEY_ENTER: case KEY_DOWN: case KEY_UP:
 			if (t->dir_editing) {
@@ -281,11 +350,11 @@ static enum tui_action export_key(struct tui *t, int ch)
 				if (!t->dir_field.len)
 					export_enter(t);
 			}
-			t->adr_editing = false;
+			t->adr_editing = t->dm_editing = false;
 			invalidate_files(t);
 			return ACT_REDRAW;
 		case 27:
-			t->dir_editing = t->adr_editing = false;
+			t->dir_editing = t->adr_editing = t->dm_editing = false;
 			return ACT_REDRAW;
 		case KEY_BACKSPACE: case 127: case 8:
 			tui_field_erase(f);
@@ -310,7 +379,7 @@ static enum tui_action export_key(struct tui *t, int ch)
 		if (t->click.kind != HIT_ROW && t->click.kind != HIT_BUTTON)
 			return ACT_NONE;
 		t->ex_sel = t->click.value;
-		if (t->ex_sel == ROW_DIR || t->ex_sel == ROW_ADR)
+		if (t->ex_sel == ROW_DIR || t->ex_sel == ROW_ADR || t->ex_sel == ROW_DM)
 			return ACT_REDRAW;
 		ch = ' ';
 		break;
@@ -324,6 +393,9 @@ static enum tui_action export_key(struct tui *t, int ch)
 		} else if (t->ex_sel == ROW_ADR) {
 			t->adr_field.fresh = ch != ' ';
 			t->adr_editing = true;
+		} else if (t->ex_sel == ROW_DM) {
+			t->dm_field.fresh = ch != ' ';
+			t->dm_editing = true;
 		} else if (t->ex_sel == ROW_WRITE) {
 			return do_write(t);
 		} else {
@@ -337,7 +409,7 @@ static enum tui_action export_key(struct tui *t, int ch)
 
 static bool export_editing(const struct tui *t)
 {
-	return t->dir_editing || t->adr_editing;
+	return t->dir_editing || t->adr_editing || t->dm_editing;
 }
 
 const struct tui_screen tui_tab_export = {

@@ -215,6 +215,8 @@ struct tui {
 	struct tui_field adr_field; /* ADR folder; empty: none */
 	bool adr_editing, adr_init;
 	char *ex_adr;               /* ADR record last written */
+	struct tui_field dm_field;  /* decision makers, "Ana, Bo" */
+	bool dm_editing, dm_init;
 	char *ex_msg;
 	bool ex_err;
 };
