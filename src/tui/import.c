@@ -10,6 +10,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "ui.h"
@@ -516,38 +517,108 @@ static void draw_traffic(struct tui *t)
 		 ROLE_DIM);
 }
 
-/* The current answer to question id as the scan writes values (option ids,
- * numbers, text), or NULL when it has none; caller frees. */
-static char *answer_ids(const struct tui *t, const char *id)
+/* The current answer to question q as the scan writes values (option ids,
+ * numbers, text): *n values (owned, free with tui_lines_free), or NULL
+ * when it has none. */
+static char **answer_vals(const struct tui *t, int q, size_t *n)
 {
-	int q = model_question_index(t->m, id);
+	*n = 0;
 	if (q < 0 || !t->a->values[q].present)
 		return NULL;
 	const struct question *qu = model_question(t->m, (size_t)q);
-	struct strbuf sb = {0};
+	char **v = xcalloc(qu->options_count + 1, sizeof *v);
 	char num[64];
 	switch (qu->kind) {
 	case QK_SINGLE: {
 		int o = answers_option(t->m, t->a, (size_t)q);
-		sb_append(&sb, o >= 0 ? qu->options[o].id : "-");
+		v[(*n)++] = xstrdup(o >= 0 ? qu->options[o].id : "-");
 		break;
 	}
 	case QK_MULTIPLE: {
 		uint64_t sel = answers_selected(t->m, t->a, (size_t)q);
 		for (unsigned i = 0; i < qu->options_count && i < 64; i++)
 			if (sel & (UINT64_C(1) << i))
-				sb_printf(&sb, "%s%s", sb.len ? ", " : "", qu->options[i].id);
-		if (!sb.len)
-			sb_append(&sb, "none");
+				v[(*n)++] = xstrdup(qu->options[i].id);
+		if (!*n)
+			v[(*n)++] = xstrdup("none");
 		break;
 	}
 	case QK_NUMBER:
 		tui_format_plain(num, sizeof num, answers_number(t->m, t->a, (size_t)q));
-		sb_append(&sb, num);
+		v[(*n)++] = xstrdup(num);
 		break;
 	case QK_TEXT:
-		sb_append(&sb, answers_text(t->m, t->a, (size_t)q));
+		v[(*n)++] = xstrdup(answers_text(t->m, t->a, (size_t)q));
 		break;
+	}
+	return v;
+}
+
+static bool same_vals(char *const *a, size_t an, char *const *b, size_t bn)
+{
+	if (an != bn)
+		return false;
+	for (size_t i = 0; i < an; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return false;
+	return true;
+}
+
+/* The last sep-separated word of s, or s. */
+static const char *last_word(const char *s, char sep)
+{
+	const char *u = strrchr(s, sep);
+	return u ? u + 1 : s;
+}
+
+/* A question's short name from its id: "workload_type" -> "Workload
+ * type"; a last word that is the unit goes ("memory_mb" -> "Memory"). */
+static char *question_short(const struct question *qu, const char *id)
+{
+	char *s = xstrdup(id);
+	char *u = strrchr(s, '_');
+	if (u && qu && qu->kind == QK_NUMBER && qu->unit && strcasecmp(u + 1, qu->unit) == 0)
+		*u = '\0';
+	for (char *p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+/* Values as a person reads them: option labels ("HTTP API"), numbers with
+ * their unit ("512 MB"; none when the name already says it: "Container
+ * port: 8080"), text as it is. qu NULL: the values as they are. */
+static char *values_text(const struct question *qu, const char *name, char *const *v, size_t n)
+{
+	struct strbuf sb = {0};
+	sb_append(&sb, "");
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			sb_append(&sb, ", ");
+		const char *shown = v[k];
+		if (qu && (qu->kind == QK_SINGLE || qu->kind == QK_MULTIPLE)) {
+			for (unsigned i = 0; i < qu->options_count; i++)
+				if (strcmp(qu->options[i].id, v[k]) == 0 && qu->options[i].label)
+					shown = qu->options[i].label;
+		} else if (qu && qu->kind == QK_NUMBER) {
+			char *end = NULL;
+			double d = strtod(v[k], &end);
+			char num[64];
+			if (end != v[k] && !*end) {
+				if (fabs(d) >= 10000)
+					tui_format_grouped(num, sizeof num, d);
+				else
+					tui_format_plain(num, sizeof num, d);
+				shown = num;
+			}
+			sb_append(&sb, shown);
+			if (qu->unit && qu->unit[0] && strcasecmp(last_word(name, ' '), qu->unit) != 0)
+				sb_printf(&sb, " %s", qu->unit);
+			continue;
+		}
+		sb_append(&sb, shown);
 	}
 	return sb_take(&sb);
 }
@@ -582,20 +653,26 @@ static void draw_scan(struct tui *t)
 	for (size_t i = t->imp_top; i < sa->count && y + per <= bottom - 1; i++) {
 		const struct scan_answer *a = &sa->items[i];
 		bool here = i == t->imp_sel;
-		struct strbuf v = {0};
-		for (size_t k = 0; k < a->values_count; k++)
-			sb_printf(&v, "%s%s", k ? ", " : "", a->values[k]);
+		int qi = model_question_index(t->m, a->question);
+		const struct question *qu = qi >= 0 ? model_question(t->m, (size_t)qi) : NULL;
+		char *name = question_short(qu, a->question);
+		char *v = values_text(qu, name, a->values, a->values_count);
 		if (here)
 			tui_fill(t, y, x, w, ROLE_CURSOR);
 		enum tui_role r = here ? ROLE_CURSOR : t->imp_on[i] ? ROLE_QUESTION : ROLE_DIM;
-		int c = tui_textf(t, y, x, w, r, "%s %s %s = %s", here ? t->g->pointer : " ",
-				  t->imp_on[i] ? t->g->check_on : t->g->check_off, a->question,
-				  v.data ? v.data : "");
-		char *now = answer_ids(t, a->question);
-		if (now && (!v.data || strcmp(now, v.data) != 0))
-			tui_textf(t, y, x + c, w - c, here ? ROLE_CURSOR : ROLE_DIM, "  (now %s)", now);
-		free(now);
-		sb_fini(&v);
+		int c = tui_textf(t, y, x, w, r, "%s %s %s: %s", here ? t->g->pointer : " ",
+				  t->imp_on[i] ? t->g->check_on : t->g->check_off, name, v);
+		size_t nn = 0;
+		char **now = answer_vals(t, qi, &nn);
+		if (now && !same_vals(now, nn, a->values, a->values_count)) {
+			char *nv = values_text(qu, name, now, nn);
+			tui_textf(t, y, x + c, w - c, here ? ROLE_CURSOR : ROLE_DIM, "  (now %s)", nv);
+			free(nv);
+		}
+		if (now)
+			tui_lines_free(now, nn);
+		free(v);
+		free(name);
 		const struct scan_finding *f = a->from;
 		size_t others = 0;
 		for (size_t k = 0; k < t->imp_scan.count; k++)

@@ -86,7 +86,11 @@ tui_keys s
 wait_for 'Folder to scan'
 tui_type "$ROOT/tests/fixtures/scan/gpu-training"
 tui_keys Enter
-wait_for 'hardware = gpu, high_memory'
+# Questions by name, options by label, numbers with their unit.
+wait_for 'Hardware: GPU, High memory'
+wait_for 'Workload type: Batch jobs'
+wait_for 'Memory: 16,384 MB'
+tui_screen | grep -q ' = ' && fail "the scan panel still shows ids (question = option)"
 wait_for 'k8s/statefulset\.yaml:22: nvidia\.com/gpu: 1'
 wait_for '11 of 11 answers checked'
 # Untick the first (workload_type): it stays unanswered.
