@@ -114,14 +114,23 @@ static void matrix_draw(struct tui *t)
 		}
 	}
 	if (y < bottom) {
-		/* Best first; the label goes where the line would not fit. */
+		/* Best first; the label goes where the line would not fit, then
+		 * the decimals (the final scores are just above). */
 		struct strbuf sb = {0};
-		for (int k = 0; k < ARCH_COUNT; k++) {
-			const struct arch_rank *r = &ev->ranking[k];
-			if (!r->excluded)
-				sb_printf(&sb, "%s%s %.1f", k ? " > " : "", tui_arch_short(r->arch), r->score);
+		char *order = NULL;
+		for (int prec = 1; prec >= 0 && !order; prec--) {
+			for (int k = 0; k < ARCH_COUNT; k++) {
+				const struct arch_rank *r = &ev->ranking[k];
+				if (!r->excluded)
+					sb_printf(&sb, "%s%s %.*f", sb.len ? " > " : "",
+						  tui_arch_short(r->arch), prec, r->score);
+			}
+			order = sb_take(&sb);
+			if (prec && tui_text_width(order) > t->cols - 2) {
+				free(order);
+				order = NULL;
+			}
 		}
-		char *order = sb_take(&sb);
 		sb_printf(&sb, "%s%s", tui_text_width(order) + 9 <= t->cols - 2 ? "Ranking: " : "", order);
 		free(order);
 		char *s = sb_take(&sb);

@@ -36,7 +36,7 @@ static const char *const short_names[ARCH_COUNT] = {
 	[ARCH_KUBERNETES] = "Kubernetes",
 	[ARCH_SERVERLESS] = "Functions",
 	[ARCH_KUBERNETES_SERVERLESS] = "Knative",
-	[ARCH_SERVERLESS_CONTAINERS] = "Containers",
+	[ARCH_SERVERLESS_CONTAINERS] = "Fargate/Run", /* not "Containers": read as Kubernetes */
 	[ARCH_HYBRID] = "Hybrid",
 };
 

@@ -120,7 +120,11 @@ static void draw_gauge(struct tui *t, int y, int x, int w, int max_rows)
 		tui_textf(t, y + 1, x, w, ROLE_DIM, "evaluating%s", t->g->ellipsis);
 		return;
 	}
-	int name_w = 10, score_w = 4;
+	int name_w = 0, score_w = 4;
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		int nw = tui_text_width(tui_arch_short((enum arch)a));
+		name_w = nw > name_w ? nw : name_w;
+	}
 	int bar_w = w - name_w - score_w - 2;
 	if (bar_w < 3)
 		bar_w = 3;

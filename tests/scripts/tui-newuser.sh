@@ -5,11 +5,15 @@
 # is scrolled out; the result says what the scores mean, names the runner-up
 # in full, lists the adjustments with their points and words "what would
 # change this" as eval does; the tab bar, the performance table, the export
-# tab and the record's date.
+# tab and the record's date; the short name of serverless containers.
 . "$(dirname "$0")/tui-common.inc"
 
 tui_start 80 24
 wait_for "question 1/$QN"
+# Serverless containers are "Fargate/Run" in the gauge, whole (not
+# "Containers", which reads as Kubernetes).
+wait_for '^ Fargate/Run +[^ ]+ +[0-9]+ +│'
+tui_screen | grep -q 'Containers' && fail "the gauge still says Containers"
 tui_screen | tail -n 1 | grep -q 'Space choose' || fail "single choice: key bar lacks Space choose"
 
 # The import panel at 80 columns: its prompts wrap instead of being cut,
@@ -67,7 +71,7 @@ wait_for 'Recommended: '
 wait_for 'scores out of 100'
 tui_screen | grep -Eq 'Clear lead of [0-9.]+ points over (Kubernetes|Serverless|Hybrid)' ||
 	tui_screen | grep -q 'Close call' || fail "no lead or close-call line"
-tui_screen | grep -Eq 'over (Containers|Functions|Knative)\.' && fail "lead names a short name"
+tui_screen | grep -Eq 'over (Fargate/Run|Functions|Knative)\.' && fail "lead names a short name"
 wait_for 'Adjustments \(points'
 tui_keys PageDown
 wait_for 'more above'
