@@ -25,7 +25,7 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all run test test-run test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
+.PHONY: all readme run test test-run test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
 all: deps-quiet
 	@$(MAKE) --no-print-directory archwise
 
@@ -115,6 +115,10 @@ install: archwise
 	install -m 0644 questionnaires/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/questionnaires/
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
+
+# README.md = its introduction + the sections in docs/readme/ (tests/scripts/readme.sh checks it).
+readme:
+	python3 scripts/readme.py
 
 # Benchmarks (issue #7): prints the table the README quotes.
 bench: archwise
