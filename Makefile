@@ -1,7 +1,7 @@
 # archwise: see README.md. `make` builds ./archwise, `make test` runs every test.
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := ncursesw menuw formw panelw libcyaml libcjson yaml-0.1 zlib
+PKGS    := ncursesw libcyaml libcjson yaml-0.1 zlib
 VERSION := 0.1.0
 
 # Recursive (=), not simple (:=): on a fresh machine the libraries only
