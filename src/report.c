@@ -945,9 +945,9 @@ static void confidence_section(struct ctx *c)
 		const struct question *q = model_question(c->m, ch->question);
 		sb_append(sb, "* ");
 		esc(sb, q->id);
-		sb_append(sb, " answered ");
+		sb_append(sb, ": ");   /* the same form as eval's summary */
 		change_answer(c, ch);
-		sb_append(sb, ": ");
+		sb_append(sb, " \u2192 ");
 		esc_name(c, ch->would_recommend);
 		sb_append(sb, "\n");
 	}
@@ -955,7 +955,7 @@ static void confidence_section(struct ctx *c)
 		const struct weight_flip *fl = &ev->flips[i];
 		sb_append(sb, "* Weight of ");
 		esc(sb, factor_name(c->m, fl->factor));
-		sb_printf(sb, " set to %u: ", fl->weight);
+		sb_printf(sb, " set to %u \u2192 ", fl->weight);
 		esc_name(c, fl->would_recommend);
 		sb_append(sb, "\n");
 	}
