@@ -15,6 +15,22 @@
 #include "load.h"
 #include "output.h"
 
+/* The built-in model, loaded once per fuzzing process (targets that fuzz
+ * answers and exporters need a model, not a new one per input). */
+static inline const struct model *fuzz_built_in_model(void)
+{
+	static struct model m;
+	static int loaded;
+	if (!loaded) {
+		struct diag_list d = {0};
+		if (load_model(&(struct load_sources){0}, &m, &d) != 0)
+			abort();
+		diag_list_fini(&d);
+		loaded = 1;
+	}
+	return &m;
+}
+
 /* Whether s holds a byte that could drive a terminal: C0 controls (but \n,
  * and \t when allowed), DEL, C1 controls encoded in UTF-8. */
 static inline int fuzz_has_controls(const char *s, int allow_tab)

@@ -9,23 +9,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct model *built_in_model(void)
-{
-	static struct model m;
-	static int loaded;
-	if (!loaded) {
-		struct diag_list d = {0};
-		if (load_model(&(struct load_sources){0}, &m, &d) != 0)
-			abort();
-		diag_list_fini(&d);
-		loaded = 1;
-	}
-	return &m;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct model *m = built_in_model();
+	const struct model *m = fuzz_built_in_model();
 	/* The parser gets exactly size bytes, no terminator after them. */
 	char *text = malloc(size ? size : 1);
 	if (!text)
