@@ -17,8 +17,8 @@
 #include "gen.h"
 #include "load.h"
 #include "util.h"
+#include "locale_fixture.h"
 
-static char locpath[64];
 
 /* Every number answered (a default is read from its text when used), with
  * fractions wherever the questionnaire allows them. cost_sensitivity high:
@@ -42,22 +42,7 @@ static const char answers_yaml[] =
 static int group_setup(void **state)
 {
 	(void)state;
-	strcpy(locpath, "/tmp/archwise-test-export-XXXXXX");
-	if (!mkdtemp(locpath))
-		return -1;
-	setenv("LOCPATH", locpath, 1);
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	setlocale(LC_ALL, "C");
-	char *cmd = xasprintf("rm -rf %s", locpath);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
-	return 0;
+	return locale_fixture_setup("export");
 }
 
 /* Evaluates and builds the whole export (all targets) in the current locale. */
@@ -94,12 +79,8 @@ static void test_export_same_bytes_in_any_locale(void **state)
 	static const char *const names[] = {"de_DE", "ps_AF"};
 	size_t tried = 0;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		char *cmd = xasprintf("localedef -i %s -f UTF-8 %s/%s.UTF-8 >/dev/null 2>&1",
-				      names[i], locpath, names[i]);
-		int rc = system(cmd);
-		free(cmd);
 		char *loc = xasprintf("%s.UTF-8", names[i]);
-		bool ok = rc == 0 && setlocale(LC_ALL, loc);
+		bool ok = locale_fixture_make(names[i]) && setlocale(LC_ALL, loc);
 		free(loc);
 		if (!ok)
 			continue;
@@ -129,5 +110,5 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export_same_bytes_in_any_locale),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, locale_fixture_teardown);
 }

@@ -13,39 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "util.h"
-
-static char locpath[64];
-
-/* Compiles name (e.g. "de_DE") for UTF-8 into locpath; false when the
- * machine has no localedef or no source for it. */
-static bool make_locale(const char *name)
-{
-	char *cmd = xasprintf("localedef -i %s -f UTF-8 %s/%s.UTF-8 >/dev/null 2>&1", name,
-			      locpath, name);
-	int rc = system(cmd);
-	free(cmd);
-	return rc == 0;
-}
+#include "locale_fixture.h"
 
 static int group_setup(void **state)
 {
 	(void)state;
-	strcpy(locpath, "/tmp/archwise-test-util-XXXXXX");
-	if (!mkdtemp(locpath))
-		return -1;
-	setenv("LOCPATH", locpath, 1);
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	setlocale(LC_ALL, "C");
-	char *cmd = xasprintf("rm -rf %s", locpath);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
-	return 0;
+	return locale_fixture_setup("util");
 }
 
 static void expect_number(double v, const char *want)
@@ -76,7 +49,7 @@ static void test_format_number_any_locale(void **state)
 	static const char *const names[] = {"de_DE", "ps_AF"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char *loc = xasprintf("%s.UTF-8", names[i]);
-		if (!make_locale(names[i]) || !setlocale(LC_ALL, loc)) {
+		if (!locale_fixture_make(names[i]) || !setlocale(LC_ALL, loc)) {
 			free(loc);
 			skip();
 		}
@@ -149,5 +122,5 @@ int main(void)
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_options),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, locale_fixture_teardown);
 }
