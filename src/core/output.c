@@ -26,7 +26,18 @@ int out_bundle_add(struct out_bundle *b, const char *path, char *data, size_t le
 	f->path = xstrdup(path);
 	f->data = data;
 	f->len = len;
+	f->executable = false;
 	return 0;
+}
+
+int out_bundle_set_executable(struct out_bundle *b, const char *path)
+{
+	for (size_t i = 0; i < b->count; i++)
+		if (strcmp(b->files[i].path, path) == 0) {
+			b->files[i].executable = true;
+			return 0;
+		}
+	return -1;
 }
 
 int out_bundle_add_str(struct out_bundle *b, const char *path, const char *text)
@@ -537,6 +548,12 @@ int out_write_bundle(const char *dir, const struct out_bundle *b, bool force, ch
 		free(folder);
 		if (fds[i] < 0 ||
 		    temp_write(fds[i], base_of(f->path), shown, f->data, f->len, &tmps[i], err) < 0) {
+			free(shown);
+			goto rollback;
+		}
+		/* fchmod, not the open mode: the umask must not take the x bits. */
+		if (f->executable && fchmod(tmps[i].fd, 0755) < 0) {
+			set_err(err, shown, "cannot make executable", errno);
 			free(shown);
 			goto rollback;
 		}
