@@ -927,7 +927,7 @@ static int write_bundle(const char *dir, const struct out_bundle *b,
 	char *manifest = NULL;
 	if (o->manifest) {
 		manifest = out_manifest_text(b->files, b->count);
-		files[b->count] = (struct out_file){(char *)o->manifest, manifest, strlen(manifest)};
+		files[b->count] = (struct out_file){(char *)o->manifest, manifest, strlen(manifest), false};
 	}
 	if (bundle_paths_check(dir, files, nnew, err) < 0) {
 		free(manifest);
