@@ -18,8 +18,17 @@ char *export_default_dir(const struct model *m, const struct answers *a)
 int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
 		 const struct export_options *o, struct out_bundle *b, char **err)
 {
+	/* The record's date: --date, else the answers' date, else today
+	 * (SOURCE_DATE_EPOCH's day when set, for byte-identical reruns). */
+	char today[16];
+	const char *date = o->date;
+	if (!date && !(a->date && *a->date)) {
+		if (util_today(today, sizeof today, err) != 0)
+			return -1;
+		date = today;
+	}
 	struct report_options ro = {
-		.date = o->date, .answers_path = "answers.yaml",
+		.date = date, .answers_path = "answers.yaml",
 	};
 	char *record = report_markdown(m, a, ev, &ro);
 	if (!record) {
