@@ -31,7 +31,8 @@ static const char usage_text[] =
 	"       archwise eval FILE... [--json] [--questionnaire FILE] [--data-dir DIR]\n"
 	"                      score answers files and print the result (several: a JSON array)\n"
 	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
-	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--decision-makers \"A, B\"]\n"
+	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR [--supersedes NNNN]]\n"
+	"                      [--decision-makers \"A, B\"]\n"
 	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
@@ -62,6 +63,7 @@ struct cli {
 	const char *target;         /* export --target */
 	const char *date;           /* export --date */
 	const char *adr_dir;        /* export --adr-dir */
+	const char *supersedes;     /* export --supersedes NNNN */
 	const char *decision_makers; /* export --decision-makers "A, B" */
 	const char *scan_dir;       /* wizard --scan */
 	const char *traffic_path;   /* wizard --traffic */
@@ -136,6 +138,8 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			slot = &c->date, name = "--date";
 		else if (util_option_is(arg, "--adr-dir"))
 			slot = &c->adr_dir, name = "--adr-dir";
+		else if (util_option_is(arg, "--supersedes"))
+			slot = &c->supersedes, name = "--supersedes";
 		else if (util_option_is(arg, "--decision-makers"))
 			slot = &c->decision_makers, name = "--decision-makers";
 		else if (util_option_is(arg, "--scan"))
@@ -332,6 +336,10 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	if (c->target && (targets = gen_target_parse(c->target)) < 0)
 		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate)",
 				   c->target);
+	if (c->supersedes && (!c->adr_dir || strspn(c->supersedes, "0123456789") !=
+			      strlen(c->supersedes) || strlen(c->supersedes) > 9))
+		return usage_error("%s", c->adr_dir ? "--supersedes takes a record number NNNN"
+				   : "--supersedes needs --adr-dir DIR");
 	if (c->date && !answers_valid_date(c->date))
 		return usage_error("--date '%s' is not a date YYYY-MM-DD", c->date);
 	struct answers a;
@@ -357,6 +365,7 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		struct export_options o = {
 			.out_dir = c->out_dir, .targets = targets, .force = c->force,
 			.date = c->date, .adr_dir = c->adr_dir, .answers_path = c->files[0],
+			.supersedes = c->supersedes,
 		};
 		char *written = NULL, *err = NULL;
 		int w = export_run(m, &a, &ev, &o, &written, &err);
