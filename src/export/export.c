@@ -120,6 +120,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 	}
 	char *dir = o->out_dir ? xstrdup(o->out_dir) : export_default_dir(m, a);
 	char *adr_path = NULL;
+	if (o->adr_dir && out_folder_check(o->adr_dir, err) < 0) {
+		free(dir);
+		out_bundle_fini(&b);
+		return 1;
+	}
 	if (o->adr_dir) {
 		char *name = report_adr_filename(o->adr_dir, m, a, ev);
 		if (!name) {
@@ -158,7 +163,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 			unlink(adr_path);
 	}
 	if (rc == 0) {
-		rc = out_write_bundle(dir, &b, o->force, err);
+		struct out_bundle_options wo = {
+			.force = o->force, .manifest = EXPORT_MANIFEST,
+			.lock_wait_ms = OUT_LOCK_WAIT_MS, .note = o->note, .note_ctx = o->note_ctx,
+		};
+		rc = out_write_bundle_with(dir, &b, &wo, err);
 		if (rc != 0 && adr_path)
 			unlink(adr_path);
 		char *ignored = NULL;
