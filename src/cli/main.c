@@ -174,10 +174,13 @@ static int load_or_report(const struct load_sources *src, struct model *m)
 	return EXIT_OK;
 }
 
-static int load_answers_or_report(const struct model *m, const char *path, struct answers *a)
+/* An answers file, or a decision record's answers (meta, optional, then
+ * says whether it was one and what it chose). */
+static int load_answers_or_report(const struct model *m, const char *path, struct answers *a,
+				  struct record_meta *meta, bool *is_record)
 {
 	struct diag_list d = {0};
-	int rc = answers_load(m, path, a, &d);
+	int rc = record_load(m, path, a, meta, is_record, &d);
 	if (rc != 0) {
 		diag_print(&d, stderr);
 		answers_fini(a);   /* a failed load leaves *a initialised */
@@ -224,7 +227,7 @@ static int eval_one(const struct cli *c, const struct model *m, const char *path
 	*out = NULL;
 	struct answers a;
 	struct diag_list d = {0};
-	if (answers_load(m, path, &a, &d) != 0) {
+	if (record_load(m, path, &a, NULL, NULL, &d) != 0) {
 		diag_print(&d, stderr);
 		if (error && d.count)
 			*error = diag_format(&d.items[0]);
@@ -349,7 +352,7 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	if (c->date && !answers_valid_date(c->date))
 		return usage_error("--date '%s' is not a date YYYY-MM-DD", c->date);
 	struct answers a;
-	int rc = load_answers_or_report(m, c->files[0], &a);
+	int rc = load_answers_or_report(m, c->files[0], &a, NULL, NULL);
 	if (rc != EXIT_OK)
 		return rc;
 	if (c->decision_makers && (rc = set_decision_makers(&a, c->decision_makers)) != EXIT_OK) {
@@ -442,13 +445,16 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 		}
 		from = session;
 	}
-	int rc = from ? load_answers_or_report(m, from, &a)
+	struct record_meta meta;
+	bool is_record = false;
+	int rc = from ? load_answers_or_report(m, from, &a, &meta, &is_record)
 		      : (answers_init(&a, m) == 0 ? EXIT_OK : EXIT_RUNTIME);
 	if (rc == EXIT_OK) {
 		struct tui_options o = {
 			.answers_path = c->answers_path, .resume = c->resume,
 			.questionnaire_path = c->src.questionnaire_path,
 			.scan_dir = c->scan_dir, .traffic_path = c->traffic_path,
+			.from_record = is_record, .recorded = is_record ? meta.chosen : ARCH_KUBERNETES,
 		};
 		rc = tui_run(m, &a, &o);
 		answers_fini(&a);
