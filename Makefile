@@ -17,7 +17,10 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLA
 LDLIBS  = $(PKG_LIBS) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+# The stages, in the order data flows (a stage includes only headers of the
+# stages before it; tests/scripts/layering.sh checks it).
+STAGES   := core engine traffic scan report gen export
+CORE_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 TUI_SRC  := $(wildcard src/tui/*.c)
 DATA     := $(wildcard questionnaires/*.yaml assets/*.yaml)
 TESTS    := $(patsubst tests/%.c,build/tests/%,$(wildcard tests/test_*.c))
@@ -73,10 +76,10 @@ build/asan/libarchwise.a: $(call obj,build/asan,$(CORE_SRC)) build/asan/obj/buil
 	@rm -f $@
 	ar rcs $@ $^
 
-archwise: build/obj/main.o $(call obj,build,$(TUI_SRC)) build/libarchwise.a
+archwise: build/obj/cli/main.o $(call obj,build,$(TUI_SRC)) build/libarchwise.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-archwise-asan: build/asan/obj/main.o $(call obj,build/asan,$(TUI_SRC)) build/asan/libarchwise.a
+archwise-asan: build/asan/obj/cli/main.o $(call obj,build/asan,$(TUI_SRC)) build/asan/libarchwise.a
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/%.c build/libarchwise.a $(call obj,build,$(TUI_SRC))

@@ -82,9 +82,6 @@ void engine_evaluation_fini(struct evaluation *ev);
 double engine_similarity(const struct model *m, const struct answers *a,
 			 const struct case_study *cs);
 
-/* Rule conditions. Parses `when`; on error returns -1 and *err (caller frees).
- * Used by engine_evaluate and by `check`. */
-int engine_rule_check(const struct model *m, const char *when, char **err);
 /* Whether the condition holds for the answers (0/1), -1 when unparsable. */
 int engine_rule_holds(const struct model *m, const struct answers *a, const char *when);
 

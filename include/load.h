@@ -35,9 +35,4 @@ enum file_kind load_sniff_kind(const char *text, size_t len);
  * answers and case studies). Returns the number of problems found. */
 size_t load_check_file(const char *path, const struct model *m, struct diag_list *diags);
 
-/* Reads a whole file into a NUL-terminated buffer (caller frees), refusing
- * files above LOAD_MAX_FILE_BYTES. Returns NULL with a diag on failure. */
-#define LOAD_MAX_FILE_BYTES (16u * 1024u * 1024u)
-char *load_read_file(const char *path, size_t *len, struct diag_list *diags);
-
 #endif

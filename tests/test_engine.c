@@ -11,9 +11,10 @@
 #include <cJSON.h>
 #include <dirent.h>
 #include <time.h>
+#include "file.h"
 #include "answers.h"
 #include "engine.h"
-#include "../src/engine_priv.h"
+#include "../src/engine/engine_priv.h"
 #include "load.h"
 #include "util.h"
 
@@ -268,7 +269,7 @@ static void test_rule_ops(void **state)
 static void expect_error(const struct model *m, const char *when, const char *msg)
 {
 	char *err = NULL;
-	assert_int_equal(engine_rule_check(m, when, &err), -1);
+	assert_int_equal(cond_check(m, when, &err), -1);
 	assert_non_null(err);
 	if (!strstr(err, msg))
 		fail_msg("'%s': got '%s', want '%s'", when, err, msg);
@@ -280,7 +281,7 @@ static void test_rule_check(void **state)
 	struct fixture *fx = *state;
 	const struct model *m = &fx->m;
 	char *err = (char *)1;
-	assert_int_equal(engine_rule_check(m, "rpd > 5 and traffic == spiky and hardware contains gpu", &err), 0);
+	assert_int_equal(cond_check(m, "rpd > 5 and traffic == spiky and hardware contains gpu", &err), 0);
 	assert_null(err);
 	expect_error(m, "foo == 1", "rule condition: unknown question 'foo'");
 	expect_error(m, "traffic == rainy", "'rainy' is not an option of 'traffic'");
@@ -322,7 +323,7 @@ static void test_rule_soup(void **state)
 				strcat(buf, " ");
 		}
 		char *err = NULL;
-		int rc = engine_rule_check(&fx->m, buf, &err);
+		int rc = cond_check(&fx->m, buf, &err);
 		if (rc == 0) {
 			assert_null(err);
 			int h = engine_rule_holds(&fx->m, &fx->a, buf);
@@ -729,7 +730,7 @@ static void test_builtin_rules_parse(void **state)
 	assert_true(m->questionnaire->rules_count > 0);
 	for (unsigned r = 0; r < m->questionnaire->rules_count; r++) {
 		char *err = NULL;
-		if (engine_rule_check(m, m->questionnaire->rules[r].when, &err) != 0)
+		if (cond_check(m, m->questionnaire->rules[r].when, &err) != 0)
 			fail_msg("rule %s: %s", m->questionnaire->rules[r].id, err);
 	}
 }
@@ -847,7 +848,7 @@ static void test_builtin_cases_expected(void **state)
 		char *path = xasprintf("%s/%s/answers.yaml", cases, de->d_name);
 		struct diag_list d = {0};
 		size_t len;
-		char *text = load_read_file(path, &len, &d);
+		char *text = file_read(path, &len, &d);
 		const char *exp = text ? strstr(text, "expects: ") : NULL;
 		if (!exp) {
 			free(text);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "file.h"
 #include "answers.h"
 #include "builtin.h"
 #include "load.h"
@@ -449,7 +450,7 @@ static void test_read_file(void **state)
 	struct diag_list d = {0};
 	size_t len;
 	char *p = write_tmp("ok.yaml", "a: 1\n", 5);
-	char *t = load_read_file(p, &len, &d);
+	char *t = file_read(p, &len, &d);
 	assert_non_null(t);
 	assert_int_equal(len, 5);
 	assert_string_equal(t, "a: 1\n");
@@ -458,21 +459,21 @@ static void test_read_file(void **state)
 	free(p);
 
 	p = write_tmp("nul.yaml", "a: 1\nb: \0x\n", 11);
-	assert_null(load_read_file(p, &len, &d));
+	assert_null(file_read(p, &len, &d));
 	expect(&d, p, 2, 4, "NUL byte");
 	unlink(p);
 	free(p);
 
 	p = write_tmp("big.yaml", "", 0);
-	assert_int_equal(truncate(p, LOAD_MAX_FILE_BYTES + 1), 0);
-	assert_null(load_read_file(p, &len, &d));
+	assert_int_equal(truncate(p, FILE_MAX_BYTES + 1), 0);
+	assert_null(file_read(p, &len, &d));
 	expect(&d, p, 0, 0, "file too large");
 	unlink(p);
 	free(p);
 
-	assert_null(load_read_file(P_tmpdir, &len, &d));
+	assert_null(file_read(P_tmpdir, &len, &d));
 	expect(&d, P_tmpdir, 0, 0, "not a regular file");
-	assert_null(load_read_file("/nonexistent/x.yaml", &len, &d));
+	assert_null(file_read("/nonexistent/x.yaml", &len, &d));
 	expect(&d, "/nonexistent/x.yaml", 0, 0, "cannot open");
 	diag_list_fini(&d);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "file.h"
 #include "builtin.h"
 #include "load.h"
 #include "util.h"
@@ -416,7 +417,7 @@ int main(int argc, char **argv)
 	size_t len[4];
 	struct diag_list d = {0};
 	for (int i = 0; i < 4; i++)
-		if (!(text[i] = load_read_file(argv[i + 1], &len[i], &d))) {
+		if (!(text[i] = file_read(argv[i + 1], &len[i], &d))) {
 			diag_print(&d, stderr);
 			return 2;
 		}

@@ -39,7 +39,7 @@ answers:
   traffic_pattern: steady
 '
 
-# --- file size: 16 MiB (LOAD_MAX_FILE_BYTES), any file read as data or answers
+# --- file size: 16 MiB (FILE_MAX_BYTES), any file read as data or answers
 python3 - <<'P'
 hdr = "questionnaire: k8s-vs-serverless\nanswers:\n  traffic_pattern: steady\n"
 limit = 16 * 1024 * 1024

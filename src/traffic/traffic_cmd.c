@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "file.h"
 #include "answers.h"
 #include "cost.h"
 #include "load.h"
@@ -118,7 +119,7 @@ static int load_existing(const struct model *m, const char *path, struct answers
 		return errno == ENOENT ? 1 : 2;
 	if (!S_ISREG(st.st_mode))
 		return 2;
-	if (!(text = load_read_file(path, &len, d)))
+	if (!(text = file_read(path, &len, d)))
 		return 2;
 	kind = load_sniff_kind(text, len);
 	free(text);

@@ -17,7 +17,8 @@
 #include <unistd.h>
 #include "answers.h"
 #include "builtin.h"
-#include "engine.h"
+#include "cond.h"
+#include "file.h"
 #include "load.h"
 #include "util.h"
 #include "yamldoc.h"
@@ -1033,7 +1034,7 @@ static void check_questionnaire(struct chk *c, const struct model *m)
 			at(c, p, "rule '%s': amount must not be negative", ru->id);
 		}
 		char *err = NULL;
-		if (engine_rule_check(m, ru->when, &err) != 0) {
+		if (cond_check(m, ru->when, &err) != 0) {
 			snprintf(p, sizeof(p), "rules[%u].when", r);
 			at(c, p, "rule '%s': %s", ru->id, err ? err : "invalid condition");
 		}
@@ -1361,12 +1362,12 @@ int load_model(const struct load_sources *src, struct model *out, struct diag_li
 	}
 	if (src && src->questionnaire_path) {
 		path[0] = xstrdup(src->questionnaire_path);
-		if (!(text[0] = load_read_file(path[0], &len[0], diags)))
+		if (!(text[0] = file_read(path[0], &len[0], diags)))
 			rc = -1;
 	}
 	for (int i = 0; src && src->data_dir && i < 3; i++) {
 		path[i + 1] = xasprintf("%s/%s", src->data_dir, files[i]);
-		if (!(text[i + 1] = load_read_file(path[i + 1], &len[i + 1], diags)))
+		if (!(text[i + 1] = file_read(path[i + 1], &len[i + 1], diags)))
 			rc = -1;
 	}
 	if (rc == 0)
@@ -1382,71 +1383,6 @@ int load_model(const struct load_sources *src, struct model *out, struct diag_li
 
 /* ---- files and `check` ---- */
 
-char *load_read_file(const char *path, size_t *len, struct diag_list *diags)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, path, 0, 0, "not a regular file");
-		close(fd);
-		return NULL;
-	}
-	if ((unsigned long long)st.st_size > LOAD_MAX_FILE_BYTES) {
-		diag_add(diags, path, 0, 0, "file too large: %lld bytes, the limit is %u bytes (16 MiB)",
-			 (long long)st.st_size, LOAD_MAX_FILE_BYTES);
-		close(fd);
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = xmalloc(cap + 1);
-	for (;;) {
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n > LOAD_MAX_FILE_BYTES) {   /* the file grew while we read it */
-			diag_add(diags, path, 0, 0, "file too large: the limit is %u bytes (16 MiB)",
-				 LOAD_MAX_FILE_BYTES);
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap + 1);
-		}
-	}
-	close(fd);
-	buf[n] = '\0';
-	const char *nul = memchr(buf, '\0', n);
-	if (nul) {
-		unsigned l, c;
-		yamldoc_offset_pos(buf, n, (size_t)(nul - buf), &l, &c);
-		diag_add(diags, path, l, c, "NUL byte in a text file");
-		free(buf);
-		return NULL;
-	}
-	if (len)
-		*len = n;
-	return buf;
-}
 
 static enum file_kind kind_of_keys(bool (*has)(const char *key, void *arg), void *arg)
 {
@@ -1557,7 +1493,7 @@ enum file_kind load_sniff_kind(const char *text, size_t len)
 size_t load_check_file(const char *path, const struct model *m, struct diag_list *diags)
 {
 	size_t before = diags->count, len;
-	char *text = load_read_file(path, &len, diags);
+	char *text = file_read(path, &len, diags);
 	if (!text)
 		return diags->count - before;
 	struct model tmp;

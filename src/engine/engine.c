@@ -20,7 +20,7 @@ int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
 	ctx->rule_arch = xcalloc(qn->rules_count, sizeof(*ctx->rule_arch));
 	for (size_t r = 0; r < qn->rules_count; r++) {
 		/* The loader rejects bad conditions; one that slips through never fires. */
-		ctx->cond_ok[r] = rules_compile(m, qn->rules[r].when, &ctx->conds[r], NULL) == 0;
+		ctx->cond_ok[r] = cond_compile(m, qn->rules[r].when, &ctx->conds[r], NULL) == 0;
 		ctx->rule_arch[r] = arch_from_id(qn->rules[r].architecture);
 	}
 	ctx->question_factor = xcalloc(m->question_count, sizeof(*ctx->question_factor));
@@ -58,7 +58,7 @@ int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
 void engine_ctx_fini(struct engine_ctx *ctx)
 {
 	for (size_t r = 0; r < ctx->rule_count; r++)
-		rules_cond_fini(&ctx->conds[r]);
+		cond_fini(&ctx->conds[r]);
 	free(ctx->conds);
 	free(ctx->cond_ok);
 	free(ctx->rule_arch);

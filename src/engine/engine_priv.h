@@ -7,28 +7,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "cond.h"
 #include "engine.h"
 
 /* Scores and similarities closer than this are ties (sums of doubles are
  * not exact). */
 #define SCORE_EPS 1e-9
-
-enum cond_op { OP_EQ, OP_NE, OP_GT, OP_GE, OP_LT, OP_LE, OP_CONTAINS };
-
-/* One parsed clause `<question> <op> <value>`. */
-struct cond_clause {
-	size_t question;           /* flat question index */
-	enum cond_op op;
-	int option;                /* single / multiple: option index */
-	double number;             /* number questions */
-	char *text;                /* text questions (owned) */
-};
-
-/* A parsed `when`: every clause must hold. */
-struct cond {
-	struct cond_clause *clauses;
-	size_t count;
-};
 
 /* The effective answer to one question: the answer, else the default
  * (what answers_option/_selected/_number/_text return), resolved once per
@@ -45,17 +29,10 @@ struct eff_answer engine_effective_one(const struct model *m, const struct answe
 /* Fills out[0..question_count) with the effective answers of a. */
 void engine_effective(const struct model *m, const struct answers *a, struct eff_answer *out);
 
-/* Parses `when` against m into *out; -1 with *err (caller frees) on error. */
-int rules_compile(const struct model *m, const char *when, struct cond *out, char **err);
 /* Whether every clause holds for the answers. */
 bool rules_eval(const struct model *m, const struct answers *a, const struct cond *c);
 /* Same over effective answers (one per question). */
 bool rules_eval_eff(const struct model *m, const struct eff_answer *v, const struct cond *c);
-void rules_cond_fini(struct cond *c);
-/* Flat index of question id, or -1 (linear: works on hand-built models too). */
-int rules_question_index(const struct model *m, const char *id);
-/* Spelling of an operator ("==", "contains", ...). */
-const char *rules_op_name(enum cond_op op);
 
 /* Everything engine_evaluate needs that does not depend on the answers:
  * compiled rules and the architecture each rule names, each question's

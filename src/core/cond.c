@@ -1,11 +1,11 @@
-/* rules.c: rule conditions (`when`), parsed once and evaluated many times. */
+/* cond.c: the rule condition language (`when`): parsing and checking against
+ * the questionnaire. The engine evaluates the parsed form (src/engine/rules.c). */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "answers.h"
-#include "engine_priv.h"
+#include "cond.h"
 #include "util.h"
 
 static const char *const op_names[] = {
@@ -18,12 +18,12 @@ static const char *const kind_names[] = {
 	[QK_NUMBER] = "number", [QK_TEXT] = "text",
 };
 
-const char *rules_op_name(enum cond_op op)
+const char *cond_op_name(enum cond_op op)
 {
 	return op_names[op];
 }
 
-int rules_question_index(const struct model *m, const char *id)
+int cond_question_index(const struct model *m, const char *id)
 {
 	for (size_t i = 0; i < m->question_count; i++)
 		if (strcmp(m->questions[i]->id, id) == 0)
@@ -31,7 +31,7 @@ int rules_question_index(const struct model *m, const char *id)
 	return -1;
 }
 
-void rules_cond_fini(struct cond *c)
+void cond_fini(struct cond *c)
 {
 	for (size_t i = 0; i < c->count; i++)
 		free(c->clauses[i].text);
@@ -63,7 +63,7 @@ static char *parse_clause(const struct model *m, const char *s, size_t len,
 		return xasprintf("rule condition: expected a question id at '%.*s'",
 				 (int)(end - s), s);
 	char *qid = xstrndup(s, (size_t)(p - s));
-	int qi = rules_question_index(m, qid);
+	int qi = cond_question_index(m, qid);
 	if (qi < 0) {
 		char *err = xasprintf("rule condition: unknown question '%s'", qid);
 		free(qid);
@@ -175,7 +175,7 @@ static const char *find_and(const char *s, const char **next)
 	return NULL;
 }
 
-int rules_compile(const struct model *m, const char *when, struct cond *out, char **err)
+int cond_compile(const struct model *m, const char *when, struct cond *out, char **err)
 {
 	*out = (struct cond){0};
 	if (err)
@@ -218,7 +218,7 @@ int rules_compile(const struct model *m, const char *when, struct cond *out, cha
 	}
 	return 0;
 fail:
-	rules_cond_fini(out);
+	cond_fini(out);
 	if (err)
 		*err = msg;
 	else
@@ -226,71 +226,11 @@ fail:
 	return -1;
 }
 
-static bool compare(double x, enum cond_op op, double y)
-{
-	switch (op) {
-	case OP_EQ: return x == y;
-	case OP_NE: return x != y;
-	case OP_GT: return x > y;
-	case OP_GE: return x >= y;
-	case OP_LT: return x < y;
-	case OP_LE: return x <= y;
-	case OP_CONTAINS: break;
-	}
-	return false;
-}
-
-/* Whether clause cl holds for the effective answer v to its question. */
-static bool clause_holds(const struct model *m, const struct cond_clause *cl, const struct eff_answer *v)
-{
-	switch (m->questions[cl->question]->kind) {
-	case QK_SINGLE:
-		return compare(v->option, cl->op, cl->option);
-	case QK_MULTIPLE:
-		return (v->selected >> cl->option) & 1u;
-	case QK_NUMBER:
-		return compare(v->number, cl->op, cl->number);
-	case QK_TEXT: {
-		bool eq = strcmp(v->text ? v->text : "", cl->text) == 0;
-		return cl->op == OP_EQ ? eq : !eq;
-	}
-	}
-	return false;
-}
-
-bool rules_eval(const struct model *m, const struct answers *a, const struct cond *c)
-{
-	for (size_t i = 0; i < c->count; i++) {
-		struct eff_answer v = engine_effective_one(m, a, c->clauses[i].question);
-		if (!clause_holds(m, &c->clauses[i], &v))
-			return false;
-	}
-	return true;
-}
-
-bool rules_eval_eff(const struct model *m, const struct eff_answer *v, const struct cond *c)
-{
-	for (size_t i = 0; i < c->count; i++)
-		if (!clause_holds(m, &c->clauses[i], &v[c->clauses[i].question]))
-			return false;
-	return true;
-}
-
-int engine_rule_check(const struct model *m, const char *when, char **err)
+int cond_check(const struct model *m, const char *when, char **err)
 {
 	struct cond c;
-	if (rules_compile(m, when, &c, err) < 0)
+	if (cond_compile(m, when, &c, err) < 0)
 		return -1;
-	rules_cond_fini(&c);
+	cond_fini(&c);
 	return 0;
-}
-
-int engine_rule_holds(const struct model *m, const struct answers *a, const char *when)
-{
-	struct cond c;
-	if (rules_compile(m, when, &c, NULL) < 0)
-		return -1;
-	int r = rules_eval(m, a, &c);
-	rules_cond_fini(&c);
-	return r;
 }

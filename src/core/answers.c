@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "file.h"
 #include "answers.h"
-#include "load.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -1016,7 +1016,7 @@ int answers_load(const struct model *m, const char *path, struct answers *out,
 		 struct diag_list *diags)
 {
 	size_t len;
-	char *text = load_read_file(path, &len, diags);
+	char *text = file_read(path, &len, diags);
 	if (!text) {
 		answers_init(out, m);
 		return -1;
