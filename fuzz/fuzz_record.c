@@ -15,10 +15,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct model *m = fuzz_built_in_model();
-	char *text = malloc(size ? size : 1);
+	char *text = fuzz_copy(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
 	struct answers a;
 	struct record_meta meta;
 	struct diag_list d = {0};
