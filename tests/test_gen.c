@@ -442,6 +442,68 @@ static void test_fargate_sizes(void **state)
 	}
 }
 
+/* The smallest and largest memory every generator takes, and the steps of
+ * the CPU rule between: one vCPU per 1769 MB (Lambda's ratio), rounded up to
+ * 10m, at least 100m, limit twice the request, twice both with high_cpu.
+ * Lambda's memorySize is clamped to 128..10240. Worked by hand:
+ *     64 MB:   36.2 -> 40m    -> floor 100m
+ *    176 MB:   99.5 -> 100m
+ *    177 MB:  100.06 -> 110m
+ *   1769 MB: 1000 exactly -> 1000m
+ *   1770 MB: 1000.6 -> 1010m
+ * 1048576 MB (1 TiB, the questionnaire's maximum): 592750.7 -> 592760m. */
+static void test_memory_bounds_every_generator(void **state)
+{
+	(void)state;
+	static const struct {
+		unsigned mb;
+		bool high_cpu;
+		const char *request, *limit, *lambda;
+	} cases[] = {
+		{ 64, false, "100m", "200m", "128" },
+		{ 128, false, "100m", "200m", "128" },
+		{ 128, true, "200m", "400m", "128" },
+		{ 176, false, "100m", "200m", "176" },
+		{ 177, false, "110m", "220m", "177" },
+		{ 1769, false, "1000m", "2000m", "1769" },
+		{ 1770, false, "1010m", "2020m", "1770" },
+		{ 10240, false, "5790m", "11580m", "10240" },   /* 5788.6 -> 5790 */
+		{ 10241, false, "5790m", "11580m", "10240" },   /* 5789.2 -> 5790 */
+		{ 1048576, false, "592760m", "1185520m", "10240" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct gen_input in;
+		default_input(&in);
+		in.memory_mb = cases[i].mb;
+		in.high_cpu = cases[i].high_cpu;
+		char mem[32];
+		snprintf(mem, sizeof(mem), "%uMi", cases[i].mb);
+		struct out_bundle b;
+		generate(&in, GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS, &b);
+		struct doc d;
+		parse_file(&b, "kubernetes/deployment.yaml", &d);
+#define R(...) STR(&d, "spec", "template", "spec", "containers", "0", "resources", __VA_ARGS__)
+		if (strcmp(R("requests", "cpu"), cases[i].request) != 0 ||
+		    strcmp(R("limits", "cpu"), cases[i].limit) != 0)
+			fail_msg("%u MB%s: cpu %s/%s, want %s/%s", cases[i].mb,
+				 cases[i].high_cpu ? " high_cpu" : "", R("requests", "cpu"),
+				 R("limits", "cpu"), cases[i].request, cases[i].limit);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		yaml_document_delete(&d.d);
+		parse_file(&b, "knative/service.yaml", &d);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu", NULL));
+#undef R
+		yaml_document_delete(&d.d);
+		parse_file(&b, "serverless/serverless.yml", &d);
+		assert_string_equal(STR(&d, "provider", "memorySize"), cases[i].lambda);
+		yaml_document_delete(&d.d);
+		out_bundle_fini(&b);
+	}
+}
+
 /* ---- Kubernetes ---- */
 
 static const char *const k8s_files[] = {
@@ -1115,12 +1177,26 @@ static void test_input_from_answers(void **state)
 	out_bundle_fini(&b);
 	answers_fini(&a);
 
-	/* A default run: the questionnaire's default image must be usable. */
+	/* A default run: the questionnaire's default image must be usable, and
+	 * its default 128 MB pod asks for the 100m CPU floor (128 x 1000 / 1769
+	 * = 72.4, rounded up to 80m, under the floor). */
 	static const char empty[] = "questionnaire: k8s-vs-serverless\nanswers: {}\n";
 	assert_int_equal(answers_parse(&m, empty, sizeof(empty) - 1, "inline", &a, &diags), 0);
 	gen_input_from_answers(&m, &a, NULL, &in);
 	assert_false(in.high_cpu);
+	assert_int_equal(in.memory_mb, 128);
 	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	assert_int_equal(gen_targets(&m, &a, NULL, GEN_KUBERNETES, &b, &err), 0);
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu"),
+			    "100m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "limits", "cpu"),
+			    "200m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests",
+				"memory"), "128Mi");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
 	answers_fini(&a);
 	assert_int_equal(diags.count, 0);
 	diag_list_fini(&diags);
@@ -1183,6 +1259,7 @@ int main(void)
 		cmocka_unit_test(test_target_parse),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_fargate_sizes),
+		cmocka_unit_test(test_memory_bounds_every_generator),
 		cmocka_unit_test(test_k8s_files_and_practices),
 		cmocka_unit_test(test_k8s_stateful),
 		cmocka_unit_test(test_k8s_injection_unchecked),
