@@ -216,6 +216,10 @@ static void test_top_level_errors(void **state)
 	bad("a.yaml", "weights:\n  cost_sensitivity: 7\n", 2, 21,
 	    "weight of cost_sensitivity: '7' is not a whole number from 0 to 5");
 	bad("a.yaml", "weights:\n  cost_sensitivity: 2.5\n", 2, 21, "is not a whole number from 0 to 5");
+	bad("a.yaml", "weights:\n  cost_sensitivity: 6\n", 2, 21,
+	    "weight of cost_sensitivity: '6' is not a whole number from 0 to 5");
+	bad("a.yaml", "weights:\n  cost_sensitivity: -1\n", 2, 21,
+	    "weight of cost_sensitivity: '-1' is not a whole number from 0 to 5");
 	bad("a.yaml", "date: 2026-02-30\n", 1, 7, "date: '2026-02-30' is not a valid YYYY-MM-DD date");
 	bad("a.yaml", "date: 2023-02-29\n", 1, 7, "is not a valid YYYY-MM-DD date");
 	bad("a.yaml", "date: 26-11-2026\n", 1, 7, "is not a valid YYYY-MM-DD date");
@@ -231,6 +235,12 @@ static void test_top_level_errors(void **state)
 
 	struct answers a;
 	struct diag_list d = {0};
+	/* weights 0 and 5, the bounds, are accepted */
+	const char *w05 = "weights:\n  cost_sensitivity: 0\n  traffic_pattern: 5\n";
+	assert_int_equal(answers_parse(&M, w05, strlen(w05), "a.yaml", &a, &d), 0);
+	assert_int_equal(answers_weight(&M, &a, (size_t)model_factor_index(&M, "cost_sensitivity")), 0);
+	assert_int_equal(answers_weight(&M, &a, (size_t)model_factor_index(&M, "traffic_pattern")), 5);
+	answers_fini(&a);
 	assert_true(answers_valid_date("2024-02-29"));
 	assert_false(answers_valid_date("2024-13-01"));
 	/* February 29: every 4th year, not every 100th, but every 400th. */
