@@ -3,13 +3,13 @@
 
 Reads tests/mutants.txt (a list of small, deliberate bugs), copies the
 repository into a scratch folder, and for each mutant, one at a time:
-replaces the one line holding `find` in `file` (the text must occur on
-exactly one line), rebuilds with make, runs the tests the mutant names, and
+replaces `find` in `file` by `replace` (`find` must occur exactly once),
+rebuilds with make, runs the tests the mutant names, and
 restores the file. A mutant is
 
   caught   a listed test failed (or the build's embedded-model check did),
   MISSED   every listed test passed: the suite would let this bug through,
-  INVALID  the entry is broken: `find` is not on exactly one line, or the
+  INVALID  the entry is broken: `find` does not occur exactly once, or the
            mutated file does not compile (a mutant must be a bug, not a
            syntax error).
 
@@ -35,9 +35,9 @@ The list's format, one block per mutant, blank lines between:
 
 `tests` names cmocka binaries (test_X, from tests/test_X.c) and script
 tests (X, from tests/scripts/X.sh), run in that order; the first failure
-catches the mutant. In `find` and `replace`, \t stands for a tab (to tell
-apart lines that differ only by indentation). Lines starting with # are
-comments.
+catches the mutant. In `find` and `replace`, \t stands for a tab and \n
+for a line break (to tell apart lines that differ only by indentation or by
+the next line). Lines starting with # are comments.
 """
 import argparse
 import os
@@ -76,7 +76,9 @@ def read_list(path):
                 die(f"{path}:{no}: '{key}' twice in one mutant")
             if not cur:
                 cur["line"] = no
-            cur[key] = value.replace("\\t", "\t") if key in ("find", "replace") else value
+            if key in ("find", "replace"):
+                value = value.replace("\\t", "\t").replace("\\n", "\n")
+            cur[key] = value
     if cur:
         mutants.append(cur)
     names = set()
@@ -203,16 +205,15 @@ def main():
             path = os.path.join(work, m["file"])
             with open(path, encoding="utf-8") as f:
                 original = f.read()
-            lines = original.split("\n")
-            hits = [i for i, line in enumerate(lines) if m["find"] in line]
-            where = f"{m['file']}:{hits[0] + 1}" if len(hits) == 1 else m["file"]
-            if len(hits) != 1:
-                results.append(("INVALID", m, where, f"'find' is on {len(hits)} lines, not one"))
+            hits = original.count(m["find"])
+            where = m["file"]
+            if hits == 1:
+                where += f":{original[:original.index(m['find'])].count(chr(10)) + 1}"
+            if hits != 1:
+                results.append(("INVALID", m, where, f"'find' occurs {hits} times, not once"))
             else:
-                mutated = list(lines)
-                mutated[hits[0]] = lines[hits[0]].replace(m["find"], m["replace"], 1)
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write("\n".join(mutated))
+                    f.write(original.replace(m["find"], m["replace"], 1))
                 try:
                     obj = obj_of(m["file"])
                     rc, out = run(["make", "--no-print-directory", obj], work, env) if obj else (0, "")
