@@ -6,12 +6,16 @@ it with what `archwise eval --json` prints: every score, every exclusion, the
 order of the ranking, the fired rules, the nearest case study, the
 recommendation and the confidence.
 
-  engine_oracle.py ARCHWISE ROOT [--random N] [--seed S] ANSWERS...
+  engine_oracle.py ARCHWISE ROOT [--random N] [--seed S] [--boundary FILE] ANSWERS...
+  engine_oracle.py --find-boundary [ROOT]
 
 Each ANSWERS file is checked; then N random answers files (seeded, so a
 failure reproduces: the failing file is printed) with numbers drawn often
 exactly on a band boundary or a rule threshold, or one unit either side.
-Exit 0 when everything agrees, 1 on the first disagreement.
+--boundary FILE must, by the oracle, put the top two exactly the close-call
+margin apart (the case where "<=" and "<" differ); --find-boundary prints
+answers that do, to replace it when the scoring data change. Exit 0 when
+everything agrees, 1 on the first disagreement.
 """
 import json
 import math
@@ -310,9 +314,40 @@ def write_answers(path, answers, weights):
             f.write("weights:\n" + "".join(f"  {k}: {v}\n" for k, v in weights.items()))
 
 
+def find_boundary(root):
+    """Answers changing three or four questions whose top two are exactly
+    the margin apart (both not excluded)."""
+    model = Model(root)
+    qs = [q for q in model.questions if q.get("factor")]
+    rnd = random.Random(7)
+    found = 0
+    for _ in range(100000):
+        a = {}
+        for qu in rnd.sample(qs, rnd.choice([3, 4])):
+            if qu["kind"] == "single":
+                a[qu["id"]] = rnd.choice(model.option_ids(qu))
+            elif qu["kind"] == "multiple":
+                a[qu["id"]] = [rnd.choice(model.option_ids(qu))]
+            else:
+                a[qu["id"]] = rnd.choice([float(b["up_to"]) for b in qu["bands"]])
+        r = evaluate(model, a, {})
+        if abs(r["gap"] - model.margin) < EPS and not r["excluded"][r["order"][1]]:
+            print(a, r["order"][:2], [round(r["score"][x], 4) for x in r["order"][:2]])
+            found += 1
+            if found == 5:
+                return 0
+    return 1
+
+
 def main():
     args = sys.argv[1:]
-    count, seed = 0, 1
+    if args[:1] == ["--find-boundary"]:
+        return find_boundary(args[1] if len(args) > 1 else os.getcwd())
+    count, seed, boundary = 0, 1, None
+    if "--boundary" in args:
+        i = args.index("--boundary")
+        boundary = args[i + 1]
+        del args[i:i + 2]
     if "--random" in args:
         i = args.index("--random")
         count = int(args[i + 1])
@@ -324,6 +359,14 @@ def main():
     archwise, root, files = args[0], args[1], args[2:]
     model = Model(root)
     checked = 0
+    if boundary:
+        want = evaluate(model, *load_answers(boundary))
+        if abs(want["gap"] - model.margin) >= EPS or want["excluded"][want["order"][1]]:
+            print(f"FAIL {boundary}: the top two are {want['gap']:.6f} apart, not the margin "
+                  f"{model.margin}: the scoring data changed; find a new boundary case with "
+                  "tests/tools/engine_oracle.py --find-boundary")
+            return 1
+        files = [boundary] + files
     for path in files:
         answers, weights = load_answers(path)
         problem = compare(model, archwise, path, answers, weights)
