@@ -16,11 +16,12 @@ restores the file. A mutant is
 Before the mutants, the unmutated copy must pass every test the list names
 (else a failure would say nothing about a mutant).
 
-  scripts/mutate.py [--fast] [--only NAME,...] [--report FILE] [--keep]
+  scripts/mutate.py [--fast] [--only NAME,...] [--report FILE] [--keep] [--check]
 
 --fast runs the mutants marked `fast: yes` (what CI runs: `make mutate-fast`);
 --report writes the summary to FILE (`make mutate` writes
-tests/mutants-report.txt). Exit 0 when every mutant run is caught, 1 when
+tests/mutants-report.txt); --check only checks that every mutant's text is
+still in its file once (after an edit to the code, before a full run). Exit 0 when every mutant run is caught, 1 when
 one is missed or invalid, 2 on a usage or setup error.
 
 The list's format, one block per mutant, blank lines between:
@@ -167,6 +168,8 @@ def main():
     ap.add_argument("--only", help="comma-separated mutant names")
     ap.add_argument("--report", help="write the summary to this file")
     ap.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    ap.add_argument("--check", action="store_true",
+                    help="only check that each mutant's text occurs exactly once (no build)")
     args = ap.parse_args()
 
     mutants = read_list(args.list)
@@ -180,6 +183,16 @@ def main():
         mutants = [m for m in mutants if m["name"] in want]
     if not mutants:
         die("no mutant to run")
+    if args.check:
+        bad = 0
+        for m in mutants:
+            with open(os.path.join(ROOT, m["file"]), encoding="utf-8") as f:
+                hits = f.read().count(m["find"])
+            if hits != 1:
+                print(f"INVALID  {m['name']}: 'find' occurs {hits} times in {m['file']}, not once")
+                bad += 1
+        print(f"mutate: {len(mutants)} mutants, {bad} invalid")
+        return 1 if bad else 0
 
     start = time.time()
     work = scratch_copy()
