@@ -3,9 +3,9 @@
 # it. apt-get on Debian/Ubuntu (with sudo when not root); for dnf and Homebrew
 # it prints the command to run.
 set -e
-APT_PKGS="build-essential pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev libcmocka-dev zlib1g-dev tmux yamllint kubectl valgrind clang"
-DNF_PKGS="gcc make pkgconf-pkg-config ncurses-devel libcyaml-devel cjson-devel libyaml-devel libcmocka-devel tmux yamllint kubernetes-client nodejs npm valgrind clang"
-BREW_PKGS="pkg-config ncurses libcyaml cjson libyaml cmocka tmux yamllint kubernetes-cli node"
+APT_PKGS="build-essential pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev libcmocka-dev zlib1g-dev tmux yamllint kubectl valgrind clang libxml2-utils librsvg2-bin"
+DNF_PKGS="gcc make pkgconf-pkg-config ncurses-devel libcyaml-devel cjson-devel libyaml-devel libcmocka-devel tmux yamllint kubernetes-client nodejs npm valgrind clang libxml2 librsvg2-tools"
+BREW_PKGS="pkg-config ncurses libcyaml cjson libyaml cmocka tmux yamllint kubernetes-cli node libxml2 librsvg"
 
 if command -v apt-get >/dev/null 2>&1; then
 	SUDO=""
