@@ -100,6 +100,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 	}
 	char *dir = o->out_dir ? xstrdup(o->out_dir) : export_default_dir(m, a);
 	char *adr_path = NULL;
+	if (o->adr_dir && out_folder_check(o->adr_dir, err) < 0) {
+		free(dir);
+		out_bundle_fini(&b);
+		return 1;
+	}
 	if (o->adr_dir) {
 		char *name = report_adr_filename(o->adr_dir, m, a, ev);
 		if (!name) {
@@ -122,7 +127,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 		rc = write_adr(m, a, ev, o, &b, adr_path, adr_chart, err);
 	}
 	if (rc == 0) {
-		rc = out_write_bundle(dir, &b, o->force, err);
+		struct out_bundle_options wo = {
+			.force = o->force, .manifest = EXPORT_MANIFEST,
+			.lock_wait_ms = OUT_LOCK_WAIT_MS, .note = o->note, .note_ctx = o->note_ctx,
+		};
+		rc = out_write_bundle_with(dir, &b, &wo, err);
 		if (rc != 0 && adr_path) {
 			unlink(adr_path);
 			unlink(adr_chart);
