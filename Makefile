@@ -19,7 +19,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # The stages, in the order data flows (a stage includes only headers of the
 # stages before it; tests/scripts/layering.sh checks it).
-STAGES   := core engine traffic scan report gen export
+STAGES   := core engine traffic scan report gen recheck export
 CORE_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 TUI_SRC  := $(wildcard src/tui/*.c)
 DATA     := $(wildcard questionnaires/*.yaml assets/*.yaml)

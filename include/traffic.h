@@ -90,6 +90,13 @@ void traffic_summary_fini(struct traffic_summary *s);
  * the thresholds are documented in docs/readme/traffic.md. */
 void traffic_classify(struct traffic_summary *s);
 
+/* Sets the traffic answers the summary measures on a (what `traffic
+ * --write-answers` and `recheck --traffic` use): requests_per_day (whole),
+ * traffic_pattern, and avg_duration_ms when the log has times, numbers
+ * kept within the questions' ranges. 0, or -1 with *err (caller frees). */
+int traffic_apply_answers(const struct model *m, struct answers *a,
+			  const struct traffic_summary *s, char **err);
+
 /* Monthly cost of architecture a at rpd requests/day (cost_monthly_at, or a
  * hand model in tests). */
 typedef double (*traffic_cost_fn)(void *ctx, enum arch a, const struct cost_inputs *in,

@@ -10,6 +10,7 @@
 #include "cost.h"
 #include "engine.h"
 #include "markdown.h"
+#include "record.h"
 #include "report.h"
 #include "util.h"
 
@@ -1498,6 +1499,15 @@ char *report_markdown(const struct model *m, const struct answers *a,
 	ecosystem_section(&c);
 	security_section(&c);
 	appendix_section(&c);
+	/* Last, so that a record cut short loses it (recheck then refuses it). */
+	char *block = record_block(m, a, c.rec);
+	if (!block) {
+		sb_fini(&sb);
+		return NULL;
+	}
+	sb_append(&sb, "\n");
+	sb_append(&sb, block);
+	free(block);
 	return sb_take(&sb);
 }
 

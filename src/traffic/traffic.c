@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "answers.h"
 #include "traffic_priv.h"
 #include "util.h"
 
@@ -651,4 +652,45 @@ void traffic_cost(const struct traffic_summary *s, const struct pricing *p,
 {
 	double node_mb = p->node_memory_gb.usd > 0 ? p->node_memory_gb.usd * 1024.0 : 0;
 	traffic_cost_with(s, in, node_mb, cost_at, (void *)p, out);
+}
+
+/* A measured number, kept within the question's range. */
+static int set_clamped(const struct model *m, struct answers *a, const char *id, double v,
+		       char **err)
+{
+	int q = model_question_index(m, id);
+	if (q < 0)
+		return 0; /* a questionnaire without this question */
+	const struct question *qq = model_question(m, (size_t)q);
+	if (qq->max > qq->min) {
+		if (v > qq->max)
+			v = qq->max;
+		if (v < qq->min)
+			v = qq->min;
+	}
+	char *why = NULL;
+	if (answers_set_number(m, a, (size_t)q, v, &why) != 0) {
+		*err = xasprintf("%s: %s", id, why ? why : "invalid");
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+int traffic_apply_answers(const struct model *m, struct answers *a,
+			  const struct traffic_summary *s, char **err)
+{
+	*err = NULL;
+	if (set_clamped(m, a, "requests_per_day", round(s->requests_per_day), err) < 0 ||
+	    (!isnan(s->avg_duration_ms) &&
+	     set_clamped(m, a, "avg_duration_ms", round(s->avg_duration_ms * 10) / 10, err) < 0))
+		return -1;
+	int q = model_question_index(m, "traffic_pattern");
+	if (q >= 0) {
+		int opt = model_option_index(model_question(m, (size_t)q),
+					     traffic_pattern_id(s->pattern));
+		if (opt >= 0)
+			answers_set_option(m, a, (size_t)q, opt);
+	}
+	return 0;
 }

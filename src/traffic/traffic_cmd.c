@@ -128,28 +128,6 @@ static int load_existing(const struct model *m, const char *path, struct answers
 	return answers_load(m, path, a, d) == 0 ? 0 : -1;
 }
 
-static int set_number(const struct model *m, struct answers *a, const char *id, double v)
-{
-	int q = model_question_index(m, id);
-	char *err = NULL;
-
-	if (q < 0)
-		return 0; /* a questionnaire without this question */
-	const struct question *qq = model_question(m, (size_t)q);
-	if (qq->max > qq->min) {
-		if (v > qq->max)
-			v = qq->max;
-		if (v < qq->min)
-			v = qq->min;
-	}
-	if (answers_set_number(m, a, (size_t)q, v, &err) != 0) {
-		util_message("%s: %s", id, err ? err : "invalid");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
 static int write_answers(const struct model *m, const struct opts *o,
 			 const struct traffic_summary *s)
 {
@@ -176,18 +154,11 @@ static int write_answers(const struct model *m, const struct opts *o,
 	if (rc != 0)
 		answers_init(&a, m);
 
-	int q = model_question_index(m, "traffic_pattern");
-	if (set_number(m, &a, "requests_per_day", round(s->requests_per_day)) < 0 ||
-	    (!isnan(s->avg_duration_ms) &&
-	     set_number(m, &a, "avg_duration_ms", round(s->avg_duration_ms * 10) / 10) < 0)) {
+	if (traffic_apply_answers(m, &a, s, &err) != 0) {
+		util_message("%s", err);
+		free(err);
 		answers_fini(&a);
 		return EXIT_RUNTIME;
-	}
-	if (q >= 0) {
-		int opt = model_option_index(model_question(m, (size_t)q),
-					     traffic_pattern_id(s->pattern));
-		if (opt >= 0)
-			answers_set_option(m, &a, (size_t)q, opt);
 	}
 	yaml = answers_to_yaml(m, &a, &len);
 	answers_fini(&a);
