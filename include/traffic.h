@@ -26,6 +26,10 @@ enum traffic_format {
 #define TRAFFIC_BAD_REPORTED 5
 /* Timestamps further apart than this are refused (keeps memory bounded). */
 #define TRAFFIC_MAX_SPAN_DAYS 3660
+/* Counts past these are refused (exit 2, naming the line), never wrapped
+ * or clipped: the requests of all files together, and of one minute. */
+#define TRAFFIC_MAX_REQUESTS 1000000000000000000ull
+#define TRAFFIC_MAX_PER_MINUTE 4294967295ull
 
 /* Name of a format ("combined", ...). */
 const char *traffic_format_name(enum traffic_format f);

@@ -358,10 +358,10 @@ int out_folder_check(const char *dir, char **err)
 
 /* ---- bundles ---- */
 
-/* A relative path with no empty, "." or ".." component. */
+/* A relative path with no empty, "." or ".." component (so no trailing '/'). */
 static bool path_is_safe(const char *p)
 {
-	if (!*p || *p == '/')
+	if (!*p || *p == '/' || p[strlen(p) - 1] == '/')
 		return false;
 	const char *c = p;
 	while (*c) {

@@ -105,10 +105,22 @@ static int report_diags(struct diag_list *d, int rc)
 	return rc;
 }
 
+/* Whether a YAML text has a comment line (a '#' first on a line). */
+static bool has_comment(const char *text)
+{
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#')
+			return true;
+	}
+	return false;
+}
+
 /* Loads `path` into a when it is an answers file. 1 = absent, 0 = loaded,
  * 2 = not an answers file, -1 = invalid answers (diags). */
 static int load_existing(const struct model *m, const char *path, struct answers *a,
-			 struct diag_list *d)
+			 struct diag_list *d, bool *comments)
 {
 	struct stat st;
 	size_t len;
@@ -122,6 +134,8 @@ static int load_existing(const struct model *m, const char *path, struct answers
 	if (!(text = file_read(path, &len, d)))
 		return 2;
 	kind = load_sniff_kind(text, len);
+	if (comments)
+		*comments = has_comment(text);
 	free(text);
 	if (kind != FILE_ANSWERS)
 		return 2;
@@ -135,13 +149,16 @@ static int write_answers(const struct model *m, const struct opts *o,
 	struct diag_list d = {0};
 	char *err = NULL, *yaml;
 	size_t len;
-	int rc = load_existing(m, o->write_answers, &a, &d);
+	bool comments = false;
+	int rc = load_existing(m, o->write_answers, &a, &d, &comments);
 	bool exists = rc != 1;
 
 	if (rc == 2 || rc == -1) {
 		if (!o->force) {
-			if (rc == -1)
+			if (rc == -1) {
+				answers_fini(&a);   /* a failed load leaves it initialised */
 				return report_diags(&d, EXIT_BAD);
+			}
 			diag_list_fini(&d);
 			util_message("%s: not an answers file; refusing to overwrite it "
 					"(--force replaces it)", o->write_answers);
@@ -160,7 +177,8 @@ static int write_answers(const struct model *m, const struct opts *o,
 		answers_fini(&a);
 		return EXIT_RUNTIME;
 	}
-	yaml = answers_to_yaml(m, &a, &len);
+	/* The format the name says (a .json file stays JSON). */
+	yaml = answers_to_file_text(m, &a, o->write_answers, &len);
 	answers_fini(&a);
 	if (!yaml) {
 		util_message("cannot write the answers (out of memory)");
@@ -174,6 +192,9 @@ static int write_answers(const struct model *m, const struct opts *o,
 		return EXIT_RUNTIME;
 	}
 	free(yaml);
+	if (rc == 0 && comments)
+		util_message("%s: its comments were not kept (answers are rewritten in full)",
+			o->write_answers);
 	util_message("wrote %s", o->write_answers);
 	return 0;
 }
@@ -233,7 +254,7 @@ static int run(const struct opts *o, struct traffic *t)
 		}
 	} else {
 		/* The answers file being merged into gives the cost inputs, when it is one. */
-		int got = o->write_answers ? load_existing(&m, o->write_answers, &a, &d) : 1;
+		int got = o->write_answers ? load_existing(&m, o->write_answers, &a, &d, NULL) : 1;
 		if (got == -1)
 			answers_fini(&a);
 		if (got != 0)
