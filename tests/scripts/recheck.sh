@@ -165,19 +165,22 @@ sed 's/$/\r/' $rec >crlf.md
 # 7. --supersedes: the new record and the old one's status, both or neither.
 mkdir adr
 "$A" export "$root"/tests/cases/spiky-startup/answers.yaml -o b1 --adr-dir adr >/dev/null || bad "adr export"
-first=$(ls adr)
+# (each record with its cost chart, NNNN-slug-cost.svg, beside it)
+records() { ls adr | grep '\.md$'; }
+first=$(records)
 sed 's/^  hardware: \[\]/  hardware: [gpu]/' "$root"/tests/cases/spiky-startup/answers.yaml >gpu.yaml
 cp "adr/$first" before.md
 mkdir b-taken; echo mine >b-taken/decision-record.md
 "$A" export gpu.yaml -o b-taken --adr-dir adr --supersedes 1 >out 2>err; rc=$?
-if [ $rc -ne 1 ] || [ "$(ls adr)" != "$first" ] || ! cmp -s before.md "adr/$first"; then
+if [ $rc -ne 1 ] || [ "$(records)" != "$first" ] || [ "$(ls adr | wc -l)" -ne 2 ] ||
+   ! cmp -s before.md "adr/$first"; then
 	bad "--supersedes with a refused bundle: exit $rc, changed: $(ls adr)"
 else
 	echo "ok   --supersedes refused: neither record changed"
 fi
 "$A" export gpu.yaml -o b2 --adr-dir adr --supersedes 0001 >out 2>err || { bad "--supersedes: exit $?"; cat err; }
-second=$(ls adr | grep -v "^$first\$")
-if [ "$(ls adr | wc -l)" -eq 2 ] &&
+second=$(records | grep -v "^$first\$")
+if [ "$(records | wc -l)" -eq 2 ] && [ -f "adr/${second%.md}-cost.svg" ] &&
    grep -q "^status: superseded by \[ADR-0002\]($second)\$" "adr/$first" &&
    grep -q '^status: proposed$' "adr/$second"; then
 	echo "ok   --supersedes: $first superseded by $second"
@@ -190,7 +193,7 @@ fi
 for args in "--supersedes 9" "--supersedes x1" ; do
 	# shellcheck disable=SC2086
 	"$A" export gpu.yaml -o b3 --adr-dir adr $args >out 2>err; rc=$?
-	[ $rc -eq 2 ] && [ ! -e b3 ] && [ "$(ls adr | wc -l)" -eq 2 ] || bad "$args: exit $rc"
+	[ $rc -eq 2 ] && [ ! -e b3 ] && [ "$(ls adr | wc -l)" -eq 4 ] || bad "$args: exit $rc"
 done
 "$A" export gpu.yaml -o b4 --supersedes 1 >out 2>err; rc=$?
 [ $rc -eq 2 ] || bad "--supersedes without --adr-dir: exit $rc"
