@@ -14,6 +14,7 @@ static const struct {
 } descriptions[] = {
 	{"decision-record.md", "the decision record (MADR): options, scores, reasons, costs"},
 	{"answers.yaml", "the answers behind it; `archwise eval answers.yaml` replays the decision"},
+	{"cost-chart.svg", "the record's cost chart: cost against requests per day, log-log, the break-evens marked"},
 	{"kubernetes/kustomization.yaml", "lists every object below; `kubectl apply -k kubernetes/`"},
 	{"kubernetes/namespace.yaml", "the namespace everything runs in"},
 	{"kubernetes/serviceaccount.yaml", "a service account with no API token mounted"},
