@@ -704,15 +704,18 @@ static void test_fargate_sizes(void **state)
 }
 
 /* The smallest and largest memory every generator takes, and the steps of
- * the CPU rule between: one vCPU per 1769 MB (Lambda's ratio), rounded up to
- * 10m, at least 100m, limit twice the request, twice both with high_cpu.
+ * the CPU rule between: one vCPU per 4096 MB (per 2048 with high_cpu),
+ * rounded up to 10m, at least 100m (250m with high_cpu), limit twice the
+ * request, both at most the 63,600m a 64-vCPU node leaves allocatable.
  * Lambda's memorySize is clamped to 128..10240. Worked by hand:
- *     64 MB:   36.2 -> 40m    -> floor 100m
- *    176 MB:   99.5 -> 100m
- *    177 MB:  100.06 -> 110m
- *   1769 MB: 1000 exactly -> 1000m
- *   1770 MB: 1000.6 -> 1010m
- * 1048576 MB (1 TiB, the questionnaire's maximum): 592750.7 -> 592760m. */
+ *     64 MB:    15.6 -> 20m   -> floor 100m
+ *    128 MB high_cpu: 62.5 -> 70m -> floor 250m
+ *   4096 MB: 1000 exactly -> 1000m
+ *   4097 MB: 1000.2 -> 1010m
+ *  10240 MB: 2500m
+ *  65536 MB high_cpu: 32000m, limit capped at 63600m
+ * 247808 MB (242 GiB, the most a node leaves): 60500m, limit 63600m.
+ * One MB more is refused (test_input_check). */
 static void test_memory_bounds_every_generator(void **state)
 {
 	(void)state;
@@ -723,14 +726,13 @@ static void test_memory_bounds_every_generator(void **state)
 	} cases[] = {
 		{ 64, false, "100m", "200m", "128" },
 		{ 128, false, "100m", "200m", "128" },
-		{ 128, true, "200m", "400m", "128" },
-		{ 176, false, "100m", "200m", "176" },
-		{ 177, false, "110m", "220m", "177" },
-		{ 1769, false, "1000m", "2000m", "1769" },
-		{ 1770, false, "1010m", "2020m", "1770" },
-		{ 10240, false, "5790m", "11580m", "10240" },   /* 5788.6 -> 5790 */
-		{ 10241, false, "5790m", "11580m", "10240" },   /* 5789.2 -> 5790 */
-		{ 1048576, false, "592760m", "1185520m", "10240" },
+		{ 128, true, "250m", "500m", "128" },
+		{ 4096, false, "1000m", "2000m", "4096" },
+		{ 4097, false, "1010m", "2020m", "4097" },
+		{ 10240, false, "2500m", "5000m", "10240" },
+		{ 10241, false, "2510m", "5020m", "10240" },   /* 2500.2 -> 2510 */
+		{ 65536, true, "32000m", "63600m", "10240" },
+		{ 247808, false, "60500m", "63600m", "10240" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct gen_input in;
@@ -755,7 +757,8 @@ static void test_memory_bounds_every_generator(void **state)
 		parse_file(&b, "knative/service.yaml", &d);
 		assert_string_equal(R("requests", "memory"), mem);
 		assert_string_equal(R("limits", "memory"), mem);
-		assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu", NULL));
+		assert_string_equal(R("requests", "cpu"), cases[i].request);   /* no CPU limit */
+		assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "limits", "cpu", NULL));
 #undef R
 		yaml_document_delete(&d.d);
 		parse_file(&b, "serverless/serverless.yml", &d);
@@ -1005,6 +1008,7 @@ static void test_spec_small_strict_api(void **state)
 		KC0 " image = registry.example.com/user-api:1.4.2",
 		KC0 " ports 0 name = http1",
 		KC0 " ports 0 containerPort = 8080",
+		KC0 " resources requests cpu = 100m",
 		KC0 " resources requests memory = 128Mi",
 		KC0 " resources limits memory = 128Mi",
 		KC0 " livenessProbe httpGet path = /healthz",
