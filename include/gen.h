@@ -14,8 +14,23 @@ enum gen_target {
 	GEN_KNATIVE = 1 << 1,
 	GEN_SERVERLESS = 1 << 2,
 	GEN_FARGATE = 1 << 3,
-	GEN_ALL = GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS | GEN_FARGATE
+	GEN_CLOUDRUN = 1 << 4,
+	GEN_CONTAINERAPPS = 1 << 5,
+	/* "all": the provider's targets (gen_resolve_targets) */
+	GEN_ALL = GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS | GEN_FARGATE,
+	/* set by gen_resolve_targets on a resolved "all": a serverless-container
+	 * target whose size does not fit is left out, not refused */
+	GEN_AUTO = 1 << 8
 };
+
+struct gen_input;
+/* The targets to write: "all" (GEN_ALL) becomes the provider's (aws:
+ * kubernetes, knative, serverless, fargate; gcp: cloudrun instead of
+ * fargate; azure: containerapps instead of fargate) with GEN_AUTO; any
+ * other mask is kept. */
+int gen_resolve_targets(const struct gen_input *in, int mask);
+/* in's provider: aws, gcp or azure ("aws" when unset). */
+const char *gen_provider(const struct gen_input *in);
 
 /* Parses "all" / "kubernetes" / ... (comma lists allowed) into a mask; -1 if unknown. */
 int gen_target_parse(const char *text);
@@ -87,6 +102,8 @@ bool gen_knative_reserved_port(unsigned port);
  * digits of the FNV-1a hash of the whole name, so that distinct names stay
  * distinct and the same name always gives the same result (caller frees). */
 char *gen_short_name(const char *name, size_t max);
+/* Those six hex digits of name's hash. */
+void gen_name_hash(const char *name, char out[7]);
 
 /* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
 struct gen_scale {
@@ -122,6 +139,10 @@ bool gen_fargate_pair_valid(unsigned cpu, unsigned memory);
 /* Whether an image reference names a pinned tag (not latest) or a digest. */
 bool gen_image_is_pinned(const char *image);
 
+/* cJSON's text of root plus a newline (root freed; caller frees the text). */
+struct cJSON;
+char *gen_json_text(struct cJSON *root);
+
 /* ---- a small safe YAML writer over libyaml's emitter ---- */
 
 /* Emits into a memory buffer; every string goes through libyaml, quoted
@@ -141,6 +162,8 @@ void gen_yaml_str(struct gen_yaml *y, const char *s);
 void gen_yaml_quoted(struct gen_yaml *y, const char *s);
 void gen_yaml_int(struct gen_yaml *y, long long v);
 void gen_yaml_bool(struct gen_yaml *y, bool v);
+/* A plain decimal number of hundredths: 25 -> 0.25, 150 -> 1.5, 200 -> 2. */
+void gen_yaml_decimal(struct gen_yaml *y, unsigned hundredths);
 /* key: value shorthands. */
 void gen_yaml_kv_str(struct gen_yaml *y, const char *key, const char *value);
 void gen_yaml_kv_int(struct gen_yaml *y, const char *key, long long value);
@@ -158,12 +181,46 @@ int gen_yaml_add_file(struct gen_yaml *y, const char *comment, struct out_bundle
  * every AWS name within its limit for. */
 #define GEN_SLS_STAGE_MAX 10
 
+/* The functions a workload type implies: http_api -> api, event_processing
+ * -> worker, batch_jobs -> job, streaming -> stream, mixed -> api + worker
+ * (a bit per enum gen_fn). */
+enum gen_fn { GEN_FN_API, GEN_FN_WORKER, GEN_FN_JOB, GEN_FN_STREAM };
+unsigned gen_functions_for(const struct gen_input *in);
+
 /* ---- per-target generators: add their files from resolved inputs ---- */
 
 int gen_k8s_add(const struct gen_input *in, struct out_bundle *b, char **err);
 int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err);
 int gen_serverless_add(const struct gen_input *in, struct out_bundle *b, char **err);
 int gen_fargate_add(const struct gen_input *in, struct out_bundle *b, char **err);
+/* Opens the containers list of a Knative revision (also Cloud Run's) and its
+ * one container: name, image, the port named http1; the caller adds the
+ * rest and closes the mapping and the list. */
+void gen_knative_container_start(struct gen_yaml *y, const struct gen_input *in);
+/* cloudrun/service.yaml (Cloud Run, Knative Serving v1 form). */
+int gen_cloudrun_add(const struct gen_input *in, struct out_bundle *b, char **err);
+/* containerapps/app.yaml, or containerapps/job.yaml for a batch job. */
+int gen_containerapps_add(const struct gen_input *in, struct out_bundle *b, char **err);
+/* functions/: the gcp or azure functions project (the serverless target
+ * for those providers). */
+int gen_functions_add(const struct gen_input *in, struct out_bundle *b, char **err);
+/* Cloud Run's instance size: whole CPUs (1, 2, 4, 6, 8) and MiB, the
+ * smallest valid pair holding the memory and the CPU model's request (GPU:
+ * at least 4 CPUs and 16 GiB). -1 when nothing fits (over 32 GiB). */
+int gen_cloudrun_size(const struct gen_input *in, unsigned *cpu, unsigned *memory_mb);
+bool gen_cloudrun_pair_valid(unsigned cpu, unsigned memory_mb, bool gpu);
+unsigned gen_cloudrun_timeout(const struct gen_input *in);
+/* Container Apps' replica size: CPU in hundredths of a vCPU and MiB, a
+ * consumption pair (0.25-4 vCPU, memory twice the CPU in GiB), or with a GPU
+ * the serverless T4 profile (8 vCPU, up to 56 GiB). -1 when nothing fits. */
+int gen_containerapps_size(const struct gen_input *in, unsigned *cpu_centi, unsigned *memory_mb);
+bool gen_containerapps_pair_valid(unsigned cpu_centi, unsigned memory_mb, bool gpu);
+/* Container Apps names: 2-32 characters, no "--" (the service name is
+ * shortened, and collapsed where it has "--", with its hash; caller frees). */
+#define GEN_ACA_NAME_MAX 32
+char *gen_containerapps_name(const struct gen_input *in);
+/* The workload profile a GPU app runs on (type Consumption-GPU-NC8as-T4). */
+#define GEN_ACA_GPU_PROFILE "gpu-t4"
 /* The app.kubernetes.io labels as a mapping (selector: name + instance only). */
 void gen_k8s_labels(struct gen_yaml *y, const struct gen_input *in, bool selector);
 /* The hardened container securityContext (shared by Kubernetes and Knative). */

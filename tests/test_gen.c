@@ -561,6 +561,147 @@ static void test_aws_names_and_modes(void **state)
 	out_bundle_fini(&b);
 }
 
+static void test_other_clouds(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	struct out_bundle b = {0};
+	struct doc d;
+	/* "all" follows the provider. */
+	default_input(&in);
+	assert_int_equal(gen_resolve_targets(&in, GEN_ALL), GEN_ALL | GEN_AUTO);
+	in.provider = "gcp";
+	assert_int_equal(gen_resolve_targets(&in, GEN_ALL),
+			 GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS | GEN_CLOUDRUN | GEN_AUTO);
+	assert_int_equal(gen_resolve_targets(&in, GEN_FARGATE), GEN_FARGATE);   /* asked by name */
+	in.provider = "azure";
+	assert_int_equal(gen_resolve_targets(&in, GEN_ALL),
+			 GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS | GEN_CONTAINERAPPS | GEN_AUTO);
+	assert_int_equal(gen_target_parse("cloudrun,containerapps"), GEN_CLOUDRUN | GEN_CONTAINERAPPS);
+
+	/* Cloud Run: a valid pair for every memory up to 32 GiB, GPU rules. */
+	default_input(&in);
+	in.provider = "gcp";
+	for (unsigned m = 64; m <= 32768; m += 64) {
+		unsigned cpu, mem;
+		in.memory_mb = m;
+		in.gpu = m % 128 == 0;
+		if (gen_cloudrun_size(&in, &cpu, &mem) != 0)
+			fail_msg("%u MiB: no Cloud Run size", m);
+		assert_true(gen_cloudrun_pair_valid(cpu, mem, in.gpu));
+		assert_true(mem >= m);
+	}
+	in.memory_mb = 32769;
+	unsigned cpu, mem;
+	assert_int_equal(gen_cloudrun_size(&in, &cpu, &mem), -1);
+	char *err = NULL;
+	assert_int_equal(gen_input_check(&in, GEN_CLOUDRUN, &err), -1);
+	free(err);
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);   /* left out under all */
+	assert_false(gen_cloudrun_pair_valid(2, 16384, true));
+	assert_false(gen_cloudrun_pair_valid(4, 1024, false));
+	assert_false(gen_cloudrun_pair_valid(3, 4096, false));
+
+	in.memory_mb = 8192;
+	in.gpu = true;
+	in.latency_target = "strict";
+	generate(&in, GEN_CLOUDRUN, &b);
+	parse_file(&b, "cloudrun/service.yaml", &d);
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "nodeSelector",
+					 "run.googleapis.com/accelerator", NULL)), "nvidia-l4");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "containers", "0", "resources",
+					 "limits", "cpu", NULL)), "4");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "containers", "0", "resources",
+					 "limits", "memory", NULL)), "16384Mi");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "metadata", "annotations",
+					 "run.googleapis.com/cpu-throttling", NULL)), "false");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "metadata", "annotations",
+					 "autoscaling.knative.dev/minScale", NULL)), "1");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	/* Container Apps: consumption pairs, the 32-character name. */
+	default_input(&in);
+	in.provider = "azure";
+	for (unsigned m = 64; m <= 8192; m += 64) {
+		unsigned c, mm;
+		in.memory_mb = m;
+		if (gen_containerapps_size(&in, &c, &mm) != 0)
+			fail_msg("%u MiB: no Container Apps size", m);
+		assert_true(gen_containerapps_pair_valid(c, mm, false));
+		assert_true(mm >= m);
+	}
+	in.memory_mb = 8193;
+	assert_int_equal(gen_containerapps_size(&in, &cpu, &mem), -1);
+	in.gpu = true;
+	assert_int_equal(gen_containerapps_size(&in, &cpu, &mem), 0);
+	assert_true(gen_containerapps_pair_valid(cpu, mem, true));
+	assert_false(gen_containerapps_pair_valid(50, 2048, false));
+	assert_true(gen_containerapps_pair_valid(50, 1024, false));
+
+	default_input(&in);
+	in.provider = "azure";
+	in.service = "invoice-ocr-and-ledger-reconciliation-qx";
+	in.workload_type = "event_processing";
+	in.runtime = "python3.13";
+	generate(&in, GEN_ALL, &b);
+	assert_null(out_bundle_find(&b, "serverless/serverless.yml"));
+	assert_null(out_bundle_find(&b, "fargate/task-definition.json"));
+	assert_non_null(out_bundle_find(&b, "functions/host.json"));
+	assert_non_null(out_bundle_find(&b, "functions/worker/function.json"));
+	assert_non_null(out_bundle_find(&b, "functions/worker/__init__.py"));
+	parse_file(&b, "containerapps/app.yaml", &d);
+	const char *name = scalar_of(at(&d, "name", NULL));
+	assert_true(strlen(name) <= GEN_ACA_NAME_MAX);
+	assert_string_equal(scalar_of(at(&d, "properties", "template", "scale", "rules", "0", "custom",
+					 "type", NULL)), "azure-servicebus");
+	assert_string_equal(scalar_of(at(&d, "properties", "configuration", "ingress", "external", NULL)),
+			    "false");
+	yaml_document_delete(&d.d);
+	const struct out_file *readme = out_bundle_find(&b, "README.md");
+	assert_non_null(strstr(readme->data, "az containerapp create"));
+	assert_non_null(strstr(readme->data, "func azure functionapp publish"));
+	out_bundle_fini(&b);
+
+	in.service = "a--b";
+	char *aca = gen_containerapps_name(&in);
+	assert_null(strstr(aca, "--"));
+	assert_true(strncmp(aca, "a-b-", 4) == 0 && strlen(aca) == 10);
+	free(aca);
+	in.service = "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnop--qrstuvw";
+	aca = gen_containerapps_name(&in);
+	assert_null(strstr(aca, "--"));
+	assert_true(strlen(aca) <= GEN_ACA_NAME_MAX);
+	free(aca);
+	in.service = "orders";
+	aca = gen_containerapps_name(&in);
+	assert_string_equal(aca, "orders");
+	free(aca);
+
+	/* A batch job on Azure is a Container Apps job; GCP functions by runtime. */
+	in.workload_type = "batch_jobs";
+	in.longest_task = "under_15min";
+	generate(&in, GEN_CONTAINERAPPS, &b);
+	parse_file(&b, "containerapps/job.yaml", &d);
+	assert_string_equal(scalar_of(at(&d, "properties", "configuration", "triggerType", NULL)), "Schedule");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+	static const struct { const char *runtime, *file; } gcp[] = {
+		{"nodejs22.x", "functions/index.js"}, {"python3.13", "functions/main.py"},
+		{"java21", "functions/src/main/java/com/example/Api.java"},
+		{"provided.al2023", "functions/function.go"},
+	};
+	for (size_t i = 0; i < sizeof(gcp) / sizeof(gcp[0]); i++) {
+		default_input(&in);
+		in.provider = "gcp";
+		in.runtime = gcp[i].runtime;
+		generate(&in, GEN_SERVERLESS, &b);
+		assert_non_null(out_bundle_find(&b, gcp[i].file));
+		assert_null(out_bundle_find(&b, "serverless/serverless.yml"));
+		out_bundle_fini(&b);
+	}
+}
+
 static void test_netpol_egress(void **state)
 {
 	(void)state;
@@ -1806,6 +1947,7 @@ int main(void)
 		cmocka_unit_test(test_cpu_and_gpu),
 		cmocka_unit_test(test_netpol_egress),
 		cmocka_unit_test(test_aws_names_and_modes),
+		cmocka_unit_test(test_other_clouds),
 		cmocka_unit_test(test_target_parse),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_fargate_sizes),

@@ -30,7 +30,8 @@ static const char usage_text[] =
 	"                      --scan/--traffic open its scan/import panels on DIR/LOG first\n"
 	"       archwise eval FILE... [--json] [--questionnaire FILE] [--data-dir DIR]\n"
 	"                      score answers files and print the result (several: a JSON array)\n"
-	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
+	"       archwise export FILE [-o DIR]\n"
+	"                      [--target all|kubernetes|knative|serverless|fargate|cloudrun|containerapps]\n"
 	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR [--supersedes NNNN]]\n"
 	"                      [--decision-makers \"A, B\"]\n"
 	"                      [--questionnaire FILE]\n"
@@ -343,7 +344,8 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		return usage_error("%s", "export needs exactly one answers FILE");
 	int targets = GEN_ALL;
 	if (c->target && (targets = gen_target_parse(c->target)) < 0)
-		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate)",
+		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate, "
+				   "cloudrun, containerapps)",
 				   c->target);
 	if (c->supersedes && (!c->adr_dir || strspn(c->supersedes, "0123456789") !=
 			      strlen(c->supersedes) || strlen(c->supersedes) > 9))

@@ -19,6 +19,8 @@ int gen_target_parse(const char *text)
 		{"knative", GEN_KNATIVE},
 		{"serverless", GEN_SERVERLESS},
 		{"fargate", GEN_FARGATE},
+		{"cloudrun", GEN_CLOUDRUN},
+		{"containerapps", GEN_CONTAINERAPPS},
 	};
 	if (!text || !*text)
 		return -1;
@@ -187,18 +189,25 @@ bool gen_knative_reserved_port(unsigned port)
 	return false;
 }
 
+void gen_name_hash(const char *name, char out[7])
+{
+	uint32_t h = 2166136261u;   /* FNV-1a, 32 bits */
+	for (const char *c = name; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	snprintf(out, 7, "%06x", (unsigned)(h >> 8));
+}
+
 char *gen_short_name(const char *name, size_t max)
 {
 	size_t n = strlen(name);
 	if (n <= max || max < 8)
 		return xstrndup(name, n <= max ? n : max);
-	uint32_t h = 2166136261u;   /* FNV-1a, 32 bits */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	char hash[7];
+	gen_name_hash(name, hash);
 	size_t keep = max - 7;
 	while (keep > 0 && name[keep - 1] == '-')
 		keep--;
-	return xasprintf("%.*s-%06x", (int)keep, name, (unsigned)(h >> 8));
+	return xasprintf("%.*s-%s", (int)keep, name, hash);
 }
 
 int gen_cpu_size(const struct gen_input *in, struct gen_cpu *out, char **err)
@@ -223,15 +232,34 @@ int gen_cpu_size(const struct gen_input *in, struct gen_cpu *out, char **err)
 	return 0;
 }
 
+const char *gen_provider(const struct gen_input *in)
+{
+	return in->provider && *in->provider ? in->provider : "aws";
+}
+
+int gen_resolve_targets(const struct gen_input *in, int mask)
+{
+	if (mask != GEN_ALL)
+		return mask;
+	const char *p = gen_provider(in);
+	int containers = strcmp(p, "gcp") == 0	 ? GEN_CLOUDRUN
+			 : strcmp(p, "azure") == 0 ? GEN_CONTAINERAPPS
+						   : GEN_FARGATE;
+	return GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS | containers | GEN_AUTO;
+}
+
 int gen_input_check(const struct gen_input *in, int mask, char **err)
 {
+	mask = gen_resolve_targets(in, mask);
+	bool aws = strcmp(gen_provider(in), "aws") == 0;
 	/* The questionnaire states the same rule (answers.c). */
 	if (!answers_service_name_ok(in->service)) {
 		*err = xasprintf("service_name \"%s\" is not valid: %s", in->service,
 				 answers_service_name_rule());
 		return -1;
 	}
-	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE | GEN_FARGATE)) && !gen_image_is_pinned(in->image)) {
+	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE | GEN_FARGATE | GEN_CLOUDRUN | GEN_CONTAINERAPPS)) &&
+	    !gen_image_is_pinned(in->image)) {
 		*err = xasprintf("container_image \"%s\" must have a pinned tag or digest "
 				 "(not :latest), e.g. registry.example.com/app:1.4.2", in->image);
 		return -1;
@@ -240,7 +268,7 @@ int gen_input_check(const struct gen_input *in, int mask, char **err)
 		*err = xasprintf("container_port %u is not a TCP port", in->port);
 		return -1;
 	}
-	if ((mask & GEN_KNATIVE) && gen_knative_reserved_port(in->port)) {
+	if ((mask & (GEN_KNATIVE | GEN_CLOUDRUN)) && gen_knative_reserved_port(in->port)) {
 		*err = xasprintf("container_port %u is reserved by Knative Serving (it refuses "
 				 GEN_KNATIVE_RESERVED_PORTS "): listen on another port, or export "
 				 "without the knative target (--target kubernetes,serverless,fargate)",
@@ -250,7 +278,7 @@ int gen_input_check(const struct gen_input *in, int mask, char **err)
 	struct gen_cpu size;
 	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE)) && gen_cpu_size(in, &size, err) < 0)
 		return -1;
-	if ((mask & (GEN_SERVERLESS | GEN_FARGATE)) && !region_is_valid(in->region)) {
+	if (((aws && (mask & GEN_SERVERLESS)) || (mask & GEN_FARGATE)) && !region_is_valid(in->region)) {
 		*err = xasprintf("region \"%s\" is not an AWS region name (e.g. eu-west-1)", in->region);
 		return -1;
 	}
@@ -261,12 +289,22 @@ int gen_input_check(const struct gen_input *in, int mask, char **err)
 	}
 	/* Asked for Fargate by name: a size that does not fit is an error; as
 	 * part of "all" the Fargate files are left out (the README says why). */
-	if ((mask & GEN_FARGATE) && mask != GEN_ALL) {
-		unsigned cpu, mem;
-		if (gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem) < 0) {
-			*err = xasprintf("memory_mb %u does not fit any Fargate task size", in->memory_mb);
-			return -1;
-		}
+	unsigned cpu, mem;
+	if ((mask & GEN_FARGATE) && !(mask & GEN_AUTO) &&
+	    gen_fargate_size(in->memory_mb, in->high_cpu, &cpu, &mem) < 0) {
+		*err = xasprintf("memory_mb %u does not fit any Fargate task size", in->memory_mb);
+		return -1;
+	}
+	if ((mask & GEN_CLOUDRUN) && !(mask & GEN_AUTO) && gen_cloudrun_size(in, &cpu, &mem) < 0) {
+		*err = xasprintf("memory_mb %u does not fit a Cloud Run instance (at most 32 GiB)",
+				 in->memory_mb);
+		return -1;
+	}
+	if ((mask & GEN_CONTAINERAPPS) && !(mask & GEN_AUTO) &&
+	    gen_containerapps_size(in, &cpu, &mem) < 0) {
+		*err = xasprintf("memory_mb %u does not fit a Container Apps replica (at most 8 GiB, "
+				 "56 GiB on the GPU profile)", in->memory_mb);
+		return -1;
 	}
 	return 0;
 }
@@ -320,13 +358,26 @@ bool gen_fargate_fits(const struct gen_input *in, int mask)
 
 int gen_targets_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err)
 {
+	mask = gen_resolve_targets(in, mask);
+	unsigned cpu, mem;
 	if ((mask & GEN_KUBERNETES) && gen_k8s_add(in, b, err) < 0)
 		return -1;
 	if ((mask & GEN_KNATIVE) && gen_knative_add(in, b, err) < 0)
 		return -1;
-	if ((mask & GEN_SERVERLESS) && gen_serverless_add(in, b, err) < 0)
+	/* Functions: serverless.yml on AWS, the provider's own project else. */
+	if ((mask & GEN_SERVERLESS) && strcmp(gen_provider(in), "aws") == 0 &&
+	    gen_serverless_add(in, b, err) < 0)
+		return -1;
+	if ((mask & GEN_SERVERLESS) && strcmp(gen_provider(in), "aws") != 0 &&
+	    gen_functions_add(in, b, err) < 0)
 		return -1;
 	if ((mask & GEN_FARGATE) && gen_fargate_fits(in, mask) && gen_fargate_add(in, b, err) < 0)
+		return -1;
+	if ((mask & GEN_CLOUDRUN) && gen_cloudrun_size(in, &cpu, &mem) == 0 &&
+	    gen_cloudrun_add(in, b, err) < 0)
+		return -1;
+	if ((mask & GEN_CONTAINERAPPS) && gen_containerapps_size(in, &cpu, &mem) == 0 &&
+	    gen_containerapps_add(in, b, err) < 0)
 		return -1;
 	return 0;
 }

@@ -52,7 +52,7 @@ int gen_fargate_size(unsigned memory_mb, bool high_cpu, unsigned *cpu, unsigned 
 	return -1;
 }
 
-static char *print_json(cJSON *root)
+char *gen_json_text(cJSON *root)
 {
 	char *text = cJSON_Print(root);
 	cJSON_Delete(root);
@@ -155,7 +155,7 @@ static char *task_definition(const struct gen_input *in, unsigned cpu, unsigned 
 	cJSON *v = cJSON_CreateObject();
 	cJSON_AddItemToArray(vols, v);
 	cJSON_AddStringToObject(v, "name", "tmp");
-	return print_json(root);
+	return gen_json_text(root);
 }
 
 static cJSON *statement(const char *sid, const char *const *actions, size_t n, const char *resource)
@@ -190,7 +190,7 @@ static char *task_role_policy(const struct gen_input *in)
 		cJSON_AddItemToArray(st, statement("OwnTable", ddb, sizeof(ddb) / sizeof(ddb[0]), arn));
 		free(arn);
 	}
-	return print_json(root);
+	return gen_json_text(root);
 }
 
 int gen_fargate_add(const struct gen_input *in, struct out_bundle *b, char **err)

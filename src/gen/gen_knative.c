@@ -15,6 +15,22 @@ static void annotation_num(struct gen_yaml *y, const char *key, unsigned v)
 	gen_yaml_quoted(y, buf);   /* annotation values are strings */
 }
 
+void gen_knative_container_start(struct gen_yaml *y, const struct gen_input *in)
+{
+	gen_yaml_str(y, "containers");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", in->service);
+	gen_yaml_kv_str(y, "image", in->image);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "name", "http1");   /* Knative's name for HTTP/1 */
+	gen_yaml_kv_int(y, "containerPort", in->port);
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+}
+
 int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err)
 {
 	struct gen_scale sc;
@@ -63,18 +79,7 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	/* GPU pool placement: needs the kubernetes.podspec-nodeselector and
 	 * kubernetes.podspec-tolerations flags of config-features (README). */
 	gen_k8s_gpu_placement(y, in);
-	gen_yaml_str(y, "containers");
-	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "name", in->service);
-	gen_yaml_kv_str(y, "image", in->image);
-	gen_yaml_str(y, "ports");
-	gen_yaml_seq_start(y);
-	gen_yaml_map_start(y);
-	gen_yaml_kv_str(y, "name", "http1");
-	gen_yaml_kv_int(y, "containerPort", in->port);
-	gen_yaml_map_end(y);
-	gen_yaml_seq_end(y);
+	gen_knative_container_start(y, in);
 	gen_yaml_str(y, "resources");
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "requests");

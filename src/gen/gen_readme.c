@@ -37,6 +37,18 @@ static const struct {
 	{"serverless/bootstrap", "the custom runtime stub (provided.al2023), written executable"},
 	{"fargate/task-definition.json", "ECS task definition for Fargate; ${AWS_ACCOUNT_ID} is a placeholder"},
 	{"fargate/task-role-policy.json", "IAM policy for the task role, least privilege"},
+	{"cloudrun/service.yaml", "a Cloud Run service (Knative Serving v1 form): scaling, concurrency, CPU allocation, size"},
+	{"containerapps/app.yaml", "an Azure Container Apps app: ingress, size, probes, scale rules; ${...} are placeholders"},
+	{"containerapps/job.yaml", "an Azure Container Apps job on the hourly schedule; ${...} are placeholders"},
+	{"functions/package.json", "the functions' Node.js package (Functions Framework)"},
+	{"functions/index.js", "the functions (Node.js), one entry point each"},
+	{"functions/main.py", "the functions (Python), one entry point each"},
+	{"functions/requirements.txt", "the functions' Python dependencies"},
+	{"functions/pom.xml", "the functions' Maven build (Functions Framework API)"},
+	{"functions/go.mod", "the functions' Go module (Functions Framework for Go)"},
+	{"functions/function.go", "the functions (Go, the custom runtime's counterpart), one entry point each"},
+	{"functions/host.json", "the Azure Functions host: timeout, extension bundle"},
+	{"functions/Handler.java", "the Azure Functions custom handler (Java, JDK only)"},
 	{"README.md", "this file"},
 };
 
@@ -58,6 +70,14 @@ static const char *describe(const struct gen_input *in, const char *path)
 	for (size_t i = 0; i < sizeof(descriptions) / sizeof(descriptions[0]); i++)
 		if (strcmp(descriptions[i].path, path) == 0)
 			return descriptions[i].what;
+	size_t n = strlen(path);
+	if (strncmp(path, "functions/src/main/java/", 24) == 0)
+		return "one function (Java), an HTTP entry point";
+	if (n > 14 && strcmp(path + n - 14, "/function.json") == 0)
+		return "the function's trigger binding";
+	if (strncmp(path, "functions/", 10) == 0 && n > 3 &&
+	    (strcmp(path + n - 3, ".js") == 0 || strcmp(path + n - 12, "/__init__.py") == 0))
+		return "the function's code";
 	return "";
 }
 
@@ -187,9 +207,189 @@ static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 	sizing_section(sb, in);
 }
 
+static const char *const fn_names[] = {"api", "worker", "job", "stream"};
+
+/* Google Cloud: one gcloud command per function. */
+static void gcp_functions(struct strbuf *sb, const struct gen_input *in, unsigned fns)
+{
+	static const char *const runtimes[][2] = {
+		{"nodejs22.x", "nodejs22"}, {"python3.13", "python313"},
+		{"java21", "java21"}, {"provided.al2023", "go123"},
+	};
+	static const char *const java_classes[] = {"Api", "Worker", "Job", "Stream"};
+	const char *rt = "nodejs22";
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(in->runtime, runtimes[i][0]) == 0)
+			rt = runtimes[i][1];
+	bool events = strcmp(in->runtime, "nodejs22.x") == 0 || strcmp(in->runtime, "python3.13") == 0;
+	sb_printf(sb, "## Cloud Run functions\n\n"
+		  "`functions/` is a Cloud Run functions project (runtime `%s`%s), one entry point "
+		  "per function. Deploy from the bundle's folder (set `REGION`, e.g. "
+		  "`europe-west1`):\n\n```sh\nREGION=europe-west1\n", rt,
+		  strcmp(in->runtime, "provided.al2023") == 0
+			  ? "; Cloud Run functions has no custom runtime, so the compiled-binary "
+			    "choice becomes Go" : "");
+	for (int k = GEN_FN_API; k <= GEN_FN_STREAM; k++) {
+		if (!(fns & (1u << k)))
+			continue;
+		char entry[64];
+		snprintf(entry, sizeof(entry), "%s%s", strcmp(rt, "java21") == 0 ? "com.example." : "",
+			 strcmp(rt, "java21") == 0 ? java_classes[k] : fn_names[k]);
+		bool topic = (k == GEN_FN_WORKER || k == GEN_FN_STREAM) && events;
+		if (k == GEN_FN_WORKER || k == GEN_FN_STREAM)
+			sb_printf(sb, "gcloud pubsub topics create %s-%s\n", in->service,
+				  k == GEN_FN_WORKER ? "work" : "events");
+		sb_printf(sb, "gcloud functions deploy %s-%s --gen2 --region \"$REGION\" --runtime %s "
+			  "--source functions/ --entry-point %s --memory %uMi --timeout %us ",
+			  in->service, fn_names[k], rt, entry, in->memory_mb < 128 ? 128 : in->memory_mb,
+			  k == GEN_FN_API ? 60u : 540u);
+		if (topic)
+			sb_printf(sb, "--trigger-topic %s-%s\n", in->service,
+				  k == GEN_FN_WORKER ? "work" : "events");
+		else
+			sb_printf(sb, "--trigger-http %s\n",
+				  k == GEN_FN_API ? "--allow-unauthenticated" : "--no-allow-unauthenticated");
+	}
+	sb_append(sb, "```\n\n");
+	if (fns & (1u << GEN_FN_JOB))
+		sb_printf(sb, "Run `job` hourly with Cloud Scheduler: `gcloud scheduler jobs create http "
+			  "%s-hourly --location \"$REGION\" --schedule \"0 * * * *\" --uri URL "
+			  "--oidc-service-account-email SA`, with the function's URL and a service account "
+			  "allowed to invoke it.\n\n", in->service);
+	if (!events && (fns & (1u << GEN_FN_WORKER | 1u << GEN_FN_STREAM)))
+		sb_append(sb, "`worker` and `stream` are HTTP functions: connect the topic with a push "
+			  "subscription to the function's URL (`gcloud pubsub subscriptions create ... "
+			  "--push-endpoint URL --push-auth-service-account SA`); an answer other than "
+			  "2xx makes Pub/Sub redeliver.\n\n");
+	sb_append(sb, "HTTP functions stop after 60 minutes at most, event-driven ones after 9; "
+		  "longer work belongs in the Cloud Run service or a Cloud Run job.\n\n");
+}
+
+static void azure_functions(struct strbuf *sb, const struct gen_input *in, unsigned fns)
+{
+	bool custom = strcmp(in->runtime, "java21") == 0 || strcmp(in->runtime, "provided.al2023") == 0;
+	const char *worker = strcmp(in->runtime, "python3.13") == 0 ? "python" : custom ? "custom" : "node";
+	sb_printf(sb, "## Azure Functions\n\n"
+		  "`functions/` is an Azure Functions project: `host.json` and one folder per "
+		  "function with its trigger binding (`function.json`)%s. Create the app on the Flex "
+		  "Consumption plan and publish it with Azure Functions Core Tools:\n\n"
+		  "```sh\n"
+		  "az functionapp create --name %s --resource-group \"$AZURE_RESOURCE_GROUP\" "
+		  "--storage-account \"$AZURE_STORAGE_ACCOUNT\" --flexconsumption-location \"$AZURE_LOCATION\" "
+		  "--runtime %s\n",
+		  custom ? (strcmp(in->runtime, "java21") == 0
+				    ? "; Java runs as a custom handler (`Handler.java`, JDK only: "
+				      "`javac -d build Handler.java` in `functions/`)"
+				    : "; a compiled binary runs as a custom handler: build it as "
+				      "`functions/handler`, serving the invocations on "
+				      "`FUNCTIONS_CUSTOMHANDLER_PORT`")
+			 : "",
+		  in->service, worker);
+	if (fns & (1u << GEN_FN_WORKER))
+		sb_printf(sb, "az functionapp config appsettings set --name %s --resource-group "
+			  "\"$AZURE_RESOURCE_GROUP\" --settings QUEUE_NAME=%s-work "
+			  "ServiceBusConnection=\"$AZURE_SERVICEBUS_CONNECTION\"\n", in->service, in->service);
+	if (fns & (1u << GEN_FN_STREAM))
+		sb_printf(sb, "az functionapp config appsettings set --name %s --resource-group "
+			  "\"$AZURE_RESOURCE_GROUP\" --settings EVENT_HUB_NAME=%s-events "
+			  "EventHubConnection=\"$AZURE_EVENTHUB_CONNECTION\"\n", in->service, in->service);
+	sb_printf(sb, "cd functions && func azure functionapp publish %s\n```\n\n", in->service);
+	(void)fn_names;
+}
+
+static void functions_section(struct strbuf *sb, const struct gen_input *in)
+{
+	unsigned fns = gen_functions_for(in);
+	if (strcmp(gen_provider(in), "azure") == 0)
+		azure_functions(sb, in, fns);
+	else
+		gcp_functions(sb, in, fns);
+}
+
+static void cloudrun_section(struct strbuf *sb, const struct gen_input *in, const struct gen_scale *sc)
+{
+	unsigned cpu, mem;
+	sb_append(sb, "## Cloud Run\n\n");
+	if (gen_cloudrun_size(in, &cpu, &mem) < 0) {
+		sb_printf(sb, "No Cloud Run file: %u MiB is more than a Cloud Run instance has "
+			  "(32 GiB).\n\n", in->memory_mb);
+		return;
+	}
+	sb_printf(sb, "`cloudrun/service.yaml` is the service in Knative Serving v1 form. Each "
+		  "instance has %u CPU and %u MiB (a pair Cloud Run accepts, holding `memory_mb` and "
+		  "the CPU the Kubernetes files request), takes %u requests at once and scales from "
+		  "%s to %u instances; requests time out after %u s. CPU is allocated %s.\n\n",
+		  cpu, mem, 2 * sc->concurrency,
+		  strcmp(in->latency_target, "strict") == 0 ? "one warm instance" : "zero",
+		  sc->max_replicas, gen_cloudrun_timeout(in),
+		  in->gpu || strcmp(in->workload_type, "http_api") != 0
+			  ? "all the time (`cpu-throttling: false`), as work outside requests needs it"
+			  : "only while requests are served (`cpu-throttling: true`)");
+	if (in->gpu)
+		sb_append(sb, "GPU: one NVIDIA L4 (`run.googleapis.com/accelerator: nvidia-l4`, "
+			  "`nvidia.com/gpu: 1`), which needs at least 4 CPUs and 16 GiB and a region "
+			  "with L4 GPUs and GPU quota.\n\n");
+	if (gen_k8s_is_cronjob(in))
+		sb_printf(sb, "A batch job suits a Cloud Run job better than a service: `gcloud run "
+			  "jobs create %s --image %s --task-timeout %us --max-retries 3 --region "
+			  "\"$REGION\"`, run hourly by Cloud Scheduler.\n\n",
+			  in->service, in->image, gen_k8s_job_deadline(in));
+	sb_printf(sb, "```sh\n"
+		  "REGION=europe-west1\n"
+		  "gcloud run services replace cloudrun/service.yaml --region \"$REGION\"\n"
+		  "gcloud run services describe %s --region \"$REGION\" --format 'value(status.url)'\n"
+		  "```\n\n", in->service);
+}
+
+static void containerapps_section(struct strbuf *sb, const struct gen_input *in,
+				  const struct gen_scale *sc)
+{
+	unsigned cpu, mem;
+	sb_append(sb, "## Azure Container Apps\n\n");
+	if (gen_containerapps_size(in, &cpu, &mem) < 0) {
+		sb_printf(sb, "No Container Apps file: %u MiB is more than a consumption replica has "
+			  "(8 GiB).\n\n", in->memory_mb);
+		return;
+	}
+	char *name = gen_containerapps_name(in);
+	bool job = gen_k8s_is_cronjob(in);
+	sb_printf(sb, "`containerapps/%s.yaml` sizes each replica at %u.%02u vCPU and %u MiB, %s. "
+		  "Its `${...}` placeholders name your subscription, resource group, Container Apps "
+		  "environment and location",
+		  job ? "job" : "app", cpu / 100, cpu % 100, mem,
+		  in->gpu ? "on the serverless GPU profile" : "a consumption pair (memory twice the vCPU)");
+	if (strcmp(name, in->service) != 0)
+		sb_printf(sb, "; the name is `%s`, within Container Apps' rules (at most 32 "
+			  "characters, no `--`)", name);
+	sb_append(sb, ".\n\n");
+	if (!job)
+		sb_printf(sb, "It scales from %s to %u replicas%s.\n\n",
+			  strcmp(in->latency_target, "strict") == 0 ? "one" : "zero", sc->max_replicas,
+			  strcmp(in->workload_type, "streaming") == 0 ? " on the Event Hub's unprocessed events"
+			  : strcmp(in->workload_type, "http_api") == 0 ? " on concurrent requests"
+			  : strcmp(in->workload_type, "mixed") == 0
+				  ? " on concurrent requests and the Service Bus queue's length"
+				  : " on the Service Bus queue's length");
+	sb_append(sb, "```sh\n"
+		  "export AZURE_SUBSCRIPTION_ID=... AZURE_RESOURCE_GROUP=... "
+		  "AZURE_CONTAINERAPPS_ENV=... AZURE_LOCATION=westeurope\n");
+	if (strcmp(in->workload_type, "http_api") != 0 && !job)
+		sb_append(sb, "export AZURE_QUEUE_CONNECTION=...   # the queue's connection string\n");
+	if (in->gpu)
+		sb_printf(sb, "az containerapp env workload-profile add --name \"$AZURE_CONTAINERAPPS_ENV\" "
+			  "--resource-group \"$AZURE_RESOURCE_GROUP\" --workload-profile-type "
+			  "Consumption-GPU-NC8as-T4 --workload-profile-name " GEN_ACA_GPU_PROFILE "\n");
+	sb_printf(sb, "envsubst < containerapps/%s.yaml > %s.filled.yaml\n"
+		  "az containerapp %screate --name %s --resource-group \"$AZURE_RESOURCE_GROUP\" "
+		  "--yaml %s.filled.yaml\n```\n\n",
+		  job ? "job" : "app", job ? "job" : "app", job ? "job " : "", name, job ? "job" : "app");
+	free(name);
+}
+
 int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err)
 {
 	(void)err;
+	mask = gen_resolve_targets(in, mask);
 	struct gen_scale sc;
 	gen_scale_compute(in, &sc);
 	struct strbuf sb = {0};
@@ -237,7 +437,9 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			  "max-revision-timeout-seconds, 10 minutes by default) and the container "
 			  "answers the probes. For a scheduled job, use the Kubernetes target's "
 			  "kubernetes/cronjob.yaml.\n\n");
-	if (mask & GEN_SERVERLESS) {
+	if ((mask & GEN_SERVERLESS) && strcmp(gen_provider(in), "aws") != 0)
+		functions_section(&sb, in);
+	if ((mask & GEN_SERVERLESS) && strcmp(gen_provider(in), "aws") == 0) {
 		sb_printf(&sb, "## Serverless Framework\n\n"
 			  "Runtime `%s` in `%s`. Validate offline, then deploy with the open-source "
 			  "fork osls (or the Serverless Framework v3 CLI):\n\n"
@@ -293,6 +495,10 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			sb_append(&sb, "The health check runs `wget` inside the container: keep it in "
 				  "the image or change the command.\n");
 	}
+	if (mask & GEN_CLOUDRUN)
+		cloudrun_section(&sb, in, &sc);
+	if (mask & GEN_CONTAINERAPPS)
+		containerapps_section(&sb, in, &sc);
 	char *text = sb_take(&sb);
 	/* Trailing blank lines trimmed: exactly one newline at the end. */
 	size_t n = strlen(text);

@@ -15,8 +15,6 @@
 #define HTTP_TIMEOUT_MAX 29
 #define LAMBDA_TIMEOUT_MAX 900
 
-enum fn_kind { FN_API, FN_WORKER, FN_JOB, FN_STREAM };
-
 static const char *const fn_names[] = {"api", "worker", "job", "stream"};
 
 /* AWS name limits: Lambda function names and IAM role names 64. The
@@ -61,25 +59,24 @@ static unsigned task_timeout(const struct gen_input *in)
 	return t > LAMBDA_TIMEOUT_MAX ? LAMBDA_TIMEOUT_MAX : (unsigned)t;
 }
 
-static unsigned fn_timeout(const struct gen_input *in, enum fn_kind k)
+static unsigned fn_timeout(const struct gen_input *in, enum gen_fn k)
 {
 	unsigned t = task_timeout(in);
-	return k == FN_API && t > HTTP_TIMEOUT_MAX ? HTTP_TIMEOUT_MAX : t;
+	return k == GEN_FN_API && t > HTTP_TIMEOUT_MAX ? HTTP_TIMEOUT_MAX : t;
 }
 
-/* Which functions the workload type implies (bit per enum fn_kind). */
-static unsigned functions_for(const struct gen_input *in)
+unsigned gen_functions_for(const struct gen_input *in)
 {
 	const char *w = in->workload_type;
 	if (strcmp(w, "event_processing") == 0)
-		return 1u << FN_WORKER;
+		return 1u << GEN_FN_WORKER;
 	if (strcmp(w, "batch_jobs") == 0)
-		return 1u << FN_JOB;
+		return 1u << GEN_FN_JOB;
 	if (strcmp(w, "streaming") == 0)
-		return 1u << FN_STREAM;
+		return 1u << GEN_FN_STREAM;
 	if (strcmp(w, "mixed") == 0)
-		return 1u << FN_API | 1u << FN_WORKER;
-	return 1u << FN_API;
+		return 1u << GEN_FN_API | 1u << GEN_FN_WORKER;
+	return 1u << GEN_FN_API;
 }
 
 static bool external_state(const struct gen_input *in)
@@ -171,7 +168,7 @@ static void iam_statements(struct gen_yaml *y, const struct gen_input *in)
 }
 
 /* The handler entry for function k in the runtime's naming. */
-static char *handler_ref(const struct gen_input *in, enum fn_kind k)
+static char *handler_ref(const struct gen_input *in, enum gen_fn k)
 {
 	if (strcmp(in->runtime, "java21") == 0)
 		return xasprintf("com.example.Handler::%s", fn_names[k]);
@@ -180,7 +177,7 @@ static char *handler_ref(const struct gen_input *in, enum fn_kind k)
 	return xasprintf("handler.%s", fn_names[k]);
 }
 
-static void function(struct gen_yaml *y, const struct gen_input *in, enum fn_kind k)
+static void function(struct gen_yaml *y, const struct gen_input *in, enum gen_fn k)
 {
 	gen_yaml_str(y, fn_names[k]);
 	gen_yaml_map_start(y);
@@ -199,11 +196,11 @@ static void function(struct gen_yaml *y, const struct gen_input *in, enum fn_kin
 	gen_yaml_seq_start(y);
 	gen_yaml_map_start(y);
 	switch (k) {
-	case FN_API:
+	case GEN_FN_API:
 		gen_yaml_str(y, "httpApi");
 		gen_yaml_quoted(y, "*");
 		break;
-	case FN_WORKER:
+	case GEN_FN_WORKER:
 		gen_yaml_str(y, "sqs");
 		gen_yaml_map_start(y);
 		gen_yaml_str(y, "arn");
@@ -212,10 +209,10 @@ static void function(struct gen_yaml *y, const struct gen_input *in, enum fn_kin
 		gen_yaml_kv_str(y, "functionResponseType", "ReportBatchItemFailures");
 		gen_yaml_map_end(y);
 		break;
-	case FN_JOB:
+	case GEN_FN_JOB:
 		gen_yaml_kv_str(y, "schedule", "rate(1 hour)");
 		break;
-	case FN_STREAM:
+	case GEN_FN_STREAM:
 		gen_yaml_str(y, "stream");
 		gen_yaml_map_start(y);
 		gen_yaml_kv_str(y, "type", "kinesis");
@@ -252,10 +249,10 @@ static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned f
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "Resources");
 	gen_yaml_map_start(y);
-	if (fns & (1u << FN_WORKER)) {
+	if (fns & (1u << GEN_FN_WORKER)) {
 		/* SQS wants the visibility timeout at least the function's
 		 * timeout; AWS recommends six times it. */
-		unsigned vis = 6 * fn_timeout(in, FN_WORKER);
+		unsigned vis = 6 * fn_timeout(in, GEN_FN_WORKER);
 		if (vis > 43200)
 			vis = 43200;
 		gen_yaml_str(y, "WorkQueue");
@@ -283,7 +280,7 @@ static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned f
 		gen_yaml_map_end(y);
 		gen_yaml_map_end(y);
 	}
-	if (fns & (1u << FN_STREAM)) {
+	if (fns & (1u << GEN_FN_STREAM)) {
 		gen_yaml_str(y, "EventStream");
 		gen_yaml_map_start(y);
 		gen_yaml_kv_str(y, "Type", "AWS::Kinesis::Stream");
@@ -320,7 +317,7 @@ static void resources(struct gen_yaml *y, const struct gen_input *in, unsigned f
 
 static char *serverless_yml(const struct gen_input *in, size_t *len, char **err)
 {
-	unsigned fns = functions_for(in);
+	unsigned fns = gen_functions_for(in);
 	unsigned mem = in->memory_mb < 128 ? 128 : in->memory_mb > 10240 ? 10240 : in->memory_mb;
 	struct gen_yaml *y = gen_yaml_new();
 	gen_yaml_map_start(y);
@@ -356,11 +353,11 @@ static char *serverless_yml(const struct gen_input *in, size_t *len, char **err)
 	}
 	gen_yaml_str(y, "functions");
 	gen_yaml_map_start(y);
-	for (int k = FN_API; k <= FN_STREAM; k++)
+	for (int k = GEN_FN_API; k <= GEN_FN_STREAM; k++)
 		if (fns & (1u << k))
-			function(y, in, (enum fn_kind)k);
+			function(y, in, (enum gen_fn)k);
 	gen_yaml_map_end(y);
-	if (fns & (1u << FN_WORKER | 1u << FN_STREAM) || external_state(in))
+	if (fns & (1u << GEN_FN_WORKER | 1u << GEN_FN_STREAM) || external_state(in))
 		resources(y, in, fns);
 	gen_yaml_map_end(y);
 	char *text = gen_yaml_finish(y, len, err);
@@ -374,13 +371,13 @@ static char *stub_node(const struct gen_input *in, unsigned fns)
 {
 	struct strbuf sb = {0};
 	sb_printf(&sb, "// Handlers of %s (Node.js 22, ES module). Replace the bodies.\n", in->service);
-	if (fns & (1u << FN_API))
+	if (fns & (1u << GEN_FN_API))
 		sb_append(&sb, "\nexport const api = async (event) => ({\n"
 			  "  statusCode: 200,\n"
 			  "  headers: { 'content-type': 'application/json' },\n"
 			  "  body: JSON.stringify({ ok: true, path: event.rawPath }),\n"
 			  "});\n");
-	if (fns & (1u << FN_WORKER))
+	if (fns & (1u << GEN_FN_WORKER))
 		sb_append(&sb, "\n// SQS batch: return the ids that failed so only they are retried.\n"
 			  "export const worker = async (event) => {\n"
 			  "  const batchItemFailures = [];\n"
@@ -393,11 +390,11 @@ static char *stub_node(const struct gen_input *in, unsigned fns)
 			  "  }\n"
 			  "  return { batchItemFailures };\n"
 			  "};\n");
-	if (fns & (1u << FN_JOB))
+	if (fns & (1u << GEN_FN_JOB))
 		sb_append(&sb, "\nexport const job = async () => {\n"
 			  "  console.log('scheduled run');\n"
 			  "};\n");
-	if (fns & (1u << FN_STREAM))
+	if (fns & (1u << GEN_FN_STREAM))
 		sb_append(&sb, "\nexport const stream = async (event) => {\n"
 			  "  for (const record of event.Records) {\n"
 			  "    const data = Buffer.from(record.kinesis.data, 'base64').toString('utf8');\n"
@@ -412,14 +409,14 @@ static char *stub_python(const struct gen_input *in, unsigned fns)
 	struct strbuf sb = {0};
 	sb_printf(&sb, "\"\"\"Handlers of %s (Python 3.13). Replace the bodies.\"\"\"\n"
 		  "import base64\nimport json\n", in->service);
-	if (fns & (1u << FN_API))
+	if (fns & (1u << GEN_FN_API))
 		sb_append(&sb, "\n\ndef api(event, context):\n"
 			  "    return {\n"
 			  "        \"statusCode\": 200,\n"
 			  "        \"headers\": {\"content-type\": \"application/json\"},\n"
 			  "        \"body\": json.dumps({\"ok\": True, \"path\": event.get(\"rawPath\")}),\n"
 			  "    }\n");
-	if (fns & (1u << FN_WORKER))
+	if (fns & (1u << GEN_FN_WORKER))
 		sb_append(&sb, "\n\ndef worker(event, context):\n"
 			  "    \"\"\"SQS batch: report the ids that failed so only they are retried.\"\"\"\n"
 			  "    failures = []\n"
@@ -429,10 +426,10 @@ static char *stub_python(const struct gen_input *in, unsigned fns)
 			  "        except ValueError:\n"
 			  "            failures.append({\"itemIdentifier\": record[\"messageId\"]})\n"
 			  "    return {\"batchItemFailures\": failures}\n");
-	if (fns & (1u << FN_JOB))
+	if (fns & (1u << GEN_FN_JOB))
 		sb_append(&sb, "\n\ndef job(event, context):\n"
 			  "    print(\"scheduled run\")\n");
-	if (fns & (1u << FN_STREAM))
+	if (fns & (1u << GEN_FN_STREAM))
 		sb_append(&sb, "\n\ndef stream(event, context):\n"
 			  "    for record in event[\"Records\"]:\n"
 			  "        data = base64.b64decode(record[\"kinesis\"][\"data\"])\n"
@@ -443,19 +440,19 @@ static char *stub_python(const struct gen_input *in, unsigned fns)
 static char *stub_java(const struct gen_input *in, unsigned fns)
 {
 	static const char *const methods[] = {
-		[FN_API] = "\tpublic Map<String, Object> api(Map<String, Object> event) {\n"
+		[GEN_FN_API] = "\tpublic Map<String, Object> api(Map<String, Object> event) {\n"
 			   "\t\treturn Map.of(\"statusCode\", 200,\n"
 			   "\t\t\t\"headers\", Map.of(\"content-type\", \"application/json\"),\n"
 			   "\t\t\t\"body\", \"{\\\"ok\\\":true}\");\n"
 			   "\t}\n",
-		[FN_WORKER] = "\t/* SQS batch: an empty failure list acknowledges every message. */\n"
+		[GEN_FN_WORKER] = "\t/* SQS batch: an empty failure list acknowledges every message. */\n"
 			      "\tpublic Map<String, Object> worker(Map<String, Object> event) {\n"
 			      "\t\treturn Map.of(\"batchItemFailures\", List.of());\n"
 			      "\t}\n",
-		[FN_JOB] = "\tpublic void job(Map<String, Object> event) {\n"
+		[GEN_FN_JOB] = "\tpublic void job(Map<String, Object> event) {\n"
 			   "\t\tSystem.out.println(\"scheduled run\");\n"
 			   "\t}\n",
-		[FN_STREAM] = "\tpublic void stream(Map<String, Object> event) {\n"
+		[GEN_FN_STREAM] = "\tpublic void stream(Map<String, Object> event) {\n"
 			      "\t\tObject records = event.get(\"Records\");\n"
 			      "\t\tSystem.out.println(records instanceof List<?> l ? l.size() : 0);\n"
 			      "\t}\n",
@@ -467,7 +464,7 @@ static char *stub_java(const struct gen_input *in, unsigned fns)
 		  "package com.example;\n\nimport java.util.List;\nimport java.util.Map;\n\n"
 		  "public class Handler {\n", in->service);
 	bool first = true;
-	for (int k = FN_API; k <= FN_STREAM; k++) {
+	for (int k = GEN_FN_API; k <= GEN_FN_STREAM; k++) {
 		if (!(fns & (1u << k)))
 			continue;
 		if (!first)
@@ -510,7 +507,7 @@ int gen_serverless_add(const struct gen_input *in, struct out_bundle *b, char **
 	if (!yml)
 		return -1;
 	out_bundle_add(b, "serverless/serverless.yml", yml, len);
-	unsigned fns = functions_for(in);
+	unsigned fns = gen_functions_for(in);
 	char *stub;
 	const char *path;
 	if (strcmp(in->runtime, "python3.13") == 0) {

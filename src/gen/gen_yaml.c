@@ -150,6 +150,18 @@ void gen_yaml_int(struct gen_yaml *y, long long v)
 	scalar(y, buf, YAML_PLAIN_SCALAR_STYLE, false);
 }
 
+void gen_yaml_decimal(struct gen_yaml *y, unsigned hundredths)
+{
+	char buf[32];
+	if (hundredths % 100 == 0)
+		snprintf(buf, sizeof(buf), "%u", hundredths / 100);
+	else if (hundredths % 10 == 0)
+		snprintf(buf, sizeof(buf), "%u.%u", hundredths / 100, hundredths / 10 % 10);
+	else
+		snprintf(buf, sizeof(buf), "%u.%02u", hundredths / 100, hundredths % 100);
+	scalar(y, buf, YAML_PLAIN_SCALAR_STYLE, false);
+}
+
 void gen_yaml_bool(struct gen_yaml *y, bool v)
 {
 	scalar(y, v ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, false);

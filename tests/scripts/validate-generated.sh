@@ -1,10 +1,14 @@
 #!/bin/sh
 # Generated starter files checked by the tools that consume them: every
 # Kubernetes and Knative object against the OpenAPI schemas of
-# kubernetes-models (unknown fields rejected), `kubectl kustomize`, yamllint,
-# `osls print` (Serverless Framework v3 schema, configValidationMode: error)
-# and Fargate's task-size rules. Also: the same export twice is
-# byte-identical, and a tampered manifest is rejected (the checks can fail).
+# kubernetes-models (unknown fields rejected) and Knative's own admission
+# rules, `kubectl kustomize`, yamllint, `osls print` (Serverless Framework v3
+# schema, configValidationMode: error) and `osls package` (the CloudFormation
+# it makes, against the CDK's resource specification, with AWS name limits),
+# Fargate's task-size rules, Cloud Run's limits, Container Apps against the
+# Azure SDK's models, and the functions projects of Google Cloud and Azure
+# parsed in their languages. Also: the same export twice is byte-identical,
+# and tampered files are rejected (the checks can fail).
 set -u
 root=${ARCHWISE_ROOT:-$(pwd)}
 bin=${ARCHWISE:-$root/archwise}
@@ -43,10 +47,11 @@ done
 [ -n "$cases" ] || { echo "no answer sets"; exit 1; }
 echo "bundles:$cases"
 
-# Kubernetes + Knative objects: schema and unknown fields, in one node run.
+# Kubernetes + Knative objects (and Cloud Run's, Knative Serving v1 form):
+# schema and unknown fields, in one node run.
 manifests=""
 for c in $cases; do
-	for f in "$tmp/$c"/kubernetes/*.yaml "$tmp/$c"/knative/*.yaml; do
+	for f in "$tmp/$c"/kubernetes/*.yaml "$tmp/$c"/knative/*.yaml "$tmp/$c"/cloudrun/*.yaml; do
 		[ -f "$f" ] || continue
 		[ "$(basename "$f")" = kustomization.yaml ] && continue
 		manifests="$manifests $f"
@@ -62,6 +67,16 @@ for c in $cases; do
 	flags=$(grep -o '`kubernetes\.podspec-[a-z-]*`' "$tmp/$c/README.md" | tr -d '`' | sort -u | paste -sd, -)
 	node "$val/check-knative.mjs" --features "$flags" "$tmp/$c/knative/service.yaml" || bad "check-knative $c"
 done
+# Cloud Run: Knative's rules with Cloud Run's limits; Container Apps: the
+# Azure SDK's models and the CPU/memory pairs.
+runs=$(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/cloudrun/service.yaml' -print)
+acas=$(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/containerapps/*.yaml' -print)
+[ -n "$runs" ] || bad "no answer set gives Cloud Run files (provider: gcp)"
+[ -n "$acas" ] || bad "no answer set gives Container Apps files (provider: azure)"
+# shellcheck disable=SC2086
+node "$val/check-cloudrun.mjs" $runs || bad "check-cloudrun"
+# shellcheck disable=SC2086
+node "$val/check-containerapps.mjs" $acas || bad "check-containerapps"
 # GPU answers give GPU objects: the limit in every workload and a GPU pool.
 gpus=0
 for c in $cases; do
@@ -108,12 +123,44 @@ yamls=$(find "$tmp" -path "$tmp/*.again" -prune -o \( -name '*.yaml' -o -name '*
 yamllint -s -c "$val/yamllint.yaml" $yamls || bad "yamllint"
 
 mkdir -p "$tmp/home"
+cfns=""
 for c in $cases; do
 	[ -f "$tmp/$c/serverless/serverless.yml" ] || continue
 	if ! (cd "$tmp/$c/serverless" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
 		"$val/node_modules/.bin/osls" print >"$tmp/$c.print" 2>&1); then
 		bad "osls print $c:"; tail -n 15 "$tmp/$c.print"
 	fi
+	# The CloudFormation the framework makes, with the longest stage the
+	# names are sized for (10 characters), offline. Java is packaged from
+	# its jar, built as the README says.
+	if grep -q 'artifact: target/handler.jar' "$tmp/$c/serverless/serverless.yml"; then
+		(cd "$tmp/$c/serverless" && javac -d build src/main/java/com/example/Handler.java &&
+			mkdir -p target && jar cf target/handler.jar -C build .) || bad "$c: cannot build the Java handler"
+	fi
+	if (cd "$tmp/$c/serverless" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
+		"$val/node_modules/.bin/osls" package --stage stage10chr >"$tmp/$c.package" 2>&1); then
+		cfns="$cfns $tmp/$c/serverless/.serverless/cloudformation-template-update-stack.json"
+	else
+		bad "osls package $c:"; tail -n 15 "$tmp/$c.package"
+	fi
+done
+[ -n "$cfns" ] || bad "no CloudFormation template was packaged"
+# shellcheck disable=SC2086
+node "$val/check-cfn.mjs" $cfns || bad "check-cfn"
+
+# The functions projects of Google Cloud and Azure parse in their language.
+for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/functions/*' -type f -print); do
+	case "$f" in
+	*.js) node --check "$f" || bad "node --check $f" ;;
+	*.py) python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f" || bad "python syntax $f" ;;
+	*.json) node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$f" || bad "JSON $f" ;;
+	*.java)
+		if command -v javac >/dev/null 2>&1 && ! grep -q 'com.google.cloud.functions' "$f"; then
+			mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f"
+		fi ;;
+	*.go)
+		if command -v gofmt >/dev/null 2>&1; then gofmt -l "$f" >/dev/null || bad "gofmt $f"; fi ;;
+	esac
 done
 
 # Handler stubs compile in their language (node --check, python's parser,
@@ -170,6 +217,31 @@ mkdir -p "$tmp/tampered-sls"
 sed 's/^  logRetentionInDays: 30/  logRetentionInDays: 30\n  bogusKey: 1/' "$tmp/$first/serverless/serverless.yml" >"$tmp/tampered-sls/serverless.yml"
 (cd "$tmp/tampered-sls" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 "$val/node_modules/.bin/osls" print >/dev/null 2>&1) &&
 	bad "osls print accepted an unknown provider key"
+
+run=$(echo "$runs" | head -n 1)
+sed 's/cpu: "[0-9]*"/cpu: "3"/' "$run" >"$tmp/run-cpu.yaml"
+node "$val/check-cloudrun.mjs" "$tmp/run-cpu.yaml" >/dev/null 2>&1 && bad "check-cloudrun accepted 3 CPUs"
+sed 's/memory: "[0-9]*Mi"/memory: "40000Mi"/' "$run" >"$tmp/run-mem.yaml"
+node "$val/check-cloudrun.mjs" "$tmp/run-mem.yaml" >/dev/null 2>&1 && bad "check-cloudrun accepted 40000Mi"
+sed 's|run.googleapis.com/startup-cpu-boost|run.googleapis.com/startup-cpu-bost|' "$run" >"$tmp/run-ann.yaml"
+node "$val/check-cloudrun.mjs" "$tmp/run-ann.yaml" >/dev/null 2>&1 && bad "check-cloudrun accepted an unknown annotation"
+aca=$(echo "$acas" | grep app.yaml | head -n 1)
+sed 's/^    activeRevisionsMode: Single/    activeRevisionsMode: Single\n    activeRevisionMode: Single/' "$aca" >"$tmp/aca-unknown.yaml"
+node "$val/check-containerapps.mjs" "$tmp/aca-unknown.yaml" >/dev/null 2>&1 && bad "check-containerapps accepted an unknown property"
+sed 's/^\(        memory: \).*/\1"3Gi"/' "$aca" >"$tmp/aca-pair.yaml"
+node "$val/check-containerapps.mjs" "$tmp/aca-pair.yaml" >/dev/null 2>&1 && bad "check-containerapps accepted a CPU/memory pair off the table"
+sed 's/^      targetPort: [0-9]*/      targetPort: "eighty"/' "$aca" >"$tmp/aca-type.yaml"
+node "$val/check-containerapps.mjs" "$tmp/aca-type.yaml" >/dev/null 2>&1 && bad "check-containerapps accepted a string targetPort"
+cfn=$(echo "$cfns" | awk '{print $1}')
+node -e 'const fs = require("fs"); const t = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  const [id, r] = Object.entries(t.Resources).find(([, r]) => r.Type === "AWS::Lambda::Function");
+  r.Properties.Timeoutt = 3; fs.writeFileSync(process.argv[2], JSON.stringify(t));
+  r.Properties = { ...r.Properties, Timeout: "soon" }; delete r.Properties.Timeoutt; fs.writeFileSync(process.argv[3], JSON.stringify(t));
+  r.Properties.Timeout = 30; r.Properties.FunctionName = "f".repeat(65); fs.writeFileSync(process.argv[4], JSON.stringify(t));' \
+	"$cfn" "$tmp/cfn-unknown.json" "$tmp/cfn-type.json" "$tmp/cfn-name.json"
+node "$val/check-cfn.mjs" "$tmp/cfn-unknown.json" >/dev/null 2>&1 && bad "check-cfn accepted an unknown property"
+node "$val/check-cfn.mjs" "$tmp/cfn-type.json" >/dev/null 2>&1 && bad "check-cfn accepted a string Timeout"
+node "$val/check-cfn.mjs" "$tmp/cfn-name.json" >/dev/null 2>&1 && bad "check-cfn accepted a 65-character function name"
 
 [ "$fail" -eq 0 ] && echo "validate-generated: all checks passed"
 exit "$fail"

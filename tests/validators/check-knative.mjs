@@ -20,6 +20,7 @@
 //   (e.g. kubernetes.podspec-nodeselector). Exit 0 valid, 1 invalid, 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 
 const RESERVED_PORTS = new Set([8012, 8013, 8022, 9090, 9091, 8008]);
@@ -73,7 +74,9 @@ function checkProbe(p, port, where, out) {
   }
 }
 
-export function checkService(doc, features) {
+// limits: {maxTimeout} where the platform's differs (Cloud Run: 3600).
+export function checkService(doc, features, limits = {}) {
+  const maxTimeout = limits.maxTimeout ?? MAX_TIMEOUT;
   const out = [];
   const spec = doc?.spec?.template?.spec;
   if (!spec) return ['no spec.template.spec'];
@@ -92,8 +95,8 @@ export function checkService(doc, features) {
   if (cc !== undefined && !(Number.isInteger(cc) && cc >= 0 && cc <= MAX_CONCURRENCY))
     out.push(`containerConcurrency ${cc}: must be 0-${MAX_CONCURRENCY}`);
   const to = spec.timeoutSeconds;
-  if (to !== undefined && !(Number.isInteger(to) && to >= 0 && to <= MAX_TIMEOUT))
-    out.push(`timeoutSeconds ${to}: must be 0-${MAX_TIMEOUT} (max-revision-timeout-seconds)`);
+  if (to !== undefined && !(Number.isInteger(to) && to >= 0 && to <= maxTimeout))
+    out.push(`timeoutSeconds ${to}: must be 0-${maxTimeout} (max-revision-timeout-seconds)`);
   const volumes = new Set((spec.volumes || []).map((v) => v.name));
   const containers = spec.containers || [];
   if (!containers.length) out.push('no containers');
@@ -133,7 +136,7 @@ export function checkService(doc, features) {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   let features = new Set();
   if (args[0] === '--features') {
