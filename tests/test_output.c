@@ -705,7 +705,7 @@ static void test_manifest_parse_hostile(void **state)
 	static const char text[] =
 		H "  ok/file.yaml\n" H "  ../up\n" H "  /abs\n" H "  a/./b\n" H "  a//b\n"
 		"E3B0  short\n" H "  with\\backslash\n" H "  nul\0cut\n" H "  esc\x1b[2J\n"
-		H " one-space\n\n" H "  last-no-newline";
+		H " one-space\n\n" H "  trailing/\n" H "  last-no-newline";
 	const char *h = H;
 #undef H
 	size_t len = sizeof(text) - 1;
@@ -716,7 +716,7 @@ static void test_manifest_parse_hostile(void **state)
 	assert_string_equal(e[0].path, "ok/file.yaml");
 	assert_string_equal(e[0].sha256, h);
 	assert_string_equal(e[1].path, "last-no-newline");
-	assert_int_equal(dropped, 9);
+	assert_int_equal(dropped, 10);
 	out_manifest_free(e, n);
 }
 
