@@ -119,7 +119,9 @@ fi
 say "running '$cmd' in a clean clone on bare Debian 12 ($([ "$user" = 1 ] && echo "a user with sudo" || echo root))"
 start=$(date +%s)
 set +e
-"${run[@]}" sh -c "cd /project && $cmd" 2>&1 | tee "$work/log"
+# In a session of its own, without a terminal: no signal meant for the
+# caller's terminal or process group reaches the tests.
+setsid -w "${run[@]}" sh -c "cd /project && $cmd" 2>&1 </dev/null | tee "$work/log"
 rc=${PIPESTATUS[0]}
 set -e
 secs=$(($(date +%s) - start))
