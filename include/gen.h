@@ -1,4 +1,4 @@
-/* gen.h: starter files (CONTRACT §6) generated from answers and an evaluation,
+/* gen.h: starter files (docs/starter-files.md) generated from answers and an evaluation,
  * into an in-memory bundle; writing is output.h's job. Deterministic: the
  * same inputs give byte-identical files. */
 #ifndef ARCHWISE_GEN_H
@@ -53,7 +53,7 @@ struct gen_input {
 	const char *recommendation;   /* architecture id recommended (may be NULL) */
 };
 
-/* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
+/* Autoscaling bounds derived from the answers (see docs/starter-files.md). */
 struct gen_scale {
 	double peak_factor;           /* by traffic_pattern */
 	double peak_rps;              /* requests_per_day / 86400 * peak_factor */

@@ -1,4 +1,4 @@
-/* main.c: the command line (CONTRACT §1). Parses options, loads the model
+/* main.c: the command line (docs/archwise.1). Parses options, loads the model
  * and hands over to a front end: the wizard, eval, export or check. */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* answers.c: answers files (CONTRACT §3). YAML (libyaml documents) and JSON
+/* answers.c: answers files (docs/data-formats.md). YAML (libyaml documents) and JSON
  * (cJSON) are both turned into one small tree with positions, so a single
  * validator gives the same messages for both. */
 #include <cJSON.h>
