@@ -28,7 +28,7 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all screenshots run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench
+.PHONY: all screenshots run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench mutate mutate-fast
 all: deps-quiet
 	@$(MAKE) --no-print-directory archwise
 
@@ -144,6 +144,16 @@ build/ansi2svg: tools/ansi2svg.c
 
 screenshots: archwise build/ansi2svg
 	sh scripts/screenshots.sh $(CURDIR)/archwise $(CURDIR)/build/ansi2svg docs/images
+
+# Mutation check: each small bug listed in tests/mutants.txt applied alone in
+# a scratch copy, rebuilt, its tests run; every one must be caught. `mutate`
+# runs the whole list and writes tests/mutants-report.txt; `mutate-fast` runs
+# the few marked fast (CI).
+mutate: archwise
+	python3 scripts/mutate.py --report tests/mutants-report.txt
+
+mutate-fast: archwise
+	python3 scripts/mutate.py --fast
 
 # Benchmarks (issue #7): prints the table the README quotes.
 bench: archwise

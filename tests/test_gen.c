@@ -442,6 +442,329 @@ static void test_fargate_sizes(void **state)
 	}
 }
 
+/* The smallest and largest memory every generator takes, and the steps of
+ * the CPU rule between: one vCPU per 1769 MB (Lambda's ratio), rounded up to
+ * 10m, at least 100m, limit twice the request, twice both with high_cpu.
+ * Lambda's memorySize is clamped to 128..10240. Worked by hand:
+ *     64 MB:   36.2 -> 40m    -> floor 100m
+ *    176 MB:   99.5 -> 100m
+ *    177 MB:  100.06 -> 110m
+ *   1769 MB: 1000 exactly -> 1000m
+ *   1770 MB: 1000.6 -> 1010m
+ * 1048576 MB (1 TiB, the questionnaire's maximum): 592750.7 -> 592760m. */
+static void test_memory_bounds_every_generator(void **state)
+{
+	(void)state;
+	static const struct {
+		unsigned mb;
+		bool high_cpu;
+		const char *request, *limit, *lambda;
+	} cases[] = {
+		{ 64, false, "100m", "200m", "128" },
+		{ 128, false, "100m", "200m", "128" },
+		{ 128, true, "200m", "400m", "128" },
+		{ 176, false, "100m", "200m", "176" },
+		{ 177, false, "110m", "220m", "177" },
+		{ 1769, false, "1000m", "2000m", "1769" },
+		{ 1770, false, "1010m", "2020m", "1770" },
+		{ 10240, false, "5790m", "11580m", "10240" },   /* 5788.6 -> 5790 */
+		{ 10241, false, "5790m", "11580m", "10240" },   /* 5789.2 -> 5790 */
+		{ 1048576, false, "592760m", "1185520m", "10240" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct gen_input in;
+		default_input(&in);
+		in.memory_mb = cases[i].mb;
+		in.high_cpu = cases[i].high_cpu;
+		char mem[32];
+		snprintf(mem, sizeof(mem), "%uMi", cases[i].mb);
+		struct out_bundle b;
+		generate(&in, GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS, &b);
+		struct doc d;
+		parse_file(&b, "kubernetes/deployment.yaml", &d);
+#define R(...) STR(&d, "spec", "template", "spec", "containers", "0", "resources", __VA_ARGS__)
+		if (strcmp(R("requests", "cpu"), cases[i].request) != 0 ||
+		    strcmp(R("limits", "cpu"), cases[i].limit) != 0)
+			fail_msg("%u MB%s: cpu %s/%s, want %s/%s", cases[i].mb,
+				 cases[i].high_cpu ? " high_cpu" : "", R("requests", "cpu"),
+				 R("limits", "cpu"), cases[i].request, cases[i].limit);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		yaml_document_delete(&d.d);
+		parse_file(&b, "knative/service.yaml", &d);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu", NULL));
+#undef R
+		yaml_document_delete(&d.d);
+		parse_file(&b, "serverless/serverless.yml", &d);
+		assert_string_equal(STR(&d, "provider", "memorySize"), cases[i].lambda);
+		yaml_document_delete(&d.d);
+		out_bundle_fini(&b);
+	}
+}
+
+/* ---- whole manifests against a written spec ---- */
+
+/* Every scalar of a document as "path = value", the path the keys and
+ * sequence indexes from the root separated by spaces; an empty mapping or
+ * sequence as {} or []. */
+static void flatten(struct doc *doc, yaml_node_t *n, const char *path, char ***out, size_t *count)
+{
+	if (n->type == YAML_SCALAR_NODE ||
+	    (n->type == YAML_MAPPING_NODE && n->data.mapping.pairs.top == n->data.mapping.pairs.start) ||
+	    (n->type == YAML_SEQUENCE_NODE && n->data.sequence.items.top == n->data.sequence.items.start)) {
+		const char *v = n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+			      : n->type == YAML_MAPPING_NODE ? "{}" : "[]";
+		*out = xrealloc(*out, (*count + 1) * sizeof(**out));
+		(*out)[(*count)++] = xasprintf("%s = %s", path, v);
+		return;
+	}
+	if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&doc->d, pr->key);
+			char *p = xasprintf("%s%s%s", path, *path ? " " : "", (const char *)k->data.scalar.value);
+			flatten(doc, yaml_document_get_node(&doc->d, pr->value), p, out, count);
+			free(p);
+		}
+		return;
+	}
+	long i = 0;
+	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++, i++) {
+		char *p = xasprintf("%s%s%ld", path, *path ? " " : "", i);
+		flatten(doc, yaml_document_get_node(&doc->d, *it), p, out, count);
+		free(p);
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The file at path holds exactly the fields of spec (NULL-terminated), in
+ * any order: none missing, none more, every value as written. */
+static void check_spec(const struct out_bundle *b, const char *path, const char *const *spec)
+{
+	struct doc d;
+	parse_file(b, path, &d);
+	char **got = NULL;
+	size_t n = 0, m = 0;
+	flatten(&d, yaml_document_get_root_node(&d.d), "", &got, &n);
+	yaml_document_delete(&d.d);
+	while (spec[m])
+		m++;
+	const char **want = xcalloc(m ? m : 1, sizeof(*want));
+	memcpy(want, spec, m * sizeof(*want));
+	qsort(got, n, sizeof(*got), cmp_str);
+	qsort(want, m, sizeof(*want), cmp_str);
+	size_t i = 0, j = 0, bad = 0;
+	while (i < n || j < m) {
+		int c = i == n ? 1 : j == m ? -1 : strcmp(got[i], want[j]);
+		if (c < 0)
+			fprintf(stderr, "%s: unexpected   %s\n", path, got[i++]), bad++;
+		else if (c > 0)
+			fprintf(stderr, "%s: missing      %s\n", path, want[j++]), bad++;
+		else
+			i++, j++;
+	}
+	for (i = 0; i < n; i++)
+		free(got[i]);
+	free(got);
+	free(want);
+	if (bad)
+		fail_msg("%s: %zu fields differ from the spec", path, bad);
+}
+
+#define LABELS(p)                                                          \
+	p " app.kubernetes.io/name = user-api",                            \
+	p " app.kubernetes.io/instance = user-api",                        \
+	p " app.kubernetes.io/version = 1.4.2", /* the image's tag */      \
+	p " app.kubernetes.io/component = api", /* http_api */             \
+	p " app.kubernetes.io/part-of = user-api",                         \
+	p " app.kubernetes.io/managed-by = archwise"
+#define SELECTOR(p)                                                        \
+	p " app.kubernetes.io/name = user-api",                            \
+	p " app.kubernetes.io/instance = user-api"
+#define META(kind_, api)                                                   \
+	"apiVersion = " api, "kind = " kind_, "metadata name = user-api",  \
+	"metadata namespace = user-api", LABELS("metadata labels")
+#define HARDENED(c)                                                        \
+	c " securityContext allowPrivilegeEscalation = false",             \
+	c " securityContext readOnlyRootFilesystem = true",                \
+	c " securityContext runAsNonRoot = true",                          \
+	c " securityContext runAsUser = 10001",                            \
+	c " securityContext runAsGroup = 10001",                           \
+	c " securityContext capabilities drop 0 = ALL",                    \
+	c " securityContext seccompProfile type = RuntimeDefault",         \
+	c " volumeMounts 0 name = tmp", c " volumeMounts 0 mountPath = /tmp"
+
+/* A small, latency-critical HTTP API: 128 MB, spiky traffic of 2,000,000
+ * requests a day at 50 ms, strict latency. Worked by hand:
+ *   CPU: 128 x 1000 / 1769 = 72.4 -> 80m, under the floor: 100m, limit 200m;
+ *   replicas: 23.1 req/s on average, x6 (spiky) = 138.9 at peak; a pod takes
+ *   10 x 1000 / 50 = 200 req/s, 140 at 70%: ceil(23.1/140) = 1 -> at least
+ *   2, strict -> 3; ceil(138.9/140) = 1 -> at least 2 x 3 = 6;
+ *   Knative: one warm instance (strict), at most 6, target 10 in flight,
+ *   hard limit 20; requests under 1 s -> a 30 s timeout. */
+static void small_strict_input(struct gen_input *in)
+{
+	default_input(in);
+	in->memory_mb = 128;
+	in->traffic_pattern = "spiky";
+	in->requests_per_day = 2e6;
+	in->avg_duration_ms = 50;
+	in->latency_target = "strict";
+}
+
+static void test_spec_small_strict_api(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	small_strict_input(&in);
+	struct gen_scale sc;
+	gen_scale_compute(&in, &sc);
+	assert_int_equal(sc.min_replicas, 3);
+	assert_int_equal(sc.max_replicas, 6);
+	struct out_bundle b;
+	generate(&in, GEN_KUBERNETES | GEN_KNATIVE, &b);
+
+#define POD "spec template spec"
+#define C0 POD " containers 0"
+	static const char *const deployment[] = {
+		META("Deployment", "apps/v1"),
+		"spec revisionHistoryLimit = 5",
+		SELECTOR("spec selector matchLabels"),
+		/* never below the replicas running: one extra during a rollout */
+		"spec strategy type = RollingUpdate",
+		"spec strategy rollingUpdate maxUnavailable = 0",
+		"spec strategy rollingUpdate maxSurge = 1",
+		LABELS("spec template metadata labels"),
+		POD " serviceAccountName = user-api",
+		POD " automountServiceAccountToken = false",
+		POD " terminationGracePeriodSeconds = 30",
+		POD " securityContext runAsNonRoot = true",
+		POD " securityContext runAsUser = 10001",
+		POD " securityContext runAsGroup = 10001",
+		POD " securityContext fsGroup = 10001",
+		POD " securityContext seccompProfile type = RuntimeDefault",
+		POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 weight = 100",
+		POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 podAffinityTerm "
+		    "topologyKey = kubernetes.io/hostname",
+		SELECTOR(POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 "
+			 "podAffinityTerm labelSelector matchLabels"),
+		/* spread over zones, then nodes */
+		POD " topologySpreadConstraints 0 maxSkew = 1",
+		POD " topologySpreadConstraints 0 topologyKey = topology.kubernetes.io/zone",
+		POD " topologySpreadConstraints 0 whenUnsatisfiable = ScheduleAnyway",
+		SELECTOR(POD " topologySpreadConstraints 0 labelSelector matchLabels"),
+		POD " topologySpreadConstraints 1 maxSkew = 1",
+		POD " topologySpreadConstraints 1 topologyKey = kubernetes.io/hostname",
+		POD " topologySpreadConstraints 1 whenUnsatisfiable = ScheduleAnyway",
+		SELECTOR(POD " topologySpreadConstraints 1 labelSelector matchLabels"),
+		C0 " name = user-api",
+		C0 " image = registry.example.com/user-api:1.4.2",
+		C0 " imagePullPolicy = IfNotPresent",
+		C0 " ports 0 name = http",
+		C0 " ports 0 containerPort = 8080",
+		C0 " ports 0 protocol = TCP",
+		C0 " envFrom 0 configMapRef name = user-api-config",
+		C0 " resources requests cpu = 100m",
+		C0 " resources requests memory = 128Mi",
+		C0 " resources requests ephemeral-storage = 128Mi",
+		C0 " resources limits cpu = 200m",
+		C0 " resources limits memory = 128Mi",
+		C0 " resources limits ephemeral-storage = 256Mi",
+		C0 " livenessProbe httpGet path = /healthz",
+		C0 " livenessProbe httpGet port = http",
+		C0 " livenessProbe periodSeconds = 20",
+		C0 " livenessProbe timeoutSeconds = 2",
+		C0 " livenessProbe failureThreshold = 3",
+		C0 " readinessProbe httpGet path = /readyz",
+		C0 " readinessProbe httpGet port = http",
+		C0 " readinessProbe periodSeconds = 5",
+		C0 " readinessProbe timeoutSeconds = 2",
+		C0 " readinessProbe failureThreshold = 2",
+		HARDENED(C0),
+		POD " volumes 0 name = tmp",
+		POD " volumes 0 emptyDir sizeLimit = 64Mi",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/deployment.yaml", deployment);
+
+	static const char *const hpa[] = {
+		META("HorizontalPodAutoscaler", "autoscaling/v2"),
+		"spec scaleTargetRef apiVersion = apps/v1",
+		"spec scaleTargetRef kind = Deployment",
+		"spec scaleTargetRef name = user-api",
+		"spec minReplicas = 3",
+		"spec maxReplicas = 6",
+		"spec metrics 0 type = Resource",
+		"spec metrics 0 resource name = cpu",
+		"spec metrics 0 resource target type = Utilization",
+		"spec metrics 0 resource target averageUtilization = 70",
+		"spec behavior scaleDown stabilizationWindowSeconds = 300",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/hpa.yaml", hpa);
+
+	static const char *const service[] = {
+		META("Service", "v1"),
+		"spec type = ClusterIP",
+		SELECTOR("spec selector"),
+		"spec ports 0 name = http",
+		"spec ports 0 port = 80",
+		"spec ports 0 targetPort = http",
+		"spec ports 0 protocol = TCP",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/service.yaml", service);
+
+	static const char *const pdb[] = {
+		META("PodDisruptionBudget", "policy/v1"),
+		"spec maxUnavailable = 1",
+		"spec unhealthyPodEvictionPolicy = AlwaysAllow",
+		SELECTOR("spec selector matchLabels"),
+		NULL,
+	};
+	check_spec(&b, "kubernetes/pdb.yaml", pdb);
+
+#define KPOD "spec template spec"
+#define KC0 KPOD " containers 0"
+	static const char *const knative[] = {
+		META("Service", "serving.knative.dev/v1"),
+		LABELS("spec template metadata labels"),
+		"spec template metadata annotations autoscaling.knative.dev/min-scale = 1",
+		"spec template metadata annotations autoscaling.knative.dev/max-scale = 6",
+		"spec template metadata annotations autoscaling.knative.dev/metric = concurrency",
+		"spec template metadata annotations autoscaling.knative.dev/target = 10",
+		KPOD " containerConcurrency = 20",
+		KPOD " timeoutSeconds = 30",
+		KC0 " name = user-api",
+		KC0 " image = registry.example.com/user-api:1.4.2",
+		KC0 " ports 0 name = http1",
+		KC0 " ports 0 containerPort = 8080",
+		KC0 " resources requests memory = 128Mi",
+		KC0 " resources limits memory = 128Mi",
+		KC0 " livenessProbe httpGet path = /healthz",
+		KC0 " livenessProbe httpGet port = 8080",
+		KC0 " livenessProbe periodSeconds = 20",
+		KC0 " readinessProbe httpGet path = /readyz",
+		KC0 " readinessProbe httpGet port = 8080",
+		KC0 " readinessProbe periodSeconds = 5",
+		HARDENED(KC0),
+		KPOD " volumes 0 name = tmp",
+		KPOD " volumes 0 emptyDir = {}",
+		NULL,
+	};
+	check_spec(&b, "knative/service.yaml", knative);
+#undef POD
+#undef C0
+#undef KPOD
+#undef KC0
+	out_bundle_fini(&b);
+}
+
 /* ---- Kubernetes ---- */
 
 static const char *const k8s_files[] = {
@@ -1115,12 +1438,26 @@ static void test_input_from_answers(void **state)
 	out_bundle_fini(&b);
 	answers_fini(&a);
 
-	/* A default run: the questionnaire's default image must be usable. */
+	/* A default run: the questionnaire's default image must be usable, and
+	 * its default 128 MB pod asks for the 100m CPU floor (128 x 1000 / 1769
+	 * = 72.4, rounded up to 80m, under the floor). */
 	static const char empty[] = "questionnaire: k8s-vs-serverless\nanswers: {}\n";
 	assert_int_equal(answers_parse(&m, empty, sizeof(empty) - 1, "inline", &a, &diags), 0);
 	gen_input_from_answers(&m, &a, NULL, &in);
 	assert_false(in.high_cpu);
+	assert_int_equal(in.memory_mb, 128);
 	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	assert_int_equal(gen_targets(&m, &a, NULL, GEN_KUBERNETES, &b, &err), 0);
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu"),
+			    "100m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "limits", "cpu"),
+			    "200m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests",
+				"memory"), "128Mi");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
 	answers_fini(&a);
 	assert_int_equal(diags.count, 0);
 	diag_list_fini(&diags);
@@ -1183,6 +1520,8 @@ int main(void)
 		cmocka_unit_test(test_target_parse),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_fargate_sizes),
+		cmocka_unit_test(test_memory_bounds_every_generator),
+		cmocka_unit_test(test_spec_small_strict_api),
 		cmocka_unit_test(test_k8s_files_and_practices),
 		cmocka_unit_test(test_k8s_stateful),
 		cmocka_unit_test(test_k8s_injection_unchecked),

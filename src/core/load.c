@@ -20,6 +20,7 @@
 #include "cond.h"
 #include "file.h"
 #include "load.h"
+#include "record.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -1496,6 +1497,14 @@ size_t load_check_file(const char *path, const struct model *m, struct diag_list
 	char *text = file_read(path, &len, diags);
 	if (!text)
 		return diags->count - before;
+	if (record_is_markdown(path, text, len)) {
+		/* a decision record: its data block, as recheck reads it */
+		struct answers a;
+		record_parse(m, text, len, path, &a, NULL, diags);
+		answers_fini(&a);
+		free(text);
+		return diags->count - before;
+	}
 	struct model tmp;
 	memset(&tmp, 0, sizeof(tmp));
 	switch (load_sniff_kind(text, len)) {

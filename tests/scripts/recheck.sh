@@ -198,5 +198,30 @@ done
 "$A" export gpu.yaml -o b4 --supersedes 1 >out 2>err; rc=$?
 [ $rc -eq 2 ] || bad "--supersedes without --adr-dir: exit $rc"
 
+# 8. Every --json object above and one of each change kind follow the
+#    documented schema (docs/schema/recheck.schema.json); the checker
+#    itself refuses a wrong object.
+{
+	cat cases.json out.json
+	"$A" recheck spiky-startup.md --set 'hardware=[gpu]' --json
+	"$A" recheck old/decision-record.md --json
+	"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 --strict --json
+	"$A" recheck adr/*.md --json
+	"$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml --json
+} >all.jsonl 2>/dev/null
+schema="$root/docs/schema/recheck.schema.json"
+check="$root/tests/tools/check_schema.py"
+for k in answer break_even rule model close_call; do
+	grep -q "\"kind\":\"$k\"" all.jsonl || bad "no $k change in the schema sample"
+done
+python3 "$check" "$schema" all.jsonl >out 2>&1 || { bad "--json against the schema:"; cat out; }
+grep -q ' 0 problems$' out && echo "ok   $(cat out)"
+head -n 1 all.jsonl | sed 's/"holds":true/"holds":"yes"/' >wrong.jsonl
+python3 "$check" "$schema" wrong.jsonl >/dev/null 2>&1 && bad "the schema check accepted holds: \"yes\""
+# archwise check reads records as recheck does.
+"$A" check spiky-startup.md >/dev/null 2>&1 || bad "check of a record"
+"$A" check edited.md >/dev/null 2>err; rc=$?
+[ $rc -eq 2 ] && grep -q '^archwise: edited.md:[0-9]*:[0-9]*: ' err || bad "check of an edited record: exit $rc"
+
 [ $fail -eq 0 ] && echo "recheck: all ok"
 exit $fail
