@@ -544,7 +544,7 @@ void traffic_summary_fini(struct traffic_summary *s)
 	s->hourly = NULL;
 }
 
-/* ---- classification (thresholds documented in docs/readme/traffic.md) ---- */
+/* ---- classification (thresholds documented in docs/traffic.md) ---- */
 
 #define DAILY_MIN_HOURS 48      /* two days before a daily cycle can be told from noise */
 #define DAILY_MIN_FIT 0.6       /* hour of day explains >= 60% of the hourly variance */
