@@ -10,21 +10,13 @@ set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
 command -v gzip >/dev/null 2>&1 || { echo "gzip missing"; exit 77; }
 A=${ARCHWISE:?}
+root=${ARCHWISE_ROOT:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 fail=0
 bad() { printf 'FAIL: %s\n' "$*"; fail=1; }
-# check WANT_RC DESCRIPTION PATTERN command...: exit code, and (for errors)
-# exactly one "archwise: " line on stderr matching PATTERN.
-check() {
-	want=$1; what=$2; pat=$3; shift 3
-	"$@" >out 2>err; rc=$?
-	if [ "$rc" -ne "$want" ]; then bad "$what: exit $rc, want $want: $(head -c 300 err)"; return 1; fi
-	if [ -n "$pat" ] && ! grep -q -- "$pat" err; then bad "$what: stderr lacks '$pat': $(head -c 300 err)"; return 1; fi
-	if [ "$want" -ne 0 ] && [ "$(grep -c . err)" -ne 1 ]; then bad "$what: not one line on stderr: $(cat err)"; return 1; fi
-	printf 'ok   %s\n' "$what"
-}
+. "$root/tests/scripts/expect.inc"
 
 # --- gzip -----------------------------------------------------------------
 python3 - <<'PY'
