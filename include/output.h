@@ -12,6 +12,7 @@ struct out_file {
 	char *path;
 	char *data;
 	size_t len;
+	bool executable;   /* written 0755 (a script the bundle runs), else 0644 */
 };
 
 /* A set of files written together (an export). Owns its files. */
@@ -22,6 +23,8 @@ struct out_bundle {
 
 /* Adds a file (takes ownership of data, copies path). 0 or -1 (ENOMEM). */
 int out_bundle_add(struct out_bundle *b, const char *path, char *data, size_t len);
+/* Marks the file at path (added before) executable; -1 when there is none. */
+int out_bundle_set_executable(struct out_bundle *b, const char *path);
 /* Adds a copy of a NUL-terminated string as a file. */
 int out_bundle_add_str(struct out_bundle *b, const char *path, const char *text);
 /* The file with this relative path, or NULL. */
@@ -32,6 +35,10 @@ void out_bundle_fini(struct out_bundle *b);
  * something exists at path and !force, and always when path is a symlink.
  * Returns 0, or -1 with *err (caller frees) naming the path and the cause. */
 int out_write_atomic(const char *path, const char *data, size_t len, bool force, char **err);
+/* The same with the file's permission bits (before the umask), e.g. 0600
+ * for private state; out_write_atomic uses 0644. */
+int out_write_atomic_mode(const char *path, const char *data, size_t len, bool force,
+			  unsigned mode, char **err);
 
 /* How long a bundle write waits for another writer of the same folder. */
 #define OUT_LOCK_WAIT_MS 10000

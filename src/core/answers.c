@@ -1,4 +1,4 @@
-/* answers.c: answers files (CONTRACT §3). YAML (libyaml documents) and JSON
+/* answers.c: answers files (docs/data-formats.md). YAML (libyaml documents) and JSON
  * (cJSON) are both turned into one small tree with positions, so a single
  * validator gives the same messages for both. */
 #include <cJSON.h>
@@ -474,9 +474,35 @@ char *answers_text_problem(const struct question *q, const char *text)
 		rc = regexec(&re, text, 0, NULL, 0);
 		regfree(&re);
 		if (rc != 0)
-			return xasprintf("'%s' does not match the pattern %s", text, q->pattern);
+			return q->pattern_help && *q->pattern_help
+				       ? xasprintf("'%s' is not valid: %s", text, q->pattern_help)
+				       : xasprintf("'%s' does not match the pattern %s", text, q->pattern);
 	}
 	return NULL;
+}
+
+/* The one service-name rule. The questionnaire's service_name question says
+ * the same (its pattern, max_length and pattern_help; test_answers checks
+ * that they agree) and export applies it through gen_input_check. Why these
+ * bounds: Kubernetes Services and Serverless services need a leading letter
+ * (DNS-1035), and Cloud Run takes at most 49 characters. */
+#define SERVICE_NAME_MAX 49
+
+const char *answers_service_name_rule(void)
+{
+	return "a lower-case letter first, then lower-case letters, digits and hyphens, "
+	       "ending with a letter or digit, at most 49 characters";
+}
+
+bool answers_service_name_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > SERVICE_NAME_MAX || !(s[0] >= 'a' && s[0] <= 'z') || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
 }
 
 bool answers_valid_date(const char *s)
@@ -559,7 +585,7 @@ int answers_set_number(const struct model *m, struct answers *a, size_t q, doubl
 		return -1;
 	}
 	a->values[q].present = true;
-	a->values[q].number = v;
+	a->values[q].number = v == 0 ? 0.0 : v;   /* never -0 */
 	return 0;
 }
 
@@ -640,7 +666,7 @@ static bool parse_number(const struct anode *v, double *out)
 	double d = strtod(v->text, &end);
 	if (*end || isspace((unsigned char)v->text[0]))
 		return false;
-	*out = d;
+	*out = d == 0 ? 0.0 : d;   /* -0 is 0 (not "-0 requests/day") */
 	return true;
 }
 
@@ -1289,4 +1315,28 @@ char *answers_to_file_text(const struct model *m, const struct answers *a, const
 			   size_t *len)
 {
 	return answers_path_is_json(path) ? answers_to_json(m, a, len) : answers_to_yaml(m, a, len);
+}
+
+bool answers_locate(const char *path, const char *question_id, unsigned *line, unsigned *col)
+{
+	struct diag_list d = {0};
+	size_t len;
+	char *text = file_read(path, &len, &d);
+	diag_list_fini(&d);
+	if (!text)
+		return false;
+	struct yamldoc doc;
+	struct yamldoc_limits lim = {.max_depth = ANSWERS_MAX_DEPTH, .max_keys = ANSWERS_MAX_KEYS,
+				      .max_items = ANSWERS_MAX_ITEMS};
+	/* JSON is YAML's flow style: one parser finds the key in both. */
+	bool found = false;
+	if (yamldoc_parse(&doc, text, len, path, &lim, &d) == 0) {
+		char *where = xasprintf("answers.%s", question_id);
+		found = yamldoc_find(&doc, where, false, line, col) != NULL;
+		free(where);
+	}
+	yamldoc_fini(&doc);
+	diag_list_fini(&d);
+	free(text);
+	return found;
 }

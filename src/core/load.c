@@ -116,6 +116,7 @@ static const cyaml_schema_field_t question_fields[] = {
 	CYAML_FIELD_SEQUENCE("bands", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct question,
 			     bands, &band_schema, 0, CYAML_UNLIMITED),
 	STR("pattern", CYAML_FLAG_OPTIONAL, struct question, pattern),
+	STR("pattern_help", CYAML_FLAG_OPTIONAL, struct question, pattern_help),
 	CYAML_FIELD_UINT("max_length", CYAML_FLAG_OPTIONAL, struct question, max_length),
 	CYAML_FIELD_END
 };

@@ -10,21 +10,13 @@ set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
 command -v gzip >/dev/null 2>&1 || { echo "gzip missing"; exit 77; }
 A=${ARCHWISE:?}
+root=${ARCHWISE_ROOT:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 fail=0
 bad() { printf 'FAIL: %s\n' "$*"; fail=1; }
-# check WANT_RC DESCRIPTION PATTERN command...: exit code, and (for errors)
-# exactly one "archwise: " line on stderr matching PATTERN.
-check() {
-	want=$1; what=$2; pat=$3; shift 3
-	"$@" >out 2>err; rc=$?
-	if [ "$rc" -ne "$want" ]; then bad "$what: exit $rc, want $want: $(head -c 300 err)"; return 1; fi
-	if [ -n "$pat" ] && ! grep -q -- "$pat" err; then bad "$what: stderr lacks '$pat': $(head -c 300 err)"; return 1; fi
-	if [ "$want" -ne 0 ] && [ "$(grep -c . err)" -ne 1 ]; then bad "$what: not one line on stderr: $(cat err)"; return 1; fi
-	printf 'ok   %s\n' "$what"
-}
+. "$root/tests/scripts/expect.inc"
 
 # --- gzip -----------------------------------------------------------------
 python3 - <<'PY'
@@ -74,7 +66,7 @@ check 2 "JSON \\u0000 in a value: refused with its position" "nul.json:1:71: a s
 printf '{"questionnaire": "k8s-vs-serverless", "answers": {"service_name\\u0000": "ok"}}\n' >nulkey.json
 check 2 "JSON \\u0000 in a key: refused" "nulkey.json:1:.*NUL" "$A" eval nulkey.json
 printf '{"questionnaire": "k8s-vs-serverless", "answers": {"service_name": "a\\\\u0000b"}}\n' >escaped.json
-check 2 "JSON escaped backslash before u0000 is not a NUL (the pattern refuses it)" "pattern\|DNS\|match" "$A" eval escaped.json
+check 2 "JSON escaped backslash before u0000 is not a NUL (the pattern refuses it)" "pattern\|DNS\|match\|is not valid: a lower-case letter first" "$A" eval escaped.json
 grep -q NUL err && bad "\\\\u0000 taken for a NUL"
 
 # --- decision makers: one validator -------------------------------------------------

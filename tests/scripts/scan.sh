@@ -54,7 +54,7 @@ assert any(f["file"] == "serverless.yml" and f["line"] == 23 and f["value"] == "
 PY
 
 check 0 "empty repository" "$A" scan "$F/empty"
-[ -s out ] && { echo "FAIL empty repository printed findings"; fail=1; }
+{ grep -q '^no findings' out && ! grep -q ' = ' out; } || { echo "FAIL empty repository: $(cat out)"; fail=1; }
 
 # Written answers replay through eval, and say what the repository said.
 check 0 "gpu-training --write-answers" "$A" scan "$F/gpu-training" --write-answers gpu.yaml
@@ -75,6 +75,13 @@ check 0 "--force overwrites" "$A" scan "$F/compose-app" --write-answers gpu.yaml
 grep -q '^  state: external_state' gpu.yaml || { echo "FAIL --force did not write"; fail=1; }
 ln -s before.yaml link.yaml
 check 1 "refuses a symlink target" "$A" scan "$F/compose-app" --write-answers link.yaml --force
+
+# Round trip: the starter files of a GPU workload read back as a GPU
+# workload (the nvidia.com/gpu limit), for every target's files together.
+check 0 "export a GPU bundle" "$A" export "${ARCHWISE_ROOT:?}/tests/cases/gen-gpu-events/answers.yaml" -o gpu-bundle --date 2026-01-01
+check 0 "scan the exported GPU bundle" "$A" scan gpu-bundle --write-answers gpu-back.yaml
+grep -q '^  hardware: \[gpu, high_memory\]$' gpu-back.yaml ||
+	{ echo "FAIL the GPU was lost on the export/scan round trip:"; grep hardware gpu-back.yaml; fail=1; }
 
 check 2 "no folder" "$A" scan
 check 2 "missing folder" "$A" scan "$tmp/nope"
