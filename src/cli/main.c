@@ -36,7 +36,7 @@ static const char usage_text[] =
 	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
-	"                      validate questionnaire, asset and answers files\n"
+	"                      validate questionnaire, asset and answers files and decision records\n"
 	"       archwise traffic FILE... [--format auto|combined|alb|cloudfront|csv] [--json]\n"
 	"                      [--write-answers FILE] [--force]\n"
 	"                      derive traffic answers from access logs\n"
