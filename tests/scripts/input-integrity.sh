@@ -50,11 +50,11 @@ python3 -c "import json,sys; d=json.load(open('out')); sys.exit(0 if d['requests
 
 # --- UTC offsets ------------------------------------------------------------
 printf '1.2.3.4 - - [10/Oct/2000:13:55:36 +9959] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [10/Oct/2000:13:55:42 +0000] "GET / HTTP/1.1" 200 1\n' >off.log
-check 0 "combined: offset +9959 skipped as a bad line" "off.log:1: .*UTC offset beyond -14:00..+14:00" "$A" traffic off.log
+check 0 "combined: offset +9959 skipped as a bad line" "off.log:1:35: skipped, not combined format: UTC offset beyond -14:00..+14:00" "$A" traffic off.log
 printf '1.2.3.4 - - [10/Oct/2000:13:55:36 -1401] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [10/Oct/2000:13:55:42 +1400] "GET / HTTP/1.1" 200 1\n' >off2.log
-check 0 "combined: -14:01 refused, +14:00 accepted" "off2.log:1: .*UTC offset beyond" "$A" traffic off2.log
+check 0 "combined: -14:01 refused, +14:00 accepted" "off2.log:1:35: .*UTC offset beyond" "$A" traffic off2.log
 printf '2000-10-10T13:55:36+14:30,1\n2000-10-10T13:55:37-12:00,1\n' >off.csv
-check 0 "CSV: the same rule" "off.csv:1: .*UTC offset beyond" "$A" traffic off.csv
+check 0 "CSV: the same rule" "off.csv:1:1: .*UTC offset beyond" "$A" traffic off.csv
 
 # --- NUL in strings -----------------------------------------------------------
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  service_name: "abc\\0BAD"\n' >nul.yaml
