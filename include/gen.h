@@ -1,4 +1,4 @@
-/* gen.h: starter files (CONTRACT §6) generated from answers and an evaluation,
+/* gen.h: starter files (docs/starter-files.md) generated from answers and an evaluation,
  * into an in-memory bundle; writing is output.h's job. Deterministic: the
  * same inputs give byte-identical files. */
 #ifndef ARCHWISE_GEN_H
@@ -72,7 +72,7 @@ struct gen_input {
 				       * container_image is left at the questionnaire's default */
 };
 
-/* CPU of one instance in millicores (see docs/readme/starter-files.md). */
+/* CPU of one instance in millicores (see docs/starter-files.md). */
 struct gen_cpu {
 	unsigned request;             /* what the scheduler reserves */
 	unsigned limit;               /* twice the request, at most the node's allocatable CPU */
@@ -105,7 +105,7 @@ char *gen_short_name(const char *name, size_t max);
 /* Those six hex digits of name's hash. */
 void gen_name_hash(const char *name, char out[7]);
 
-/* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
+/* Autoscaling bounds derived from the answers (see docs/starter-files.md). */
 struct gen_scale {
 	double peak_factor;           /* by traffic_pattern */
 	double peak_rps;              /* requests_per_day / 86400 * peak_factor */
