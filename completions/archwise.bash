@@ -16,7 +16,7 @@ _archwise()
 
 	case $prev in
 	--target)
-		COMPREPLY=($(compgen -W "all kubernetes knative serverless fargate" -- "$cur"))
+		COMPREPLY=($(compgen -W "all kubernetes knative serverless fargate cloudrun containerapps" -- "$cur"))
 		return ;;
 	--format)
 		COMPREPLY=($(compgen -W "auto combined alb cloudfront csv" -- "$cur"))
