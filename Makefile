@@ -57,7 +57,7 @@ build/embed_model: tools/embed_model.c $(EMBED_OBJS)
 build/gen/builtin_model.c: build/embed_model $(DATA)
 	@mkdir -p $(dir $@)
 	build/embed_model questionnaires/k8s-vs-serverless.yaml assets/architectures.yaml \
-		assets/case-studies.yaml assets/pricing.yaml > $@.tmp
+		assets/case-studies.yaml assets/pricing-aws.yaml > $@.tmp
 	@mv $@.tmp $@
 
 build/obj/builtin_model.o build/asan/obj/builtin_model.o build/fuzz/obj/builtin_model.o: build/gen/builtin_model.c

@@ -59,6 +59,7 @@ struct evaluation {
 	struct arch_rank ranking[ARCH_COUNT]; /* best first; excluded last */
 	enum arch recommendation;
 	bool close;                /* top two within questionnaire->close_margin */
+	bool bonus_overruled;      /* the case-study bonus alone would have put another first */
 	struct fired_rule *fired;  /* in rule order */
 	size_t fired_count;
 	struct case_match *cases;  /* highest similarity first */
@@ -69,7 +70,14 @@ struct evaluation {
 	size_t change_count;
 	struct weight_flip *flips;
 	size_t flip_count;
+	char **warnings;           /* contradictions between answers, and defaults (owned) */
+	size_t warning_count;
 };
+
+/* Points the nearest case study gives at this similarity: nothing below
+ * the questionnaire's case_study_threshold, rising linearly to
+ * case_study_bonus at similarity 1. */
+double engine_case_bonus(const struct questionnaire *qn, double similarity);
 
 /* Scores the answers. Returns 0, or -1 on allocation failure. */
 int engine_evaluate(const struct model *m, const struct answers *a, struct evaluation *out);

@@ -269,6 +269,7 @@ int answers_copy(struct answers *dst, const struct answers *src)
 	dst->weights[nw] = ANSWERS_WEIGHTS_END;
 	dst->questionnaire = src->questionnaire ? xstrdup(src->questionnaire) : NULL;
 	dst->date = src->date ? xstrdup(src->date) : NULL;
+	dst->assumptions = src->assumptions;
 	dst->decision_makers_count = src->decision_makers_count;
 	dst->decision_makers = xcalloc(src->decision_makers_count, sizeof(char *));
 	for (size_t i = 0; i < src->decision_makers_count; i++)
@@ -408,6 +409,17 @@ unsigned answers_weight(const struct model *m, const struct answers *a, size_t f
 		return 0;
 	if (a && a->weights && a->weights[f] >= 0)
 		return (unsigned)a->weights[f];
+	/* A question may set the factor's weight through its answer (how much
+	 * the bill matters sets the weight of the cost factor). */
+	const char *fid = m->questionnaire->factors[f].id;
+	for (size_t i = 0; i < m->question_count; i++) {
+		const struct question *q = m->questions[i];
+		if (!q->sets_weight || strcmp(q->sets_weight, fid) != 0)
+			continue;
+		int o = answers_option(m, a, i);
+		if (o >= 0 && (unsigned)o < q->options_count && q->options[o].weight)
+			return q->options[o].weight;
+	}
 	return m->questionnaire->factors[f].weight;
 }
 
@@ -787,6 +799,75 @@ static void parse_weights(struct pctx *p, const struct anode *map, struct answer
 	free(seen);
 }
 
+static void parse_assumptions(struct pctx *p, const struct anode *map, struct answers *out)
+{
+	if (map->type == AN_NULL)
+		return;
+	if (map->type != AN_MAP) {
+		perr(p, map, "assumptions must be a mapping of assumption to value, got %s",
+		     type_name(map));
+		return;
+	}
+	unsigned seen[ASSUME_COUNT] = {0};
+	for (size_t i = 0; i < map->n; i++) {
+		if (!key_ok(p, map, i))
+			continue;
+		const char *key = map->keys[i].text;
+		int k = assumption_from_key(key);
+		if (k < 0) {
+			struct strbuf sb = {0};
+			for (int j = 0; j < ASSUME_COUNT; j++)
+				sb_printf(&sb, "%s%s", j ? ", " : "", assumption_key((enum assumption)j));
+			perr(p, &map->keys[i], "unknown assumption '%s' (one of: %s)", key, sb.data);
+			sb_fini(&sb);
+			continue;
+		}
+		if (seen_before(p, seen, (size_t)k, &map->keys[i]))
+			continue;
+		const struct anode *v = &map->items[i];
+		double lo, hi, d = 0;
+		assumption_bounds((enum assumption)k, &lo, &hi);
+		const char *txt = v->type == AN_SCALAR ? v->text : type_name(v);
+		switch (assumption_kind((enum assumption)k)) {
+		case ASSUME_BOOL:
+			if (v->type != AN_SCALAR || v->string ||
+			    (strcmp(v->text, "true") != 0 && strcmp(v->text, "false") != 0)) {
+				perr(p, v, "assumptions: %s: '%s' is not true or false", key, txt);
+				continue;
+			}
+			d = strcmp(v->text, "true") == 0;
+			break;
+		case ASSUME_FRONT_DOOR:
+			if (v->type != AN_SCALAR || (d = front_door_from_id(v->text)) < 0) {
+				perr(p, v, "assumptions: %s: '%s' is not one of api_gateway, function_url, "
+				     "load_balancer", key, txt);
+				continue;
+			}
+			break;
+		case ASSUME_INT:
+		case ASSUME_NUMBER:
+			if (!parse_number(v, &d) || !isfinite(d)) {
+				perr(p, v, "assumptions: %s: '%s' is not a number", key, txt);
+				continue;
+			}
+			if (assumption_kind((enum assumption)k) == ASSUME_INT && d != floor(d)) {
+				perr(p, v, "assumptions: %s: '%s' is not a whole number", key, txt);
+				continue;
+			}
+			if (d < lo || d > hi) {
+				char l[32], h[32];
+				util_format_number(l, sizeof(l), lo);
+				util_format_number(h, sizeof(h), hi);
+				perr(p, v, "assumptions: %s: %s is outside %s to %s", key, txt, l, h);
+				continue;
+			}
+			break;
+		}
+		out->assumptions.set[k] = true;
+		out->assumptions.value[k] = d;
+	}
+}
+
 static void parse_top(struct pctx *p, const struct anode *root, struct answers *out)
 {
 	if (root->type != AN_MAP) {
@@ -795,17 +876,17 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 		return;
 	}
 	static const char *const top_keys[] = {"questionnaire", "answers", "weights", "date",
-					       "decision_makers"};
-	unsigned seen[5] = {0};
+					       "decision_makers", "assumptions"};
+	unsigned seen[6] = {0};
 	for (size_t i = 0; i < root->n; i++) {
 		if (!key_ok(p, root, i))
 			continue;
 		const char *k = root->keys[i].text;
 		const struct anode *v = &root->items[i];
 		size_t t = 0;
-		while (t < 5 && strcmp(k, top_keys[t]) != 0)
+		while (t < 6 && strcmp(k, top_keys[t]) != 0)
 			t++;
-		if (t < 5 && seen_before(p, seen, t, &root->keys[i]))
+		if (t < 6 && seen_before(p, seen, t, &root->keys[i]))
 			continue;
 		if (strcmp(k, "questionnaire") == 0) {
 			const char *want = p->m->questionnaire ? p->m->questionnaire->id : NULL;
@@ -817,6 +898,8 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 			parse_answers_map(p, v, out);
 		} else if (strcmp(k, "weights") == 0) {
 			parse_weights(p, v, out);
+		} else if (strcmp(k, "assumptions") == 0) {
+			parse_assumptions(p, v, out);
 		} else if (strcmp(k, "date") == 0) {
 			if (v->type == AN_NULL)
 				continue;
@@ -847,7 +930,8 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 			}
 		} else {
 			perr(p, &root->keys[i],
-			     "unknown key '%s' (expected questionnaire, answers, weights, date, decision_makers)",
+			     "unknown key '%s' (expected questionnaire, answers, weights, assumptions, "
+			     "date, decision_makers)",
 			     k);
 		}
 	}
@@ -1131,15 +1215,34 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 	ok = ok && emit_end(&e, true);
 	bool any = false;
 	for (size_t f = 0; ok && f < factor_count(m); f++) {
-		unsigned w = answers_weight(m, a, f);
-		if (w == m->questionnaire->factors[f].weight)
+		/* only weights the user set: one set by an answer follows the answer */
+		if (!a || !a->weights || a->weights[f] < 0)
 			continue;
+		unsigned w = (unsigned)a->weights[f];
 		if (!any)
 			ok = emit_str(&e, "weights") && emit_start(&e, true, false);
 		any = true;
 		char buf[16];
 		snprintf(buf, sizeof(buf), "%u", w);
 		ok = ok && emit_str(&e, m->questionnaire->factors[f].id) && emit_str(&e, buf);
+	}
+	if (any)
+		ok = ok && emit_end(&e, true);
+	any = false;
+	for (int k = 0; ok && a && k < ASSUME_COUNT; k++) {
+		if (!a->assumptions.set[k])
+			continue;
+		if (!any)
+			ok = emit_str(&e, "assumptions") && emit_start(&e, true, false);
+		any = true;
+		char buf[64];
+		double v = a->assumptions.value[k];
+		switch (assumption_kind((enum assumption)k)) {
+		case ASSUME_BOOL: snprintf(buf, sizeof(buf), "%s", v != 0 ? "true" : "false"); break;
+		case ASSUME_FRONT_DOOR: snprintf(buf, sizeof(buf), "%s", front_door_id((enum front_door)v)); break;
+		default: bound_text(buf, sizeof(buf), v); break;
+		}
+		ok = ok && emit_str(&e, assumption_key((enum assumption)k)) && emit_str(&e, buf);
 	}
 	if (any)
 		ok = ok && emit_end(&e, true);

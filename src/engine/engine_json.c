@@ -106,7 +106,7 @@ static void add_cases(cJSON *root, const struct model *m, const struct evaluatio
 		cJSON_AddStringToObject(o, "architecture", arch_id(c->arch));
 		cJSON_AddNumberToObject(o, "similarity", engine_round(c->similarity, 2));
 		cJSON_AddNumberToObject(o, "bonus",
-					engine_round(m->questionnaire->case_study_bonus * c->similarity, 1));
+					engine_round(engine_case_bonus(m->questionnaire, c->similarity), 1));
 	}
 }
 

@@ -224,14 +224,25 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 			  fr->rule->effect == RULE_BOOST ? '+' : '-', s,
 			  fr->rule->reason ? fr->rule->reason : "", fr->rule->id);
 	}
-	if (ev->case_count && qn->case_study_bonus != 0) {
+	double cb = ev->case_count ? engine_case_bonus(qn, ev->cases[0].similarity) : 0;
+	if (cb > 0) {
 		const struct case_match *c = &ev->cases[0];
+		const struct case_study *cs = &m->case_studies->case_studies[c->case_study];
 		if (!any)
 			sb_append(&sb, "\nAdjustments:\n");
-		fmt_score(s, sizeof(s), qn->case_study_bonus * c->similarity);
-		sb_printf(&sb, "  - %s +%s: nearest case study (bonus %g x similarity %.2f)\n",
-			  arch_id(c->arch), s, qn->case_study_bonus, c->similarity);
+		fmt_score(s, sizeof(s), cb);
+		sb_printf(&sb, "  - %s +%s: nearest case study (similarity %.2f, above the threshold "
+			  "%.2f; up to %g points)\n", arch_id(c->arch), s, c->similarity,
+			  qn->case_study_threshold, qn->case_study_bonus);
+		fmt_score(s, sizeof(s), cb / 2);
+		for (unsigned r = 0; r < cs->related_count; r++)
+			sb_printf(&sb, "  - %s +%s: related to the nearest case study's choice\n",
+				  cs->related[r], s);
 	}
+	if (ev->bonus_overruled)
+		sb_printf(&sb, "  - %s stays first: without the case-study bonus it leads, within the "
+			  "close margin, and a case study alone does not decide a close call\n",
+			  arch_id(ev->ranking[0].arch));
 
 	if (ev->case_count) {
 		const struct case_match *c = &ev->cases[0];
@@ -240,7 +251,7 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 			  cs->name ? cs->name : cs->id, arch_id(c->arch), c->similarity);
 	}
 
-	if (m->pricing) {
+	if (cost_pricing(m, &ev->cost_in)) {
 		char rpd[64];
 		util_format_number_as(rpd, sizeof(rpd), ev->cost_in.requests_per_day, ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
 		sb_printf(&sb, "\nMonthly cost at %s requests/day:\n", rpd);

@@ -39,7 +39,7 @@ static double *field_ptr(struct cost_inputs *in, int i)
 
 static void recompute(struct tui *t, const struct cost_inputs *in)
 {
-	cost_compute(t->m->pricing, in, &t->cres);
+	cost_compute(cost_pricing(t->m, in), in, &t->cres);
 }
 
 /* The inputs with the field being typed applied when it is valid. */
@@ -119,7 +119,7 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	double *usd[ARCH_COUNT];
 	for (int a = 0; a < ARCH_COUNT; a++)
 		usd[a] = xcalloc((size_t)pw, sizeof **usd);
-	cost_curve(t->m->pricing, in, LO_EXP, HI_EXP, (unsigned)pw, rpd, usd);
+	cost_curve(cost_pricing(t->m, in), in, LO_EXP, HI_EXP, (unsigned)pw, rpd, usd);
 	double mx = 1, mn = 1e300;
 	for (int a = 0; a < ARCH_COUNT; a++)
 		for (int i = 0; i < pw; i++) {
@@ -175,7 +175,7 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	double be = t->cres.break_even_rpd[ARCH_SERVERLESS];
 	if (isfinite(be) && be >= pow(10, LO_EXP) && be <= pow(10, HI_EXP)) {
 		int bx = tui_log_pos(be, LO_EXP, HI_EXP, pw);
-		double c = cost_monthly_at(t->m->pricing, in, ARCH_KUBERNETES, be);
+		double c = cost_monthly_at(cost_pricing(t->m, in), in, ARCH_KUBERNETES, be);
 		int by = y_of(c, lo, hi, top, h);
 		attrset((int)tui_attr(t, ROLE_MARK));
 		mvaddstr(by, x0 + bx, "X");

@@ -169,7 +169,8 @@ static void rec_draw(struct tui *t)
 	}
 	/* Points given or taken outside the matrix, so the scores add up. */
 	const struct questionnaire *qn = t->m->questionnaire;
-	bool bonus = ev->case_count && qn->case_study_bonus != 0;
+	double cb = ev->case_count ? engine_case_bonus(qn, ev->cases[0].similarity) : 0;
+	bool bonus = cb > 0;
 	bool heading = bonus;
 	for (size_t i = 0; i < ev->fired_count && !heading; i++)
 		heading = ev->fired[i].rule->effect != RULE_EXCLUDE;
@@ -194,12 +195,12 @@ static void rec_draw(struct tui *t)
 		const struct case_match *c = &ev->cases[0];
 		const struct case_study *cs = &t->m->case_studies->case_studies[c->case_study];
 		char pts[32];
-		tui_format_plain(pts, sizeof pts,
-				 round(qn->case_study_bonus * c->similarity * 10) / 10);
-		char *s = xasprintf("%s +%s: the nearest case study, %s, chose it (%g points x "
-				    "similarity %.0f%%, tab 3)", tui_arch_name(t, c->arch), pts,
-				    cs->name ? cs->name : cs->id, qn->case_study_bonus,
-				    c->similarity * 100);
+		tui_format_plain(pts, sizeof pts, round(cb * 10) / 10);
+		char *s = xasprintf("%s +%s: the nearest case study, %s, chose it (similarity "
+				    "%.0f%%, up to %g points above %.0f%%, tab 3)",
+				    tui_arch_name(t, c->arch), pts, cs->name ? cs->name : cs->id,
+				    c->similarity * 100, qn->case_study_bonus,
+				    qn->case_study_threshold * 100);
 		y += tui_wrapped(t, y, x, w, all, s, ROLE_NORMAL);
 		free(s);
 	}
