@@ -104,7 +104,11 @@ size_t engine_top_reasons(const struct model *m, const struct evaluation *ev, ch
 size_t engine_top_reasons_answers(const struct model *m, const struct answers *a,
 				  const struct evaluation *ev, char **out, size_t max);
 
-/* The evaluation as the CONTRACT §5 JSON object (caller frees). */
+/* The provider's product for architecture a ("AWS Fargate (ECS)", "Knative
+ * on GKE", "EKS and Lambda"), from the price table's names (caller frees). */
+char *engine_product_name(const struct model *m, enum provider p, enum arch a);
+
+/* The evaluation as the `eval --json` object (caller frees). */
 char *engine_to_json(const struct model *m, const struct answers *a, const struct evaluation *ev);
 
 #endif

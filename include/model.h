@@ -272,7 +272,7 @@ struct case_studies {
 	unsigned case_studies_count;
 };
 
-/* ---- assets/pricing.yaml ---- */
+/* ---- assets/pricing-PROVIDER.yaml ---- */
 
 struct price {
 	double usd;                /* usd */

@@ -265,7 +265,7 @@ static void test_record_shape(void **state)
 	char *qv = xasprintf("Questionnaire: k8s-vs-serverless version %u", fx->m.questionnaire->version);
 	assert_non_null(strstr(r, qv));
 	free(qv);
-	char *pd = xasprintf("Prices as of %s", fx->m.pricing->date);
+	char *pd = xasprintf("Prices as of %s", fx->m.pricing[PROVIDER_AWS]->date);
 	assert_non_null(strstr(r, pd));
 	free(pd);
 
@@ -306,8 +306,8 @@ static void test_record_costs(void **state)
 	assert_non_null(strstr(r, "| Architecture | 100,000 req/day (yours) | 1,000,000 req/day (10x) | 10,000,000 req/day (100x) |\n"));
 	for (unsigned a = 0; a < ARCH_COUNT; a++) {
 		char *c1 = money(fx->ev.cost.arch[a].monthly_usd);
-		char *c10 = money(cost_monthly_at(fx->m.pricing, in, (enum arch)a, 1e6));
-		char *c100 = money(cost_monthly_at(fx->m.pricing, in, (enum arch)a, 1e7));
+		char *c10 = money(cost_monthly_at(fx->m.pricing[PROVIDER_AWS], in, (enum arch)a, 1e6));
+		char *c100 = money(cost_monthly_at(fx->m.pricing[PROVIDER_AWS], in, (enum arch)a, 1e7));
 		char *row = xasprintf("| %s | %s | %s | %s |\n", fx->m.arch[a]->name, c1, c10, c100);
 		if (!strstr(r, row))
 			fail_msg("cost row not found: %s", row);
@@ -340,7 +340,7 @@ static void test_record_costs(void **state)
 			commas += *q == ',';
 		assert_int_equal(commas, 5);
 		double v = strtod(p + 8, NULL);
-		assert_true(fabs(v - cost_monthly_at(fx->m.pricing, in, (enum arch)lines, 1e3)) < 0.006);
+		assert_true(fabs(v - cost_monthly_at(fx->m.pricing[PROVIDER_AWS], in, (enum arch)lines, 1e3)) < 0.006);
 		lines++;
 	}
 	assert_int_equal(lines, ARCH_COUNT);

@@ -1460,7 +1460,7 @@ static enum file_kind kind_of_keys(bool (*has)(const char *key, void *arg), void
 		return FILE_ARCHITECTURES;
 	if (has("case_studies", arg))
 		return FILE_CASE_STUDIES;
-	if (has("lambda_requests_per_million", arg))
+	if (has("functions_requests_per_million", arg))
 		return FILE_PRICING;
 	if (has("answers", arg) || has("weights", arg) || has("questionnaire", arg))
 		return FILE_ANSWERS;
@@ -1474,7 +1474,7 @@ static bool json_has(const char *key, void *arg)
 
 /* Which of the keys that tell kinds apart a document has at the top. */
 static const char *const sniff_keys[] = {"sections", "architectures", "case_studies",
-					 "lambda_requests_per_million", "answers", "weights",
+					 "functions_requests_per_million", "answers", "weights",
 					 "questionnaire"};
 struct top_keys {
 	bool n[sizeof(sniff_keys) / sizeof(sniff_keys[0])];

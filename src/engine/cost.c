@@ -28,6 +28,10 @@
 #define BE_LO 1e3
 #define BE_HI 1e10
 #define BE_SAMPLES_PER_DECADE 16
+/* The exact search's budget per pair of architectures, and the grid that
+ * finishes a search over it. */
+#define BE_MAX_EVALS 3000
+#define BE_GRID_PER_DECADE 256
 
 /* Model parameters (reasons in cost.md). */
 #define TARGET_UTILISATION 0.7   /* autoscalers keep instances ~70% busy */
@@ -222,7 +226,9 @@ static double instances_for(const struct load *l, double share, double vcpu, dou
 	return fmax(floor_n, ceil(need * l->peak / TARGET_UTILISATION - 1e-9));
 }
 
-void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
+/* The smallest valid Fargate task (vCPU, GB) with at least min_vcpu whose
+ * memory holds memory_mb. */
+static void fargate_size(double memory_mb, double min_vcpu, double *vcpu, double *memory_gb)
 {
 	/* Valid Fargate pairs: vCPU with its memory range and step (GB). */
 	static const struct {
@@ -236,7 +242,7 @@ void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
 	/* Sizes are ordered by vCPU, which dominates the price, then memory:
 	 * the first that fits is the cheapest. */
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		if (need > sizes[i].hi)
+		if (need > sizes[i].hi || sizes[i].vcpu < min_vcpu)
 			continue;
 		double gb = sizes[i].lo;
 		if (need > gb)
@@ -247,6 +253,17 @@ void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
 	}
 	*vcpu = 16;
 	*memory_gb = 120;
+}
+
+void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
+{
+	fargate_size(memory_mb, 0, vcpu, memory_gb);
+}
+
+/* The share of a request's duration spent on the CPU. */
+static double in_cpu_share(const struct load *l)
+{
+	return l->dur_s > 0 ? l->in->cpu_ms_per_request / 1000.0 / l->dur_s : 0;
 }
 
 /* vCPU and memory of one serverless container: Fargate's task sizes;
@@ -270,7 +287,10 @@ static void container_size(const struct load *l, double *vcpu, double *gb)
 	case PROVIDER_COUNT:
 		break;
 	}
-	cost_fargate_task_size(mem * 1024, vcpu, gb);
+	/* A job that runs alone in its task (one request at a time) can use the
+	 * CPU it needs: a task with that many vCPUs. */
+	double want = l->per_instance <= 1 ? fmin(1, in_cpu_share(l)) : 0;
+	fargate_size(mem * 1024, want, vcpu, gb);
 }
 
 /* Serverless containers. Where the platform scales to zero and bills per
@@ -468,9 +488,9 @@ double cost_monthly_at(const struct pricing *p, const struct cost_inputs *in, en
 /* ---- break-even: the first crossing, exact on step-shaped costs ----
  *
  * Both costs are non-decreasing in requests/day, so over [x, y] a's cost
- * lies in [A(x), A(y)] and b's in [B(x), B(y)]: when those ranges do not
- * overlap, the difference keeps its sign on the whole interval, whatever
- * steps it holds. The search splits only intervals where it cannot tell,
+ * lies in [A(x), A(y)] and b's in [B(x), B(y)]: when A(x) - B(y) is not
+ * negative, a is nowhere cheaper on the interval (and when A(y) - B(x) is
+ * not positive, nowhere dearer), whatever steps it holds. The search splits only intervals where it cannot tell,
  * left half first, down to a relative width of 1e-12: it finds the first
  * sign change even when a step crosses and uncrosses between grid points. */
 
@@ -491,6 +511,7 @@ struct xsearch {
 	enum arch a, b;
 	int from;                  /* the sign being left */
 	unsigned evals;
+	bool capped;               /* the rest was searched on a grid */
 };
 
 static double diff_at(struct xsearch *x, double r, double *ca, double *cb)
@@ -501,6 +522,33 @@ static double diff_at(struct xsearch *x, double r, double *ca, double *cb)
 	return *ca - *cb;
 }
 
+static double diff_at(struct xsearch *x, double r, double *ca, double *cb);
+
+/* The first flip to -from on a grid of BE_GRID_PER_DECADE points a decade
+ * over (lo, hi], bisected to 1e-9; NAN when the grid sees none. */
+static double grid_flip(struct xsearch *x, double lo, double hi)
+{
+	double ca, cb, prev = lo;
+	unsigned n = (unsigned)ceil(log10(hi / lo) * BE_GRID_PER_DECADE) + 1;
+	for (unsigned i = 1; i <= n; i++) {
+		double r = lo * pow(hi / lo, (double)i / n);
+		if (sign_of(diff_at(x, r, &ca, &cb)) != -x->from) {
+			prev = r;
+			continue;
+		}
+		double a = prev, b = r;
+		while (b / a - 1 > 1e-9) {
+			double mid = sqrt(a * b);
+			if (sign_of(diff_at(x, mid, &ca, &cb)) == -x->from)
+				b = mid;
+			else
+				a = mid;
+		}
+		return b;
+	}
+	return NAN;
+}
+
 /* The first r in (lo, hi] where the sign is -from, or NAN. lo's costs are
  * given; the interval's sign at lo is from (or 0). */
 static double first_flip(struct xsearch *x, double lo, double alo, double blo, double hi,
@@ -508,13 +556,19 @@ static double first_flip(struct xsearch *x, double lo, double alo, double blo, d
 {
 	double ahi, bhi;
 	int s = sign_of(diff_at(x, hi, &ahi, &bhi));
-	/* The whole interval keeps sign from: a's range vs b's range. */
-	if (x->from > 0 && sign_of(alo - bhi) > 0)
+	/* The sign -from cannot occur on the interval: a's range vs b's. */
+	if (x->from > 0 && sign_of(alo - bhi) >= 0)
 		return NAN;
-	if (x->from < 0 && sign_of(ahi - blo) < 0)
+	if (x->from < 0 && sign_of(ahi - blo) <= 0)
 		return NAN;
-	if (hi / lo - 1 < 1e-12 || depth > 200 || x->evals > 20000)
+	if (hi / lo - 1 < 1e-9 || depth > 200)
 		return s == -x->from ? hi : NAN;
+	if (x->evals > BE_MAX_EVALS) {
+		/* Two staircases intertwined over a long range: finish the rest
+		 * on a fine grid (the first flip there, then bisected). */
+		x->capped = true;
+		return grid_flip(x, lo, hi);
+	}
 	double mid = sqrt(lo * hi), amid, bmid;
 	diff_at(x, mid, &amid, &bmid);
 	double r = first_flip(x, lo, alo, blo, mid, depth + 1);

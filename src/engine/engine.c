@@ -510,6 +510,26 @@ void engine_evaluation_fini(struct evaluation *ev)
 	*ev = (struct evaluation){0};
 }
 
+char *engine_product_name(const struct model *m, enum provider p, enum arch a)
+{
+	const struct pricing *pr = (unsigned)p < PROVIDER_COUNT && m ? m->pricing[p] : NULL;
+	const struct pricing_names *n = pr ? &pr->names : NULL;
+	if (!n || !n->kubernetes || !n->functions || !n->containers)
+		return xstrdup(arch_id(a));
+	switch (a) {
+	case ARCH_KUBERNETES: return xstrdup(n->kubernetes);
+	case ARCH_SERVERLESS: return xstrdup(n->functions);
+	case ARCH_KUBERNETES_SERVERLESS:
+		return xasprintf("Knative on %s", n->kubernetes_short ? n->kubernetes_short : n->kubernetes);
+	case ARCH_SERVERLESS_CONTAINERS: return xstrdup(n->containers);
+	case ARCH_HYBRID:
+		return xasprintf("%s and %s", n->kubernetes_short ? n->kubernetes_short : n->kubernetes,
+				 n->functions_short ? n->functions_short : n->functions);
+	case ARCH_COUNT: break;
+	}
+	return xstrdup(arch_id(a));
+}
+
 const char *engine_arch_name(const struct model *m, enum arch a)
 {
 	if (m && (unsigned)a < ARCH_COUNT && m->arch[a] && m->arch[a]->name)

@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$ARCHWISE_ROOT" && make -s install DESTDIR="$tmp" PREFIX=/usr >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
 for f in usr/bin/archwise usr/share/man/man1/archwise.1 usr/share/archwise/questionnaires/k8s-vs-serverless.yaml \
-	usr/share/archwise/assets/architectures.yaml usr/share/archwise/assets/case-studies.yaml usr/share/archwise/assets/pricing.yaml; do
+	usr/share/archwise/assets/architectures.yaml usr/share/archwise/assets/case-studies.yaml usr/share/archwise/assets/pricing-aws.yaml; do
 	[ -f "$tmp/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
 done
 cd "$tmp"

@@ -75,7 +75,7 @@ tui_screen | grep -Eq 'over (Fargate/Run|Functions|Knative)\.' && fail "lead nam
 wait_for 'Adjustments \(points'
 tui_keys PageDown
 wait_for 'more above'
-tui_screen | grep -Eq '(functions|Knative|Cloud Run\)|Kubernetes) [+-][0-9.]+: ' ||
+tui_screen | grep -Eq '(functions\)?|Knative\)?|Cloud Run\)|Kubernetes\)?) [+-][0-9.]+: ' ||
 	fail "no adjustment with its points"
 wait_for 'What would change this'
 tui_screen | grep -q 'instead of' || fail "changes not worded as eval ('X instead of Y')"
