@@ -48,6 +48,9 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 char *answers_text_problem(const struct question *q, const char *text);
 /* Whether s is a valid YYYY-MM-DD date. */
 bool answers_valid_date(const char *s);
+/* The price table of the answers' provider (the AWS one when none is
+ * answered or loaded); NULL when the model has no prices. */
+const struct pricing *answers_pricing(const struct model *m, const struct answers *a);
 /* Effective weight of factor f. */
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f);
 
@@ -62,10 +65,22 @@ int answers_set_text(const struct model *m, struct answers *a, size_t q, const c
  * bytes, no control characters; else -1 with *err (caller frees) and the
  * answers unchanged. */
 int answers_set_decision_makers(struct answers *a, const char *list, char **err);
+/* A decision maker's name, however it comes in (answers file, option,
+ * wizard): 1-ANSWERS_NAME_MAX characters of UTF-8, no control character,
+ * no comma, no space at either end. NULL when fine, else why (caller frees). */
+#define ANSWERS_NAME_MAX 100
+char *answers_name_problem(const char *name, size_t len);
 
 /* Writes the answers as YAML (every question, defaults included, in
  * questionnaire order; emitted through libyaml so any text is safe).
  * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */
 char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len);
+/* The same as JSON (a document answers_parse reads back the same way). */
+char *answers_to_json(const struct model *m, const struct answers *a, size_t *len);
+/* Whether a file name says JSON (ends in ".json", any case). */
+bool answers_path_is_json(const char *path);
+/* answers_to_json for a path answers_path_is_json, else answers_to_yaml. */
+char *answers_to_file_text(const struct model *m, const struct answers *a, const char *path,
+			   size_t *len);
 
 #endif

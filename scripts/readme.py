@@ -12,7 +12,7 @@ head=open(f'{root}/README.md').read()
 marker='\n<!-- sections -->\n'
 if marker in head:
     head=head.split(marker)[0]
-order=['wizard','engine','scoring-data','cost','starter-files','decision-record','traffic','scan','data-formats','performance','security','development']
+order=['wizard','engine','scoring-data','cost','starter-files','decision-record','recheck','traffic','scan','data-formats','performance','security','development']
 secs=[]
 for name in order:
     p=f'{root}/docs/readme/{name}.md'

@@ -424,6 +424,53 @@ static void break_even_exact(void **state)
 	assert_true(fabs(be / want - 1) < 1e-9);
 }
 
+/* The comparison in spans: what the record's break-even words come from. */
+static void compare_spans(void **state)
+{
+	struct pricing p;
+	struct cost_inputs in = guide();
+	struct cost_comparison c;
+
+	aws(&p, 730);
+	in.cpu_ms_per_request = 5;   /* I/O-bound: the cluster catches up */
+	/* Functions: cheaper, then dearer past the break-even (a crossing: the
+	 * boundary is where both cost the same, cost_break_even's figure). */
+	cost_compare(&p, &in, ARCH_SERVERLESS, &c);
+	assert_int_equal(c.count, 2);
+	assert_int_equal(c.span[0].relation, COST_CHEAPER);
+	assert_int_equal(c.span[1].relation, COST_DEARER);
+	NEAR(c.span[0].from_rpd, 1e3, 1e-6);
+	NEAR(c.span[1].to_rpd, 1e10, 1e-3);
+	double be = cost_break_even(&p, &in, ARCH_SERVERLESS);
+	assert_true(fabs(c.span[0].to_rpd / be - 1) < 1e-3);
+	assert_true(c.span[0].to_rpd == c.span[1].from_rpd);
+
+	/* Kubernetes against itself, and an unknown architecture: equal. */
+	cost_compare(&p, &in, ARCH_KUBERNETES, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.span[0].relation, COST_EQUAL);
+	cost_compare(&p, &in, (enum arch)ARCH_COUNT, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.span[0].relation, COST_EQUAL);
+
+	/* Spans alternate; a span's middle has its relation. */
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		cost_compare(&p, &in, (enum arch)a, &c);
+		for (unsigned i = 0; i < c.count; i++) {
+			double mid = sqrt(c.span[i].from_rpd * c.span[i].to_rpd);
+			double d = cost_monthly_at(&p, &in, (enum arch)a, mid) -
+				   cost_monthly_at(&p, &in, ARCH_KUBERNETES, mid);
+			int want = d >= 0.005 ? COST_DEARER : d <= -0.005 ? COST_CHEAPER : COST_EQUAL;
+			/* (a staircase may flip the relation between two grid
+			 * points inside a span: checked for the smooth curve) */
+			if (a == ARCH_SERVERLESS)
+				assert_int_equal(c.span[i].relation, want);
+			if (i)
+				assert_true(c.span[i].relation != c.span[i - 1].relation);
+		}
+	}
+}
+
 /* Cost scores: 5 for the cheapest; ($c + $100) / ($min + $100) = 2 scores
  * 5 - 4 x log 2 / log 4 = 3; 4 times or more scores 1. */
 static void scores_from_cost(void **state)
@@ -586,6 +633,7 @@ int main(void)
 		cmocka_unit_test(break_even_exact),
 		cmocka_unit_test(scores_from_cost),
 		cmocka_unit_test(the_tables),
+		cmocka_unit_test(compare_spans),
 		cmocka_unit_test(from_answers),
 		cmocka_unit_test(huge_and_bad_values),
 	};

@@ -160,7 +160,7 @@ static void test_good_questionnaire(void **state)
 		assert_non_null(m.arch[a]);
 		assert_string_equal(m.arch[a]->id, arch_id((enum arch)a));
 	}
-	assert_non_null(m.pricing);
+	assert_non_null(m.pricing[PROVIDER_AWS]);
 	assert_int_equal(m.case_studies->case_studies_count, 0);
 	model_free(&m);
 	assert_null(m.questionnaire);

@@ -78,6 +78,17 @@ static char *record(struct fixture *fx, const char *date)
 	return r;
 }
 
+/* The record's prose: the text before its decision data block (a fenced
+ * YAML block, which Markdown shows as it is; test_record checks it). */
+static char *prose(char *r)
+{
+	char *block = strstr(r, "\n### Recheck data\n");
+	assert_non_null(block);
+	assert_non_null(strstr(block, "\n```yaml\n# archwise decision data 1\n"));
+	block[0] = '\0';
+	return r;
+}
+
 static bool starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -199,7 +210,7 @@ static void test_other_quoting(void **state)
 static void test_record_shape(void **state)
 {
 	struct fixture *fx = *state;
-	char *r = record(fx, NULL);
+	char *r = prose(record(fx, NULL));
 	const char *rec_name = fx->m.arch[fx->ev.recommendation]->name;
 
 	/* Front matter from the answers. */
@@ -408,7 +419,7 @@ static void test_hostile_text(void **state)
 	char *hostile = xstrdup("K8s | <b>bold</b>");
 	k->name = hostile;
 
-	char *r = record(fx, NULL);
+	char *r = prose(record(fx, NULL));
 	/* The front matter is one YAML scalar per key, still three keys. */
 	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Eve --- status: accepted, # Mallory \\x7C \\x3Cimg src=x\\x3E\"\n---\n"));
 	/* The front matter's two, the chart's config block's two. */

@@ -65,7 +65,7 @@ else
 			|| { echo "FAIL read-only mount: exit $rc"; cat err; fail=1; }
 		umount ro
 	else
-		echo "skip read-only: cannot mount a tmpfs here"
+		echo "root cannot mount a tmpfs here (a container without CAP_SYS_ADMIN?)"; exit 77
 	fi
 fi
 exit $fail

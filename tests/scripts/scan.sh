@@ -3,7 +3,7 @@
 # --write-answers (valid for eval, refused without --force), exit codes and
 # one-line errors.
 set -u
-command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 F="$ARCHWISE_ROOT/tests/fixtures/scan"
 A=$ARCHWISE
 tmp=$(mktemp -d)

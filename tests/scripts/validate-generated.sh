@@ -11,22 +11,17 @@ bin=${ARCHWISE:-$root/archwise}
 val=$root/tests/validators
 
 need() {
-	command -v "$1" >/dev/null 2>&1 || { echo "skip: $1 is not installed"; exit 77; }
+	command -v "$1" >/dev/null 2>&1 || { echo "$1 is not installed: run sh scripts/deps.sh test"; exit 77; }
 }
-need node
-need npm
+# scripts/deps.sh puts a kubectl here where the system has none
+[ -x "$root/tests/tools/kubectl/bin/kubectl" ] && PATH="$PATH:$root/tests/tools/kubectl/bin"
 need kubectl
 need yamllint
-
-if [ ! -x "$val/node_modules/.bin/osls" ] || [ ! -d "$val/node_modules/kubernetes-models" ] ||
-   [ ! -d "$val/node_modules/typescript" ]; then
-	echo "installing the validators (npm ci)"
-	if ! (cd "$val" && npm ci --no-audit --no-fund >/dev/null 2>&1); then
-		echo "npm ci failed in tests/validators"
-		[ "${CI:-}" = true ] && exit 1
-		echo "skip: cannot install the validators"; exit 77
-	fi
-fi
+need python3
+need shellcheck
+need javac
+. "$root/tests/scripts/node-tools.inc"
+need_node_tools "$val"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -95,7 +90,8 @@ for c in $cases; do
 	fi
 done
 
-# Handler stubs compile in their language (each tool where installed).
+# Handler stubs compile in their language (node --check, python's parser,
+# sh -n and shellcheck, javac).
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  runtime: java21\n  workload_type: streaming\n' >"$tmp/java-stream.yaml"
 "$bin" export "$tmp/java-stream.yaml" -o "$tmp/java-stream" --target serverless >/dev/null 2>&1 || bad "export java-stream"
 stubs=0
@@ -106,11 +102,9 @@ for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/serverless/*' -ty
 	*.py) python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f" || bad "python syntax $f" ;;
 	*/bootstrap)
 		sh -n "$f" || bad "sh -n $f"
-		if command -v shellcheck >/dev/null 2>&1; then shellcheck -s sh "$f" || bad "shellcheck $f"; fi ;;
+		shellcheck -s sh "$f" || bad "shellcheck $f" ;;
 	*.java)
-		if command -v javac >/dev/null 2>&1; then
-			mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f"
-		fi ;;
+		mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f" ;;
 	esac
 done
 echo "handler stubs checked: $stubs"
