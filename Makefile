@@ -50,7 +50,7 @@ build/asan/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c $< -o $@
 
-build/obj/builtin.o build/asan/obj/builtin.o: $(DATA)
+build/obj/core/builtin.o build/asan/obj/core/builtin.o build/fuzz/obj/core/builtin.o: $(DATA)
 
 # The built-in model: the data files loaded and checked by the real loader
 # at build time and emitted as C (tools/embed_model.c), so no run parses them.

@@ -13,6 +13,9 @@
 struct matrix_row {
 	size_t factor;             /* index into questionnaire->factors */
 	unsigned weight;
+	unsigned scale_weight;     /* its weight in the matrix's maximum: the factor's default
+				    * when an answer (not the user) sets its weight, so that
+				    * answer adds or takes points without rescaling the others */
 	bool used;                 /* some question fed it */
 	double score[ARCH_COUNT];
 };
@@ -73,6 +76,10 @@ struct evaluation {
 	char **warnings;           /* contradictions between answers, and defaults (owned) */
 	size_t warning_count;
 };
+
+/* The weight factor f counts with in the matrix's maximum (see
+ * matrix_row.scale_weight). */
+unsigned engine_scale_weight(const struct model *m, const struct answers *a, size_t f);
 
 /* Points the nearest case study gives at this similarity: nothing below
  * the questionnaire's case_study_threshold, rising linearly to

@@ -334,7 +334,8 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 	unsigned contrib[nf ? nf : 1];
 	ev->row_count = nf;
 	for (size_t f = 0; f < nf; f++) {
-		ev->rows[f] = (struct matrix_row){ .factor = f, .weight = answers_weight(m, a, f) };
+		ev->rows[f] = (struct matrix_row){ .factor = f, .weight = answers_weight(m, a, f),
+						   .scale_weight = engine_scale_weight(m, a, f) };
 		contrib[f] = 0;
 	}
 	for (size_t i = 0; i < m->question_count; i++) {
@@ -360,7 +361,7 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 			row->score[k] /= contrib[f];
 			total[k] += row->weight * row->score[k];
 		}
-		denom += row->weight * 5.0;
+		denom += row->scale_weight * 5.0;
 	}
 	for (int k = 0; k < ARCH_COUNT; k++)
 		ev->ranking[k] = (struct arch_rank){
@@ -409,6 +410,17 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 	ev->recommendation = ev->ranking[0].arch;
 	ev->close = !ev->ranking[0].excluded && !ev->ranking[1].excluded &&
 		    fabs(ev->ranking[0].score - ev->ranking[1].score) <= qn->close_margin + SCORE_EPS;
+}
+
+unsigned engine_scale_weight(const struct model *m, const struct answers *a, size_t f)
+{
+	const struct factor *fa = &m->questionnaire->factors[f];
+	if (a && a->weights && a->weights[f] >= 0)
+		return (unsigned)a->weights[f];
+	for (size_t i = 0; i < m->question_count; i++)
+		if (m->questions[i]->sets_weight && strcmp(m->questions[i]->sets_weight, fa->id) == 0)
+			return fa->weight;
+	return answers_weight(m, a, f);
 }
 
 int engine_cost_row(const struct model *m, const struct answers *a, double score[ARCH_COUNT])

@@ -59,6 +59,7 @@ static void add_matrix(cJSON *root, const struct model *m, const struct evaluati
 		if (f->name)
 			cJSON_AddStringToObject(o, "name", f->name);
 		cJSON_AddNumberToObject(o, "weight", row->weight);
+		cJSON_AddNumberToObject(o, "scale_weight", row->scale_weight);
 		cJSON_AddBoolToObject(o, "used", row->used);
 		/* An unused factor (no question fed it) has no scores: 0 = none. */
 		cJSON_AddItemToObject(o, "scores", arch_map(row->score, 2));
@@ -66,7 +67,7 @@ static void add_matrix(cJSON *root, const struct model *m, const struct evaluati
 		if (row->used) {
 			for (int k = 0; k < ARCH_COUNT; k++)
 				totals[k] += row->weight * row->score[k];
-			max += row->weight * 5.0;
+			max += row->scale_weight * 5.0;
 		}
 	}
 	cJSON_AddItemToObject(root, "matrix_totals", arch_map(totals, 2));

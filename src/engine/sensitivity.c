@@ -60,6 +60,7 @@ struct sens {
 	size_t *fstart, *fq;       /* factor f's questions: fq[fstart[f] .. fstart[f + 1]) */
 	double (*rowscore)[ARCH_COUNT]; /* per factor: fsum / fcount */
 	unsigned *weight;          /* per factor: effective weight (varied by weight flips) */
+	unsigned *scale;           /* per factor: its weight in the matrix's maximum */
 	bool *in_rule;             /* per question: some rule tests it */
 	double rule_adjust[ARCH_COUNT]; /* the rules' points, before the case-study bonus */
 	bool excluded[ARCH_COUNT];
@@ -200,10 +201,12 @@ static void inc_init(struct sens *s)
 	s->fq = xcalloc(nq, sizeof(*s->fq));
 	s->rowscore = xcalloc(nf, sizeof(*s->rowscore));
 	s->weight = xcalloc(nf, sizeof(*s->weight));
+	s->scale = xcalloc(nf, sizeof(*s->scale));
 
 	for (size_t f = 0; f < nf; f++) {
 		s->fexact[f] = true;
 		s->weight[f] = answers_weight(m, &s->work, f);
+		s->scale[f] = engine_scale_weight(m, &s->work, f);
 	}
 	s->full_q = xcalloc(nq, sizeof(*s->full_q));
 	for (size_t q = 0; q < nq; q++) {
@@ -304,6 +307,7 @@ static void inc_fini(struct sens *s)
 	free(s->fq);
 	free(s->rowscore);
 	free(s->weight);
+	free(s->scale);
 	free(s->in_rule);
 	free(s->cterm);
 	free(s->csim);
@@ -374,7 +378,7 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 			for (int k = 0; k < ARCH_COUNT; k++)
 				total[k] += w * s->rowscore[g][k];
 		}
-		denom += w * 5.0;
+		denom += s->scale[g] * 5.0;
 	}
 	for (int k = 0; k < ARCH_COUNT; k++)
 		rk[k] = (struct arch_rank){ .arch = (enum arch)k,
@@ -626,7 +630,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 	ev->flip_count = 0;
 	for (size_t f = 0; f < nf; f++) {
 		int saved = s->work.weights[f];
-		unsigned saved_weight = s->weight[f];
+		unsigned saved_weight = s->weight[f], saved_scale = s->scale[f];
 		int cur = (int)answers_weight(m, &s->work, f);
 		/* Nearest weight first; at equal distance the lower one. */
 		for (int d = 1; d <= 5; d++) {
@@ -636,7 +640,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 				if (tries[t] < 0 || tries[t] > 5)
 					continue;
 				s->work.weights[f] = tries[t];
-				s->weight[f] = (unsigned)tries[t];
+				s->weight[f] = s->scale[f] = (unsigned)tries[t];
 				enum arch r = try_change(s, NO_QUESTION, NULL);
 				if (r != s->base) {
 					ev->flips[ev->flip_count++] = (struct weight_flip){
@@ -649,6 +653,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 		}
 		s->work.weights[f] = saved;
 		s->weight[f] = saved_weight;
+		s->scale[f] = saved_scale;
 	}
 }
 

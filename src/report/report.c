@@ -821,7 +821,7 @@ static void matrix_section(struct ctx *c)
 			}
 		}
 		if (r->used)
-			weights += r->weight;
+			weights += r->scale_weight;
 		sb_append(sb, "\n");
 	}
 	sb_printf(sb, "| Weighted total (of %u) | %u |", weights * 5, weights);

@@ -18,7 +18,7 @@ archs = ["kubernetes", "serverless", "kubernetes_serverless", "serverless_contai
 def fail(msg):
     print("%s: %s" % (name, msg)); sys.exit(1)
 used = [r for r in d["matrix"] if r["used"]]
-mx = sum(r["weight"] * 5 for r in used)
+mx = sum(r["scale_weight"] * 5 for r in used)
 if abs(mx - d["matrix_max"]) > 1e-6: fail("matrix_max %s != %s" % (d["matrix_max"], mx))
 nearest = d.get("nearest_case_study")
 rank = {r["architecture"]: r for r in d["ranking"]}
