@@ -28,7 +28,7 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all readme run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench
+.PHONY: all readme run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench mutate mutate-fast
 all: deps-quiet
 	@$(MAKE) --no-print-directory archwise
 
@@ -135,6 +135,16 @@ install: archwise
 	install -m 0644 questionnaires/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/questionnaires/
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
+
+# Mutation check: each small bug listed in tests/mutants.txt applied alone in
+# a scratch copy, rebuilt, its tests run; every one must be caught. `mutate`
+# runs the whole list and writes tests/mutants-report.txt; `mutate-fast` runs
+# the few marked fast (CI).
+mutate: archwise
+	python3 scripts/mutate.py --report tests/mutants-report.txt
+
+mutate-fast: archwise
+	python3 scripts/mutate.py --fast
 
 # README.md = its introduction + the sections in docs/readme/ (tests/scripts/readme.sh checks it).
 readme:

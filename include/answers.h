@@ -46,6 +46,10 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 /* Why text is not a valid answer to text question q: NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);
+/* The service-name rule in words, and whether s follows it (the questionnaire's
+ * service_name question states the same rule; export refuses other names). */
+const char *answers_service_name_rule(void);
+bool answers_service_name_ok(const char *s);
 /* Whether s is a valid YYYY-MM-DD date. */
 bool answers_valid_date(const char *s);
 /* The price table of the answers' provider (the AWS one when none is

@@ -76,6 +76,7 @@ struct question {
 	struct band *bands;        /* bands: number questions that feed a factor */
 	unsigned bands_count;
 	char *pattern;             /* pattern: text only, POSIX ERE the whole text must match */
+	char *pattern_help;        /* pattern_help: the pattern in words, for messages */
 	unsigned max_length;       /* max_length: text only, default 253 */
 	char *sets_weight;         /* sets_weight: optional factor id whose default weight the
 				    * chosen option's `weight` replaces (single only) */

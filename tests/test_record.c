@@ -170,6 +170,7 @@ static void test_every_edit(void **state)
 		diag_list_fini(&d);
 		tried++;
 	}
+	free(text);
 	assert_true(tried > 300);
 }
 

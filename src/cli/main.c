@@ -360,10 +360,10 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		return rc;
 	}
 	const char *service = answers_text_by_id(m, &a, "service_name");
-	if (service && !gen_is_dns1123_label(service)) {
+	if (service && !answers_service_name_ok(service)) {
 		char *shown = util_escape_controls(service, false);
-		util_message("%s: service_name '%s' is not a DNS-1123 label "
-			"(lower-case letters, digits and '-', at most 63)", c->files[0], shown);
+		util_message("%s: service_name '%s' is not valid: %s", c->files[0], shown,
+			     answers_service_name_rule());
 		free(shown);
 		answers_fini(&a);
 		return EXIT_USAGE;

@@ -494,9 +494,35 @@ char *answers_text_problem(const struct question *q, const char *text)
 		rc = regexec(&re, text, 0, NULL, 0);
 		regfree(&re);
 		if (rc != 0)
-			return xasprintf("'%s' does not match the pattern %s", text, q->pattern);
+			return q->pattern_help && *q->pattern_help
+				       ? xasprintf("'%s' is not valid: %s", text, q->pattern_help)
+				       : xasprintf("'%s' does not match the pattern %s", text, q->pattern);
 	}
 	return NULL;
+}
+
+/* The one service-name rule. The questionnaire's service_name question says
+ * the same (its pattern, max_length and pattern_help; test_answers checks
+ * that they agree) and export applies it through gen_input_check. Why these
+ * bounds: Kubernetes Services and Serverless services need a leading letter
+ * (DNS-1035), and Cloud Run takes at most 49 characters. */
+#define SERVICE_NAME_MAX 49
+
+const char *answers_service_name_rule(void)
+{
+	return "a lower-case letter first, then lower-case letters, digits and hyphens, "
+	       "ending with a letter or digit, at most 49 characters";
+}
+
+bool answers_service_name_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > SERVICE_NAME_MAX || !(s[0] >= 'a' && s[0] <= 'z') || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
 }
 
 bool answers_valid_date(const char *s)

@@ -1,4 +1,4 @@
-/* export.c: the export bundle (CONTRACT §6): record, answers, starter files
+/* export.c: the export bundle: record, cost chart, answers, starter files
  * and the bundle README, built in memory and written in one go. */
 #include <dirent.h>
 #include <stdlib.h>
@@ -18,23 +18,35 @@ char *export_default_dir(const struct model *m, const struct answers *a)
 	return xasprintf("archwise-out/%s", service && *service ? service : "service");
 }
 
-int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
-		 const struct export_options *o, struct out_bundle *b, char **err)
+/* The record's options: its date is --date, else the answers' date, else
+ * today (SOURCE_DATE_EPOCH's day when set, for byte-identical reruns). */
+static int record_options(const struct answers *a, const struct export_options *o,
+			  char today[16], const char *chart, struct report_options *ro, char **err)
 {
-	/* The record's date: --date, else the answers' date, else today
-	 * (SOURCE_DATE_EPOCH's day when set, for byte-identical reruns). */
-	char today[16];
 	const char *date = o->date;
 	if (!date && !(a->date && *a->date)) {
-		if (util_today(today, sizeof today, err) != 0)
+		if (util_today(today, 16, err) != 0)
 			return -1;
 		date = today;
 	}
-	struct report_options ro = {
-		.date = date, .answers_path = "answers.yaml",
+	*ro = (struct report_options){
+		.date = date, .answers_path = "answers.yaml", .chart_path = chart,
 	};
+	return 0;
+}
+
+int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
+		 const struct export_options *o, struct out_bundle *b, char **err)
+{
+	struct report_options ro;
+	char today[16];
+	if (record_options(a, o, today, "cost-chart.svg", &ro, err) != 0)
+		return -1;
 	char *record = report_markdown(m, a, ev, &ro);
-	if (!record) {
+	char *chart = report_cost_chart_svg(m, ev);
+	if (!record || !chart) {
+		free(record);
+		free(chart);
 		*err = xstrdup("could not build the decision record");
 		return -1;
 	}
@@ -42,13 +54,42 @@ int export_build(const struct model *m, const struct answers *a, const struct ev
 	size_t len = 0;
 	char *yaml = answers_to_yaml(m, a, &len);
 	if (!yaml) {
+		free(chart);
 		*err = xstrdup("could not write the answers as YAML");
 		return -1;
 	}
 	out_bundle_add(b, "answers.yaml", yaml, len);
+	out_bundle_add(b, "cost-chart.svg", chart, strlen(chart));
 	if (gen_targets(m, a, ev, o->targets, b, err) != 0)
 		return -1;
 	return gen_bundle_readme(m, a, ev, o->targets, b, err);
+}
+
+/* The record for an ADR folder, linking the chart by its name there, and
+ * the chart beside it: both written, or neither. */
+static int write_adr(const struct model *m, const struct answers *a, const struct evaluation *ev,
+		     const struct export_options *o, const struct out_bundle *b,
+		     const char *adr_path, const char *adr_chart, char **err)
+{
+	const struct out_file *svg = out_bundle_find(b, "cost-chart.svg");
+	const char *base = strrchr(adr_chart, '/');
+	struct report_options ro;
+	char today[16];
+	if (record_options(a, o, today, base ? base + 1 : adr_chart, &ro, err) != 0)
+		return -1;
+	char *text = report_markdown(m, a, ev, &ro);
+	if (!text) {
+		*err = xstrdup("could not build the decision record");
+		return -1;
+	}
+	int rc = out_write_atomic(adr_path, text, strlen(text), false, err);
+	free(text);
+	if (rc == 0) {
+		rc = out_write_atomic(adr_chart, svg->data, svg->len, false, err);
+		if (rc != 0)
+			unlink(adr_path);
+	}
+	return rc;
 }
 
 /* --supersedes NNNN: the old record in the ADR folder, its text, and the
@@ -147,20 +188,24 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 			return bad;
 		}
 	}
-	/* The ADR copy first (a new name, never an overwrite): when it cannot
-	 * be written, nothing is; when the bundle then fails or is refused,
-	 * the copy is taken back. */
+	/* The ADR copy first (new names, never an overwrite): the record,
+	 * linking its chart as NNNN-slug-cost.svg, and that chart beside it.
+	 * When they cannot be written, nothing is; when the bundle then fails
+	 * or is refused, they are taken back. */
 	int rc = 0;
+	char *adr_chart = NULL;
 	if (adr_path) {
-		const struct out_file *rec = out_bundle_find(&b, "decision-record.md");
-		rc = out_write_atomic(adr_path, rec->data, rec->len, false, err);
+		adr_chart = xasprintf("%.*s-cost.svg", (int)(strlen(adr_path) - 3), adr_path);
+		rc = write_adr(m, a, ev, o, &b, adr_path, adr_chart, err);
 	}
 	/* Then the old record's status (replaced whole, by rename): when that
 	 * fails, the new record is taken back, so both change or neither. */
 	if (rc == 0 && old.path) {
 		rc = out_write_atomic(old.path, old.marked, strlen(old.marked), true, err);
-		if (rc != 0)
+		if (rc != 0) {
 			unlink(adr_path);
+			unlink(adr_chart);
+		}
 	}
 	if (rc == 0) {
 		struct out_bundle_options wo = {
@@ -168,8 +213,10 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 			.lock_wait_ms = OUT_LOCK_WAIT_MS, .note = o->note, .note_ctx = o->note_ctx,
 		};
 		rc = out_write_bundle_with(dir, &b, &wo, err);
-		if (rc != 0 && adr_path)
+		if (rc != 0 && adr_path) {
 			unlink(adr_path);
+			unlink(adr_chart);
+		}
 		char *ignored = NULL;
 		if (rc != 0 && old.path)
 			out_write_atomic(old.path, old.text, old.len, true, &ignored);
@@ -181,6 +228,7 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 		*written = adr_path ? xasprintf("%s and %s", dir, adr_path) : xstrdup(dir);
 	supersede_fini(&old);
 	free(adr_path);
+	free(adr_chart);
 	free(dir);
 	out_bundle_fini(&b);
 	return rc == 0 ? 0 : 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "ui.h"
 #include "answers.h"
+#include "gen.h"
 #include "util.h"
 
 static const struct question *cur_q(const struct tui *t)
@@ -44,6 +45,11 @@ static bool number_ok(const struct question *q, const char *text, double *v, cha
 		snprintf(msg, size, "must be between %s and %s", lo, hi);
 		return false;
 	}
+	/* The Knative starter file would be refused (export says the same). */
+	if (strcmp(q->id, "container_port") == 0 && gen_knative_reserved_port((unsigned)*v)) {
+		snprintf(msg, size, "reserved by Knative Serving (" GEN_KNATIVE_RESERVED_PORTS ")");
+		return false;
+	}
 	msg[0] = '\0';
 	return true;
 }
@@ -71,6 +77,8 @@ static bool text_ok(const struct question *q, const char *text, char *msg, size_
 	free(re_src);
 	if (ok)
 		msg[0] = '\0';
+	else if (q->pattern_help && *q->pattern_help)
+		snprintf(msg, size, "must be %s", q->pattern_help);   /* the rule in words */
 	else
 		snprintf(msg, size, "must match %s (Why we ask explains)", q->pattern);
 	return ok;

@@ -24,7 +24,7 @@ for answers in "$root"/tests/cases/gen-*/answers.yaml; do
 	if ! "$A" export "$answers" -o "$out" --date 2026-01-01 >"$tmp/$name.log" 2>&1; then
 		echo "FAIL $name: export failed"; head -5 "$tmp/$name.log"; fail=1; continue
 	fi
-	rm -f "$out/decision-record.md" "$out/answers.yaml" "$out/.archwise-manifest"
+	rm -f "$out/decision-record.md" "$out/cost-chart.svg" "$out/answers.yaml" "$out/.archwise-manifest"
 	if [ "$update" = 1 ]; then
 		for sub in kubernetes knative serverless fargate README.md; do rm -rf "${dir:?}/expected/$sub"; done
 		mkdir -p "$dir/expected" && cp -R "$out"/. "$dir/expected/" && echo "updated $name"
@@ -32,7 +32,7 @@ for answers in "$root"/tests/cases/gen-*/answers.yaml; do
 	fi
 	# Every generated file matches its golden...
 	(cd "$out" && find . -type f | sort) >"$tmp/$name.got"
-	(cd "$dir/expected" 2>/dev/null && find . -type f ! -name decision-record.md ! -name eval.json ! -name eval.txt | sort) >"$tmp/$name.want"
+	(cd "$dir/expected" 2>/dev/null && find . -type f ! -name decision-record.md ! -name cost-chart.svg ! -name eval.json ! -name eval.txt | sort) >"$tmp/$name.want"
 	if ! cmp -s "$tmp/$name.got" "$tmp/$name.want"; then
 		echo "FAIL $name: files differ from the goldens (< generated, > expected):"
 		diff "$tmp/$name.got" "$tmp/$name.want" | head -20

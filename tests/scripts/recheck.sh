@@ -168,19 +168,22 @@ sed 's/$/\r/' $rec >crlf.md
 # 7. --supersedes: the new record and the old one's status, both or neither.
 mkdir adr
 "$A" export "$root"/tests/cases/spiky-startup/answers.yaml -o b1 --adr-dir adr >/dev/null || bad "adr export"
-first=$(ls adr)
+# (each record with its cost chart, NNNN-slug-cost.svg, beside it)
+records() { ls adr | grep '\.md$'; }
+first=$(records)
 sed 's/^  hardware: \[\]/  hardware: [gpu]/' "$root"/tests/cases/spiky-startup/answers.yaml >gpu.yaml
 cp "adr/$first" before.md
 mkdir b-taken; echo mine >b-taken/decision-record.md
 "$A" export gpu.yaml -o b-taken --adr-dir adr --supersedes 1 >out 2>err; rc=$?
-if [ $rc -ne 1 ] || [ "$(ls adr)" != "$first" ] || ! cmp -s before.md "adr/$first"; then
+if [ $rc -ne 1 ] || [ "$(records)" != "$first" ] || [ "$(ls adr | wc -l)" -ne 2 ] ||
+   ! cmp -s before.md "adr/$first"; then
 	bad "--supersedes with a refused bundle: exit $rc, changed: $(ls adr)"
 else
 	echo "ok   --supersedes refused: neither record changed"
 fi
 "$A" export gpu.yaml -o b2 --adr-dir adr --supersedes 0001 >out 2>err || { bad "--supersedes: exit $?"; cat err; }
-second=$(ls adr | grep -v "^$first\$")
-if [ "$(ls adr | wc -l)" -eq 2 ] &&
+second=$(records | grep -v "^$first\$")
+if [ "$(records | wc -l)" -eq 2 ] && [ -f "adr/${second%.md}-cost.svg" ] &&
    grep -q "^status: superseded by \[ADR-0002\]($second)\$" "adr/$first" &&
    grep -q '^status: proposed$' "adr/$second"; then
 	echo "ok   --supersedes: $first superseded by $second"
@@ -193,10 +196,35 @@ fi
 for args in "--supersedes 9" "--supersedes x1" ; do
 	# shellcheck disable=SC2086
 	"$A" export gpu.yaml -o b3 --adr-dir adr $args >out 2>err; rc=$?
-	[ $rc -eq 2 ] && [ ! -e b3 ] && [ "$(ls adr | wc -l)" -eq 2 ] || bad "$args: exit $rc"
+	[ $rc -eq 2 ] && [ ! -e b3 ] && [ "$(ls adr | wc -l)" -eq 4 ] || bad "$args: exit $rc"
 done
 "$A" export gpu.yaml -o b4 --supersedes 1 >out 2>err; rc=$?
 [ $rc -eq 2 ] || bad "--supersedes without --adr-dir: exit $rc"
+
+# 8. Every --json object above and one of each change kind follow the
+#    documented schema (docs/schema/recheck.schema.json); the checker
+#    itself refuses a wrong object.
+{
+	cat cases.json out.json
+	"$A" recheck spiky-startup.md --set 'hardware=[gpu]' --json
+	"$A" recheck old/decision-record.md --json
+	"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 --strict --json
+	"$A" recheck adr/*.md --json
+	"$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml --json
+} >all.jsonl 2>/dev/null
+schema="$root/docs/schema/recheck.schema.json"
+check="$root/tests/tools/check_schema.py"
+for k in answer break_even rule model close_call; do
+	grep -q "\"kind\":\"$k\"" all.jsonl || bad "no $k change in the schema sample"
+done
+python3 "$check" "$schema" all.jsonl >out 2>&1 || { bad "--json against the schema:"; cat out; }
+grep -q ' 0 problems$' out && echo "ok   $(cat out)"
+head -n 1 all.jsonl | sed 's/"holds":true/"holds":"yes"/' >wrong.jsonl
+python3 "$check" "$schema" wrong.jsonl >/dev/null 2>&1 && bad "the schema check accepted holds: \"yes\""
+# archwise check reads records as recheck does.
+"$A" check spiky-startup.md >/dev/null 2>&1 || bad "check of a record"
+"$A" check edited.md >/dev/null 2>err; rc=$?
+[ $rc -eq 2 ] && grep -q '^archwise: edited.md:[0-9]*:[0-9]*: ' err || bad "check of an edited record: exit $rc"
 
 [ $fail -eq 0 ] && echo "recheck: all ok"
 exit $fail

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Decision records: `archwise export` of every tests/cases/*/answers.yaml must
-# give tests/cases/NAME/expected/decision-record.md byte for byte. Also checks
-# that a second export is identical and that --adr-dir numbers the record.
+# give tests/cases/NAME/expected/decision-record.md and cost-chart.svg byte
+# for byte. Also checks that a second export is identical and that --adr-dir
+# numbers the record and writes its chart beside it.
 # Every case must have its golden. With --update (make update-golden) it
 # rewrites the goldens instead of comparing.
 set -u
@@ -28,7 +29,8 @@ for answers in "$root"/tests/cases/*/answers.yaml; do
 	fi
 	got="$tmp/$name/decision-record.md"
 	if [ "$update" = 1 ]; then
-		mkdir -p "$dir/expected" && cp "$got" "$golden" && echo "updated $name"
+		mkdir -p "$dir/expected" && cp "$got" "$golden" &&
+			cp "$tmp/$name/cost-chart.svg" "$dir/expected/cost-chart.svg" && echo "updated $name"
 		continue
 	fi
 	if [ ! -f "$golden" ]; then
@@ -40,6 +42,11 @@ for answers in "$root"/tests/cases/*/answers.yaml; do
 	else
 		echo "FAIL $name: record differs from the golden:"
 		diff -u "$golden" "$got" | head -40
+		fail=1
+	fi
+	if ! cmp -s "$tmp/$name/cost-chart.svg" "$dir/expected/cost-chart.svg"; then
+		echo "FAIL $name: cost-chart.svg differs from the golden:"
+		diff -u "$dir/expected/cost-chart.svg" "$tmp/$name/cost-chart.svg" | head -20
 		fail=1
 	fi
 	# Same answers, same bytes.
@@ -56,9 +63,13 @@ echo "# old" >"$tmp/adr/0003-use-postgres.md"
 echo "# notes" >"$tmp/adr/0041-notes.txt"
 echo "# template" >"$tmp/adr/template.md"
 if "$A" export "$first" -o "$tmp/adr-export" --adr-dir "$tmp/adr" >"$tmp/adr.out" 2>&1; then
-	adr=$(ls "$tmp/adr" | grep '^0004-choose-.*-for-.*\.md$')
-	if [ -n "$adr" ] && cmp -s "$tmp/adr/$adr" "$tmp/adr-export/decision-record.md"; then
-		echo "ok   --adr-dir wrote $adr"
+	adr=$(ls "$tmp/adr" | grep '^0004-choose-.*-for-.*[^t]\.md$')
+	# The same record, linking its chart by the ADR name, the chart beside it.
+	if [ -n "$adr" ] && grep -q "](${adr%.md}-cost\.svg)\$" "$tmp/adr/$adr" &&
+	   sed "s/](${adr%.md}-cost\.svg)\$/](cost-chart.svg)/" "$tmp/adr/$adr" |
+		cmp -s - "$tmp/adr-export/decision-record.md" &&
+	   cmp -s "$tmp/adr/${adr%.md}-cost.svg" "$tmp/adr-export/cost-chart.svg"; then
+		echo "ok   --adr-dir wrote $adr and ${adr%.md}-cost.svg"
 	else
 		echo "FAIL --adr-dir: expected 0004-choose-*-for-*.md equal to the record, got:"; ls "$tmp/adr"; fail=1
 	fi

@@ -76,6 +76,13 @@ grep -q '^  state: external_state' gpu.yaml || { echo "FAIL --force did not writ
 ln -s before.yaml link.yaml
 check 1 "refuses a symlink target" "$A" scan "$F/compose-app" --write-answers link.yaml --force
 
+# Round trip: the starter files of a GPU workload read back as a GPU
+# workload (the nvidia.com/gpu limit), for every target's files together.
+check 0 "export a GPU bundle" "$A" export "${ARCHWISE_ROOT:?}/tests/cases/gen-gpu-events/answers.yaml" -o gpu-bundle --date 2026-01-01
+check 0 "scan the exported GPU bundle" "$A" scan gpu-bundle --write-answers gpu-back.yaml
+grep -q '^  hardware: \[gpu, high_memory\]$' gpu-back.yaml ||
+	{ echo "FAIL the GPU was lost on the export/scan round trip:"; grep hardware gpu-back.yaml; fail=1; }
+
 check 2 "no folder" "$A" scan
 check 2 "missing folder" "$A" scan "$tmp/nope"
 check 2 "a file, not a folder" "$A" scan before.yaml
