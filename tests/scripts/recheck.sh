@@ -208,7 +208,7 @@ done
 	cat cases.json out.json
 	"$A" recheck spiky-startup.md --set 'hardware=[gpu]' --json
 	"$A" recheck old/decision-record.md --json
-	"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 --strict --json
+	"$A" recheck regulated-bank.md --set requests_per_day=5000 --strict --json
 	"$A" recheck adr/*.md --json
 	"$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml --json
 } >all.jsonl 2>/dev/null
