@@ -19,7 +19,7 @@ ranking_scores() { # the scores on the matrix's "Ranking:" line
 	tui_screen | grep 'Ranking:' | grep -oE '[0-9]+\.[0-9]' | tr '\n' ' '
 }
 eval_scores() {
-	"$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^  [0-9]\. [a-z_]* *\([0-9.]*\)$/\1/p' | tr '\n' ' '
+	"$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^  [0-9]\. [a-z_]* *\([0-9.][0-9.]*\)  .*$/\1/p' | tr '\n' ' '
 }
 
 tui_start 100 30 --answers "$answers"
