@@ -28,7 +28,7 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all readme run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench mutate mutate-fast
+.PHONY: all screenshots run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench mutate mutate-fast
 all: deps-quiet
 	@$(MAKE) --no-print-directory archwise
 
@@ -135,6 +135,18 @@ install: archwise
 	install -m 0644 questionnaires/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/questionnaires/
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 0644 completions/archwise.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/archwise
+	install -m 0644 completions/_archwise $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_archwise
+
+# The README's screenshots (docs/images/*.svg), from tmux captures of the
+# real wizard drawn by tools/ansi2svg.c.
+build/ansi2svg: tools/ansi2svg.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $<
+
+screenshots: archwise build/ansi2svg
+	sh scripts/screenshots.sh $(CURDIR)/archwise $(CURDIR)/build/ansi2svg docs/images
 
 # Mutation check: each small bug listed in tests/mutants.txt applied alone in
 # a scratch copy, rebuilt, its tests run; every one must be caught. `mutate`
@@ -145,10 +157,6 @@ mutate: archwise
 
 mutate-fast: archwise
 	python3 scripts/mutate.py --fast
-
-# README.md = its introduction + the sections in docs/readme/ (tests/scripts/readme.sh checks it).
-readme:
-	python3 scripts/readme.py
 
 # Benchmarks (issue #7): prints the table the README quotes.
 bench: archwise

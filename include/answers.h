@@ -1,4 +1,4 @@
-/* answers.h: answers files (CONTRACT §3), YAML or JSON, read and written. */
+/* answers.h: answers files (docs/data-formats.md), YAML or JSON, read and written. */
 #ifndef ARCHWISE_ANSWERS_H
 #define ARCHWISE_ANSWERS_H
 

@@ -115,7 +115,7 @@ size_t engine_top_reasons_answers(const struct model *m, const struct answers *a
  * on GKE", "EKS and Lambda"), from the price table's names (caller frees). */
 char *engine_product_name(const struct model *m, enum provider p, enum arch a);
 
-/* The evaluation as the `eval --json` object (caller frees). */
+/* The evaluation as the `eval --json` object (docs/eval.schema.json; caller frees). */
 char *engine_to_json(const struct model *m, const struct answers *a, const struct evaluation *ev);
 
 #endif

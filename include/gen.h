@@ -1,4 +1,4 @@
-/* gen.h: starter files (CONTRACT §6) generated from answers and an evaluation,
+/* gen.h: starter files (docs/starter-files.md) generated from answers and an evaluation,
  * into an in-memory bundle; writing is output.h's job. Deterministic: the
  * same inputs give byte-identical files. */
 #ifndef ARCHWISE_GEN_H
@@ -57,7 +57,7 @@ struct gen_input {
 				       * container_image is left at the questionnaire's default */
 };
 
-/* CPU of one instance in millicores (see docs/readme/starter-files.md). */
+/* CPU of one instance in millicores (see docs/starter-files.md). */
 struct gen_cpu {
 	unsigned request;             /* what the scheduler reserves */
 	unsigned limit;               /* twice the request, at most the node's allocatable CPU */
@@ -88,7 +88,7 @@ bool gen_knative_reserved_port(unsigned port);
  * distinct and the same name always gives the same result (caller frees). */
 char *gen_short_name(const char *name, size_t max);
 
-/* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
+/* Autoscaling bounds derived from the answers (see docs/starter-files.md). */
 struct gen_scale {
 	double peak_factor;           /* by traffic_pattern */
 	double peak_rps;              /* requests_per_day / 86400 * peak_factor */

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 /* The five architectures, in the fixed order used by every per-architecture
- * array. Ids are the CONTRACT §4 ids. */
+ * array. Ids are the questionnaire's public ids. */
 enum arch {
 	ARCH_KUBERNETES,
 	ARCH_SERVERLESS,
@@ -182,7 +182,7 @@ struct architectures {
 	unsigned architectures_count;
 };
 
-/* ---- answers (CONTRACT §3) ---- */
+/* ---- answers (docs/data-formats.md) ---- */
 
 /* One answer, kept by question index (see model_question). */
 struct answer {
@@ -264,7 +264,7 @@ struct case_study {
 				    * the case study's choice work; they get half its bonus */
 	unsigned related_count;
 	/* profile: an answers mapping (question id -> answer, same shape as
-	 * CONTRACT §3 `answers:`), parsed by the answers module, not libcyaml. */
+	 * an answers file's `answers:`), parsed by the answers module, not libcyaml. */
 	struct answers profile;    /* not libcyaml: filled by the loader */
 };
 

@@ -31,6 +31,8 @@ struct scan_result {
 	size_t files_seen;   /* entries visited */
 	size_t files_read;   /* files opened and read */
 	bool truncated;      /* stopped at SCAN_MAX_FILES */
+	size_t unreadable;   /* folders that could not be opened, skipped */
+	char *first_unreadable; /* the first of them, "PATH: why" (owned) */
 };
 
 /* Scans dir. 0, or -1 with *err (caller frees) when dir cannot be opened. */
@@ -57,7 +59,7 @@ struct scan_answers {
 };
 
 /* Merges the findings into one answer per question, in a fixed question
- * order (conflicts: the documented rules in docs/readme/scan.md). The result
+ * order (conflicts: the documented rules in docs/scan.md). The result
  * borrows from r. */
 void scan_merge(const struct scan_result *r, struct scan_answers *out);
 void scan_answers_fini(struct scan_answers *a);

@@ -1,4 +1,4 @@
-/* session.h: the wizard's autosave (CONTRACT §2): answers written atomically
+/* session.h: the wizard's autosave (docs/wizard.md): answers written atomically
  * to $XDG_STATE_HOME/archwise/session.yaml (default ~/.local/state/...). */
 #ifndef ARCHWISE_SESSION_H
 #define ARCHWISE_SESSION_H
@@ -10,5 +10,11 @@
 char *session_path(void);
 /* Saves the answers there, creating the folders; 0 or -1 with *err. */
 int session_save(const struct model *m, const struct answers *a, char **err);
+/* Before the session at path is read: -1 with *err (caller frees) when it
+ * is a symbolic link or not a regular file (or cannot be inspected), else 0. */
+int session_check(const char *path, char **err);
+/* A warning (caller frees) when the folder of the session at path is
+ * writable by everyone, else NULL. */
+char *session_folder_warning(const char *path);
 
 #endif

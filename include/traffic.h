@@ -59,7 +59,7 @@ uint64_t traffic_requests(const struct traffic *t);
 enum traffic_format traffic_last_format(const struct traffic *t);
 
 enum traffic_pattern { TRAFFIC_STEADY, TRAFFIC_DAILY_CYCLE, TRAFFIC_SPIKY, TRAFFIC_SPORADIC };
-/* CONTRACT §4 option id of a pattern ("steady", ...). */
+/* The questionnaire's option id of a pattern ("steady", ...). */
 const char *traffic_pattern_id(enum traffic_pattern p);
 
 /* What the logs say. Times are UTC epoch seconds. Owns hourly. */
@@ -91,7 +91,7 @@ struct traffic_summary {
 int traffic_summarize(const struct traffic *t, struct traffic_summary *out);
 void traffic_summary_fini(struct traffic_summary *s);
 /* Classifies a summary whose counts are filled (sets pattern and reason);
- * the thresholds are documented in docs/readme/traffic.md. */
+ * the thresholds are documented in docs/traffic.md. */
 void traffic_classify(struct traffic_summary *s);
 
 /* Sets the traffic answers the summary measures on a (what `traffic

@@ -969,7 +969,7 @@ static cJSON *get(cJSON *o, const char *key)
 	return v;
 }
 
-/* CONTRACT §5 keys and shapes on real data, costs included. */
+/* The eval --json keys and shapes (docs/eval.schema.json) on real data, costs included. */
 static void test_builtin_json_contract(void **state)
 {
 	const struct model *m = *state;

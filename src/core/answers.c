@@ -1,4 +1,4 @@
-/* answers.c: answers files (CONTRACT §3). YAML (libyaml documents) and JSON
+/* answers.c: answers files (docs/data-formats.md). YAML (libyaml documents) and JSON
  * (cJSON) are both turned into one small tree with positions, so a single
  * validator gives the same messages for both. */
 #include <cJSON.h>
@@ -605,7 +605,7 @@ int answers_set_number(const struct model *m, struct answers *a, size_t q, doubl
 		return -1;
 	}
 	a->values[q].present = true;
-	a->values[q].number = v;
+	a->values[q].number = v == 0 ? 0.0 : v;   /* never -0 */
 	return 0;
 }
 
@@ -686,7 +686,7 @@ static bool parse_number(const struct anode *v, double *out)
 	double d = strtod(v->text, &end);
 	if (*end || isspace((unsigned char)v->text[0]))
 		return false;
-	*out = d;
+	*out = d == 0 ? 0.0 : d;   /* -0 is 0 (not "-0 requests/day") */
 	return true;
 }
 

@@ -9,7 +9,7 @@
  * Every figure is USD per month of hours_per_month hours (730, AWS's and
  * Google's convention). Every cost is non-decreasing in requests/day, which
  * the break-even search relies on. The formulas, defaults and their reasons
- * are written out in docs/readme/cost.md. Inputs are clamped to [0, a large
+ * are written out in docs/cost.md. Inputs are clamped to [0, a large
  * bound] and NaN counts as 0, so no input makes a NaN or an infinity. */
 #include <math.h>
 #include <string.h>

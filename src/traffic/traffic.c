@@ -387,7 +387,7 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 	int shown = -1, rc = 0;
 
 	if (fd < 0) {
-		diag_add(diags, name, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add_io(diags, name, errno, "cannot open");
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -401,12 +401,8 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 	/* zlib reads gzip (told by its magic bytes 1f 8b) and passes anything
 	 * else through unchanged, from files and pipes alike. */
 	gz = gzdopen(fd, "rb");
-	if (!gz) {
-		close(fd);
-		free(bar_name);
-		diag_add(diags, name, 0, 0, "cannot read: out of memory");
-		return -1;
-	}
+	if (!gz)
+		util_fatal("out of memory");
 	gzbuffer(gz, 256u << 10);
 	if (!t->buf)
 		t->buf = xmalloc(BUF_SIZE);
@@ -418,7 +414,9 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 			/* zlib names the file "<fd:N>: "; ours is the name to show */
 			const char *colon = msg && msg[0] == '<' ? strstr(msg, ": ") : NULL;
 			if (zerr == Z_ERRNO)
-				diag_add(diags, name, 0, 0, "read error: %s", strerror(errno));
+				diag_add_io(diags, name, errno, "read error");
+			else if (zerr == Z_MEM_ERROR)
+				util_fatal("out of memory");
 			else
 				diag_add(diags, name, 0, 0, "corrupt gzip archive near byte %lld: %s",
 					 (long long)gzoffset(gz), colon ? colon + 2 : msg);
@@ -546,7 +544,7 @@ void traffic_summary_fini(struct traffic_summary *s)
 	s->hourly = NULL;
 }
 
-/* ---- classification (thresholds documented in docs/readme/traffic.md) ---- */
+/* ---- classification (thresholds documented in docs/traffic.md) ---- */
 
 #define DAILY_MIN_HOURS 48      /* two days before a daily cycle can be told from noise */
 #define DAILY_MIN_FIT 0.6       /* hour of day explains >= 60% of the hourly variance */

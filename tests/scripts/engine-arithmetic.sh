@@ -1,6 +1,6 @@
 #!/bin/sh
 # Recomputes every score of `archwise eval --json` from the JSON's own
-# figures, with the formulas of docs/readme/engine.md, for every sample
+# figures, with the formulas of docs/engine.md, for every sample
 # answers file: the documentation must let a user redo the arithmetic.
 command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 : "${ARCHWISE:?}" "${ARCHWISE_ROOT:?}"

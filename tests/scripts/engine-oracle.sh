@@ -2,7 +2,7 @@
 # The engine against an independent oracle (tests/tools/engine_oracle.py):
 # the scores, exclusions, ranking, fired rules, nearest case study and
 # confidence recomputed from the questionnaire and case-study YAML files
-# themselves (PyYAML, not archwise's loader), after docs/readme/engine.md,
+# themselves (PyYAML, not archwise's loader), after docs/engine.md,
 # for every sample answers file and 150 seeded random ones whose numbers sit
 # on band boundaries and rule thresholds, and one whose top two are exactly
 # the close-call margin apart (data/close-call-boundary.yaml: close, not

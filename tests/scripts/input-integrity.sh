@@ -74,7 +74,7 @@ check 2 "JSON \\u0000 in a value: refused with its position" "nul.json:1:71: a s
 printf '{"questionnaire": "k8s-vs-serverless", "answers": {"service_name\\u0000": "ok"}}\n' >nulkey.json
 check 2 "JSON \\u0000 in a key: refused" "nulkey.json:1:.*NUL" "$A" eval nulkey.json
 printf '{"questionnaire": "k8s-vs-serverless", "answers": {"service_name": "a\\\\u0000b"}}\n' >escaped.json
-check 2 "JSON escaped backslash before u0000 is not a NUL (the pattern refuses it)" "pattern\|DNS\|match\|is not valid" "$A" eval escaped.json
+check 2 "JSON escaped backslash before u0000 is not a NUL (the pattern refuses it)" "pattern\|DNS\|match\|is not valid: a lower-case letter first" "$A" eval escaped.json
 grep -q NUL err && bad "\\\\u0000 taken for a NUL"
 
 # --- decision makers: one validator -------------------------------------------------

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Limits (issue #6, docs/readme/security.md): each one on both sides of the
+# Limits (issue #6, docs/security.md): each one on both sides of the
 # line (accepted at the limit, refused with exit 2 and a message above it),
 # and no escape sequence from a data file, an answers file or a log reaches
 # the terminal through eval (text and JSON), check, errors or traffic.

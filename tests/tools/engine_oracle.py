@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent oracle for the engine: recomputes the recommendation from
 the questionnaire and case-study YAML files themselves (with PyYAML, not the
-program's loader), following docs/readme/engine.md step by step, and compares
+program's loader), following docs/engine.md step by step, and compares
 it with what `archwise eval --json` prints: every score, every exclusion, the
 order of the ranking, the fired rules, the nearest case study, the
 recommendation and the confidence.
