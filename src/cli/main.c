@@ -36,7 +36,7 @@ static const char usage_text[] =
 	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
-	"                      validate questionnaire, asset and answers files\n"
+	"                      validate questionnaire, asset and answers files and decision records\n"
 	"       archwise traffic FILE... [--format auto|combined|alb|cloudfront|csv] [--json]\n"
 	"                      [--write-answers FILE] [--force]\n"
 	"                      derive traffic answers from access logs\n"
@@ -353,6 +353,23 @@ static int set_decision_makers(struct answers *a, const char *list)
 	return rc;
 }
 
+/* A problem the starter files found with an answer ("container_image ...",
+ * "service_name: ..."): one line naming the file and, when the file says
+ * that answer, its position, as the loader's messages do. */
+static void report_answer_problem(const struct model *m, const char *path, const char *err)
+{
+	size_t n = strspn(err, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	char *id = xstrndup(err, n);
+	unsigned line = 0, col = 0;
+	if (n && model_question_index(m, id) >= 0 && answers_locate(path, id, &line, &col))
+		util_message("%s:%u:%u: %s", path, line, col, err);
+	else if (strncmp(err, path, strlen(path)) == 0)
+		util_message("%s", err);
+	else
+		util_message("%s: %s", path, err);
+	free(id);
+}
+
 static void export_note(void *ctx, const char *line)
 {
 	(void)ctx;
@@ -412,9 +429,12 @@ static int cmd_export(const struct cli *c, const struct model *m)
 				clearerr(stdout);
 				rc = EXIT_RUNTIME;
 			}
+		} else if (w == 2) {
+			report_answer_problem(m, c->files[0], err ? err : "export failed");
+			rc = EXIT_USAGE;
 		} else {
 			util_message("%s", err ? err : "export failed");
-			rc = w == 2 ? EXIT_USAGE : EXIT_RUNTIME;
+			rc = EXIT_RUNTIME;
 		}
 		free(written);
 		free(err);

@@ -221,14 +221,27 @@ struct reader {
 	uint64_t fatal_line;
 };
 
-static void bad_line(struct reader *rd, const char *why)
+/* A bad line, reported at col (its characters counted from 1; 0: unknown). */
+static void bad_line(struct reader *rd, const char *why, unsigned col)
 {
 	struct traffic *t = rd->t;
 
 	t->bad++;
 	if (t->bad <= TRAFFIC_BAD_REPORTED)
 		diag_add(&t->bad_list, rd->name, (unsigned)(rd->lineno > UINT32_MAX ? 0 : rd->lineno),
-			 0, "skipped, not %s format: %s", traffic_format_name(rd->pc.fmt), why);
+			 col, "skipped, not %s format: %s", traffic_format_name(rd->pc.fmt), why);
+}
+
+/* The column of at in the line starting at s, in characters. */
+static unsigned column_of(const char *s, const char *at)
+{
+	unsigned col = 1;
+	if (!at || at < s)
+		return 0;
+	for (const char *p = s; p < at; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+	return col;
 }
 
 static inline void handle_line(struct reader *rd, const char *s, const char *e)
@@ -257,15 +270,17 @@ static inline void handle_line(struct reader *rd, const char *s, const char *e)
 	}
 	rd->first_record = false;
 	rd->t->lines++;
+	bool add_failed = !why;
 	if (!why)
 		why = add_rec(rd->t, &r);
+	add_failed = add_failed && why;
 	if (why == why_total || why == why_minute) {
 		rd->fatal = why;
 		rd->fatal_line = rd->lineno;
 		return;
 	}
 	if (why) {
-		bad_line(rd, why);
+		bad_line(rd, why, add_failed ? 0 : column_of(s, rd->pc.at));
 		return;
 	}
 	if (rd->pc.fmt == TRAFFIC_CSV) {
@@ -454,7 +469,7 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 			/* One line fills the whole buffer: count it bad, skip to its end. */
 			rd.lineno++;
 			t->lines++;
-			bad_line(&rd, "line longer than 4 MB");
+			bad_line(&rd, "line longer than 4 MB", 0);
 			rd.skipping = true;
 			have = 0;
 			continue;

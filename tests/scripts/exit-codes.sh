@@ -13,14 +13,7 @@ cd "$tmp" || exit 1
 chmod 755 "$tmp"
 fail=0
 bad() { printf 'FAIL: %s\n' "$*"; fail=1; }
-check() { # WANT_RC DESCRIPTION PATTERN command...
-	want=$1; what=$2; pat=$3; shift 3
-	"$@" >out 2>err; rc=$?
-	if [ "$rc" -ne "$want" ]; then bad "$what: exit $rc, want $want: $(head -c 300 err)"; return 1; fi
-	if [ -n "$pat" ] && ! grep -q -- "$pat" err; then bad "$what: stderr lacks '$pat': $(head -c 300 err)"; return 1; fi
-	if [ "$want" -ne 0 ] && [ "$(grep -c . err)" -ne 1 ]; then bad "$what: not one line on stderr: $(cat err)"; return 1; fi
-	printf 'ok   %s\n' "$what"
-}
+. "$root/tests/scripts/expect.inc"
 good="$root/tests/cases/defaults/answers.yaml"
 
 # Out of memory: exit 1 and one line (address space capped; not under ASan,
@@ -60,6 +53,12 @@ check 2 "eval of three files, one bad: one stderr line" "bad1.yaml:2:3: unknown"
 check 2 "the same with --json" "bad1.yaml:2:3" "$A" eval "$good" bad1.yaml "$good" --json
 python3 -c "import json; a = json.load(open('out')); assert [sorted(x) for x in a] == [['file', 'result'], ['error', 'file'], ['file', 'result']]" ||
 	bad "eval --json array: $(head -c 200 out)"
+
+# An export check on an answer names the file and the answer's position.
+printf 'questionnaire: k8s-vs-serverless\nanswers:\n  container_image: "nginx:latest"\n' >latest.yaml
+check 2 "export: the unpinned image at its line and column" "latest.yaml:3:20: container_image" "$A" export latest.yaml -o o1
+printf '{"questionnaire": "k8s-vs-serverless",\n "answers": {"container_image": "nginx"}}\n' >latest.json
+check 2 "the same in JSON" "latest.json:2:33: container_image" "$A" export latest.json -o o2
 
 # Wording.
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  requests_per_day: -0\n' >zero.yaml
