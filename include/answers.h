@@ -67,5 +67,8 @@ int answers_set_decision_makers(struct answers *a, const char *list, char **err)
  * questionnaire order; emitted through libyaml so any text is safe).
  * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */
 char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len);
+/* The same with only the questions answered (the wizard's session: read
+ * back, the others are still open and take their defaults). */
+char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len);
 
 #endif

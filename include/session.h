@@ -11,4 +11,14 @@ char *session_path(void);
 /* Saves the answers there, creating the folders; 0 or -1 with *err. */
 int session_save(const struct model *m, const struct answers *a, char **err);
 
+/* Backups kept by session_rotate: session.yaml.1 (newest) to .N. */
+#define SESSION_BACKUPS 5
+/* "PATH.n" (caller frees). */
+char *session_backup_path(const char *path, unsigned n);
+/* Moves the saved session aside before a fresh start: PATH.1 becomes
+ * PATH.2 and so on (the oldest of SESSION_BACKUPS dropped), PATH becomes
+ * PATH.1. Returns PATH.1 (caller frees); NULL when there was no session
+ * (*err NULL) or a rename failed (*err set, caller frees). */
+char *session_rotate(char **err);
+
 #endif

@@ -1104,7 +1104,7 @@ static int emit_question(yaml_emitter_t *e, const struct model *m, const struct 
 	return ok;
 }
 
-char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+static char *to_yaml(const struct model *m, const struct answers *a, size_t *len, bool answered_only)
 {
 	yaml_emitter_t e;
 	yaml_event_t ev;
@@ -1125,6 +1125,8 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 		/* an unanswered text without a default has no value that would
 		 * read back (it may not match the pattern): leave it out */
 		if (q->kind == QK_TEXT && !answer_at(a, i) && !q->default_value)
+			continue;
+		if (answered_only && !answer_at(a, i))
 			continue;
 		ok = emit_question(&e, m, a, i);
 	}
@@ -1163,4 +1165,14 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 	if (len)
 		*len = sb.len;
 	return sb_take(&sb);
+}
+
+char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, false);
+}
+
+char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, true);
 }

@@ -68,7 +68,7 @@ void tui_overlay_draw(struct tui *t)
 	const char *const *lines;
 	size_t n;
 	char *owned[3] = {0};
-	const char *small[3];
+	const char *small[6];
 	if (t->overlay == OVL_HELP) {
 		title = " Keys ";
 		lines = help_lines;
@@ -77,11 +77,31 @@ void tui_overlay_draw(struct tui *t)
 		title = " Quit ";
 		small[0] = "Quit archwise?";
 		small[1] = !t->save_ok ? "The last autosave FAILED: answers may be lost."
-			   : t->saved_any ? "Your answers are saved (archwise --resume)."
-			   : "Nothing was changed, so nothing was saved.";
-		small[2] = "y: quit    any other key: stay";
+			   : t->saved_any ? "Your answers are saved in"
+			   : "Nothing was changed in this run; the saved answers are in";
+		owned[0] = xasprintf("%s (archwise --resume).", t->session_file ? t->session_file : "?");
+		small[2] = owned[0];
+		small[3] = "y: quit    any other key: stay";
 		lines = small;
-		n = 3;
+		n = 4;
+		if (!t->save_ok || (!t->saved_any && !t->session_pending)) {
+			small[1] = !t->save_ok ? small[1] : "Nothing was changed, so nothing was saved.";
+			small[2] = small[3];
+			n = 3;
+		}
+	} else if (t->overlay == OVL_SESSION) {
+		title = " Saved session ";
+		small[0] = "A saved session was found:";
+		small[1] = t->session_info ? t->session_info : "";
+		owned[0] = xasprintf("in %s", t->session_file ? t->session_file : "?");
+		small[2] = owned[0];
+		small[3] = t->session_readable ? "c / Enter: continue it" : "";
+		owned[1] = xasprintf("n: start fresh (the old one is kept as %s.1)",
+				     t->session_file ? t->session_file : "session.yaml");
+		small[4] = owned[1];
+		small[5] = "q: quit";
+		lines = small;
+		n = 6;
 	} else {
 		title = " Overwrite? ";
 		owned[0] = xasprintf("Files already exist in %s.", t->dir_field.buf);
@@ -90,6 +110,22 @@ void tui_overlay_draw(struct tui *t)
 		small[2] = "y: overwrite    any other key: keep them";
 		lines = small;
 		n = 3;
+	}
+	/* Questions wrap to the window; the help keeps its columns. */
+	int limit = t->cols - 2 < 80 ? t->cols - 2 : 80;
+	char **wrapped = NULL;
+	size_t nw = 0;
+	if (t->overlay != OVL_HELP) {
+		for (size_t i = 0; i < n; i++) {
+			char **part;
+			size_t k = tui_wrap(lines[i], limit - 4, &part);
+			wrapped = xrealloc(wrapped, (nw + k + 1) * sizeof *wrapped);
+			for (size_t j = 0; j < k; j++)
+				wrapped[nw++] = part[j];
+			free(part);
+		}
+		lines = (const char *const *)wrapped;
+		n = nw;
 	}
 	int wd = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -106,17 +142,20 @@ void tui_overlay_draw(struct tui *t)
 	int y = (t->rows - h) / 2, x = (t->cols - wd) / 2;
 	tui_overlay_hide(t);
 	t->ovl_win = newwin(h, wd, y, x);
-	if (!t->ovl_win)
-		return;
-	wbkgdset(t->ovl_win, ' ' | tui_attr(t, ROLE_OVERLAY));
-	werase(t->ovl_win);
-	tui_box(t, t->ovl_win, 0, 0, h, wd);
-	put(t, t->ovl_win, 0, 2, wd - 4, title, ROLE_HEADING);
-	for (size_t i = 0; i < n && (int)i < h - 2; i++) {
-		bool head = t->overlay == OVL_HELP && lines[i][0] && lines[i][0] != ' ';
-		put(t, t->ovl_win, (int)i + 1, 2, wd - 4, lines[i],
-		    head ? ROLE_HEADING : i == 0 && t->overlay != OVL_HELP ? ROLE_QUESTION : ROLE_NORMAL);
+	if (t->ovl_win) {
+		wbkgdset(t->ovl_win, ' ' | tui_attr(t, ROLE_OVERLAY));
+		werase(t->ovl_win);
+		tui_box(t, t->ovl_win, 0, 0, h, wd);
+		put(t, t->ovl_win, 0, 2, wd - 4, title, ROLE_HEADING);
+		for (size_t i = 0; i < n && (int)i < h - 2; i++) {
+			bool head = t->overlay == OVL_HELP && lines[i][0] && lines[i][0] != ' ';
+			put(t, t->ovl_win, (int)i + 1, 2, wd - 4, lines[i],
+			    head ? ROLE_HEADING : i == 0 && t->overlay != OVL_HELP ? ROLE_QUESTION : ROLE_NORMAL);
+		}
 	}
-	free(owned[0]);
+	tui_lines_free(wrapped, nw);
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+		free(owned[i]);
+	if (t->ovl_win)
 	wnoutrefresh(t->ovl_win);
 }

@@ -8,9 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "ui.h"
 #include "answers.h"
+#include "diag.h"
 #include "engine.h"
 #include "gen.h"
 #include "session.h"
@@ -110,7 +113,8 @@ void tui_ensure_eval(struct tui *t, bool want_sens)
 		t->sens_ok = engine_sensitivity(t->m, t->a, &t->ev) == 0;
 }
 
-void tui_answers_changed(struct tui *t)
+/* The evaluation and the generated files no longer match the answers. */
+static void forget_results(struct tui *t)
 {
 	t->ev_stale = true;
 	t->sens_ok = false;
@@ -121,6 +125,37 @@ void tui_answers_changed(struct tui *t)
 		t->files_ok = false;
 		free(t->files_err);
 		t->files_err = NULL;
+	}
+}
+
+/* Before the first save of a fresh start: the old session becomes
+ * session.yaml.1 (and so on). False when it could not be moved: then
+ * nothing is saved over it. */
+static bool keep_old_session(struct tui *t)
+{
+	if (!t->session_pending)
+		return true;
+	char *err = NULL;
+	char *backup = session_rotate(&err);
+	if (err) {
+		tui_set_status(t, true, "autosave stopped: cannot keep the saved session (%s)", err);
+		free(err);
+		return false;
+	}
+	t->session_pending = false;
+	if (backup)
+		tui_set_status(t, false, "The previous session is kept as %s (archwise --answers %s).",
+			       backup, backup);
+	free(backup);
+	return true;
+}
+
+void tui_answers_changed(struct tui *t)
+{
+	forget_results(t);
+	if (!keep_old_session(t)) {
+		t->save_ok = false;
+		return;
 	}
 	char *err = NULL;
 	t->save_ok = session_save(t->m, t->a, &err) == 0;
@@ -197,6 +232,76 @@ static int first_open_question(const struct tui *t)
 	return -1;
 }
 
+/* Where a resumed session continues: its first open question, or the
+ * review when every question has an answer. */
+static void resume_position(struct tui *t)
+{
+	int first = first_open_question(t);
+	if (first < 0) {
+		t->rv_sel = 0;
+		t->rv_top = 0;
+		switch_to(t, SCR_REVIEW);
+	} else {
+		t->q = (size_t)first;
+		switch_to(t, SCR_WIZARD);
+	}
+}
+
+/* A saved session exists and this run did not say --resume: read it to
+ * say what it holds; the overlay offers to continue it. */
+static void session_found(struct tui *t)
+{
+	struct stat st;
+	if (!t->session_file || stat(t->session_file, &st) != 0)
+		return;
+	t->session_pending = true;
+	if (t->o && t->o->answers_path)
+		return; /* started from a file: the old session is kept at the first save */
+	struct answers old;
+	struct diag_list d = {0};
+	char when[32] = "";
+	struct tm tm;
+	if (localtime_r(&st.st_mtime, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (answers_load(t->m, t->session_file, &old, &d) == 0) {
+		size_t n = 0;
+		for (size_t i = 0; i < old.count; i++)
+			n += old.values[i].present;
+		t->session_info = xasprintf("%zu of %zu questions answered, saved %s", n,
+					    t->m->question_count, when);
+		t->session_readable = true;
+	} else {
+		const struct diag *e = d.count ? &d.items[0] : NULL;
+		t->session_info = e && e->line ? xasprintf("It cannot be read: line %u: %s", e->line, e->message)
+				  : xasprintf("It cannot be read: %s", e ? e->message : "unknown error");
+	}
+	answers_fini(&old);
+	diag_list_fini(&d);
+	tui_overlay_open(t, OVL_SESSION);
+}
+
+/* "c": the saved session replaces the (empty) answers. */
+static void session_continue(struct tui *t)
+{
+	struct answers old;
+	struct diag_list d = {0};
+	if (answers_load(t->m, t->session_file, &old, &d) != 0) {
+		char *why = d.count ? diag_format(&d.items[0]) : xstrdup("unreadable");
+		tui_set_status(t, true, "%s", why);
+		free(why);
+		answers_fini(&old);
+		diag_list_fini(&d);
+		return;
+	}
+	diag_list_fini(&d);
+	answers_fini(t->a);
+	*t->a = old;
+	t->session_pending = false;
+	forget_results(t);
+	resume_position(t);
+	tui_set_status(t, false, "Continuing the saved session.");
+}
+
 /* Applies an action from a screen: the only place screens change. */
 static void apply(struct tui *t, enum tui_action act)
 {
@@ -271,6 +376,19 @@ static bool handle_key(struct tui *t, int ch)
 			return true;
 		if (ch != KEY_MOUSE)
 			tui_overlay_close(t);
+		return false;
+	}
+	if (t->overlay == OVL_SESSION) {
+		if (ch == 'q' || ch == 'Q') {
+			tui_overlay_open(t, OVL_QUIT);
+		} else if (t->session_readable && (ch == 'c' || ch == 'C' || ch == '\r' ||
+						   ch == '\n' || ch == KEY_ENTER)) {
+			tui_overlay_close(t);
+			session_continue(t);
+		} else if (ch == 'n' || ch == 'N') {
+			tui_overlay_close(t);
+			tui_set_status(t, false, "Starting fresh: the saved session becomes a backup at the first answer.");
+		}
 		return false;
 	}
 	if (small) {
@@ -453,15 +571,13 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	tui_theme_init(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 
-	int start = SCR_WIZARD;
-	if (o && o->resume) {
-		int first = first_open_question(&t);
-		if (first < 0)
-			start = SCR_REVIEW;
-		else
-			t.q = (size_t)first;
+	t.session_file = session_path();
+	if (o && o->resume)
+		resume_position(&t);
+	else {
+		switch_to(&t, SCR_WIZARD);
+		session_found(&t);
 	}
-	switch_to(&t, start);
 	/* --scan / --traffic: the panels open on them at once (scan first). */
 	if (o && o->scan_dir) {
 		tui_import_open(&t, IMP_SCAN, o->scan_dir);
@@ -519,6 +635,9 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 		free(path);
 	} else if (got_signal) {
 		fprintf(stderr, "archwise: interrupted\n");
+	} else if (t.saved_any || (t.session_file && access(t.session_file, F_OK) == 0)) {
+		fprintf(stderr, "archwise: answers saved in %s (archwise --resume continues)\n",
+			t.session_file);
 	}
 	if (t.ev_ok)
 		engine_evaluation_fini(&t.ev);
@@ -529,5 +648,7 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	free(t.ex_msg);
 	free(t.status);
 	free(t.sec_first);
+	free(t.session_file);
+	free(t.session_info);
 	return rc;
 }

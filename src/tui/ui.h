@@ -118,7 +118,9 @@ struct tui_hit {
 };
 #define TUI_MAX_HITS 96
 
-enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE };
+/* OVL_SESSION: a saved session exists and the run did not say --resume:
+ * continue it or start fresh (which keeps it as a backup). */
+enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION };
 
 /* The evidence panels of import.c, drawn over the wizard on stdscr; modal
  * (they take the keys), with the help and quit overlays still above them.
@@ -146,6 +148,12 @@ struct tui {
 	bool save_ok;               /* last autosave succeeded */
 	bool saved_any;             /* something was autosaved this run */
 	bool exported;
+	/* A session saved before this run is still at session_path(): the
+	 * first autosave moves it aside (session_rotate) instead of over it. */
+	bool session_pending;
+	char *session_file;         /* session_path(), NULL without HOME */
+	char *session_info;         /* "12 of 28 answered, saved ..." or why it cannot be read */
+	bool session_readable;
 
 	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
 	int clip_top, clip_bottom;
