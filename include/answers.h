@@ -46,6 +46,18 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 /* Why text is not a valid answer to text question q: NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);
+/* Reads a number as people write it, the one reading of the wizard and of
+ * answers files: an optional sign, digits with ',' or '_' only between
+ * groups of three ("2,500,000"; "2,5" and "0,17" are refused: a decimal
+ * point is '.'), a fraction, an exponent, and a suffix: k, M, G (x1e3, 1e6,
+ * 1e9), or in a field whose unit is MB: M or MB (1) and G or GB (1,024).
+ * NULL and *out, or why not (caller frees). */
+char *answers_number_read(const char *text, const char *unit, double *out);
+/* Why v is not an answer to number question q (a fraction for a whole-
+ * number question, out of range): NULL when it is (caller frees). */
+char *answers_number_problem(const struct question *q, double v);
+/* answers_number_read with q's unit, then answers_number_problem. */
+char *answers_number_parse(const struct question *q, const char *text, double *out);
 /* Whether s is a valid YYYY-MM-DD date. */
 bool answers_valid_date(const char *s);
 /* Effective weight of factor f. */

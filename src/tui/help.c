@@ -15,15 +15,19 @@ static const char *const help_lines[] = {
 	"  Enter            accept the answer and go on",
 	"  Space            choose / toggle the option",
 	"  Tab / S-Tab      next / previous question, no answer",
-	"  Left BkSp        back (in a field BkSp erases)",
+	"  Esc              cancel the edit; else back (Left, BkSp on options)",
 	"  PgDn / PgUp      next / previous section",
-	"  Esc              leave a text field (then q quits)",
 	"  i  /  s          import traffic from a log / scan a repository",
+	"Typing in a field (numbers show what they mean: = 2,500,000)",
+	"  Left/Right Home/End  move   BkSp/Del erase   ^A ^E start/end",
+	"  ^U / ^K  cut before / after the cursor   ^W cut a word",
+	"  Leaving a question keeps what you typed; Enter saves it",
 	"Review: Enter shows the result, or edits the answer",
 	"Result",
 	"  1-7 Tab S-Tab    switch tabs; b back to the review",
 	"  +/-  r           matrix: weight of a factor, reset",
-	"  Enter +/- a r    cost: edit, step, apply to answers, reset",
+	"  Enter +/- r      cost: what-if edit, step, reset (not your answers)",
+	"  a  /  u          cost: apply the what-if (asks) / undo the apply",
 	"  Up/Down PgDn     scroll tabs 1 and 5; 3, 6: pick a case, a file",
 	"  Enter Space w    export: edit a folder, toggle a target, write",
 	"Answers are saved after every change (archwise --resume).",
@@ -89,6 +93,15 @@ void tui_overlay_draw(struct tui *t)
 			small[2] = small[3];
 			n = 3;
 		}
+	} else if (t->overlay == OVL_APPLY) {
+		title = " Apply the what-if? ";
+		small[0] = "Make these your answers?";
+		owned[0] = tui_cost_changes(t, "\n", false);
+		small[1] = owned[0];
+		small[2] = "The review marks them; u on the Cost tab undoes.";
+		small[3] = "y: apply    any other key: keep your answers";
+		lines = small;
+		n = 4;
 	} else if (t->overlay == OVL_SESSION) {
 		title = " Saved session ";
 		small[0] = "A saved session was found:";

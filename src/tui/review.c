@@ -54,7 +54,7 @@ static void review_draw(struct tui *t)
 		free(ans);
 		ans_max = aw > ans_max ? aw : ans_max;
 		q_max = qtw > q_max ? qtw : q_max;
-		any_default |= !t->a->values[q].present;
+		any_default |= !t->a->values[q].present || (t->changed && t->changed[q]);
 	}
 	int def_w = any_default ? 10 : 0;
 	int qcols = t->cols - 4 - 3 - (ans_max > 48 ? 48 : ans_max) - def_w;
@@ -85,7 +85,9 @@ static void review_draw(struct tui *t)
 			char *ans = tui_answer_text(t, t->a, q);
 			int w = tui_text(t, row, qw + 3, t->cols - qw - 4 - def_w, ans,
 					 here ? ROLE_CURSOR : ROLE_CURRENT);
-			if (!t->a->values[q].present)
+			if (t->changed && t->changed[q])
+				tui_text(t, row, qw + 4 + w, 10, "(what-if)", here ? ROLE_CURSOR : ROLE_WARN);
+			else if (!t->a->values[q].present)
 				tui_text(t, row, qw + 4 + w, 10, "(default)", here ? ROLE_CURSOR : ROLE_DIM);
 			free(ans);
 			tui_hit(t, row, 0, t->cols, HIT_ROW, (int)q + 1);

@@ -356,15 +356,8 @@ static enum tui_action export_key(struct tui *t, int ch)
 		case 27:
 			t->dir_editing = t->adr_editing = t->dm_editing = false;
 			return ACT_REDRAW;
-		case KEY_BACKSPACE: case 127: case 8:
-			tui_field_erase(f);
-			return ACT_REDRAW;
 		}
-		if (ch >= 0x20 && ch <= 0xff) {
-			tui_field_insert(f, ch);
-			return ACT_REDRAW;
-		}
-		return ACT_NONE;
+		return tui_field_key(f, ch) ? ACT_REDRAW : ACT_NONE;
 	}
 	switch (ch) {
 	case KEY_UP: case 'k':

@@ -193,6 +193,7 @@ static void draw_all(struct tui *t)
 {
 	erase();
 	t->hit_count = 0;
+	t->caret_y = t->caret_x = -1;
 	t->clip_top = 0;
 	t->clip_bottom = t->rows;
 	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
@@ -218,6 +219,11 @@ static void draw_all(struct tui *t)
 	} else {
 		tui_keybar(t, s->keys_now ? s->keys_now(t) : s->keys, s->editing && s->editing(t));
 	}
+	/* A visible cursor in the field being typed into (not under an overlay). */
+	bool caret = t->caret_y >= 0 && t->overlay == OVL_NONE;
+	if (caret)
+		move(t->caret_y, t->caret_x);
+	curs_set(caret ? 1 : 0);
 	wnoutrefresh(stdscr);
 	if (t->overlay != OVL_NONE)
 		tui_overlay_draw(t);
@@ -343,6 +349,9 @@ static void apply(struct tui *t, enum tui_action act)
 	case ACT_OVERWRITE:
 		tui_overlay_open(t, OVL_OVERWRITE);
 		break;
+	case ACT_APPLY:
+		tui_overlay_open(t, OVL_APPLY);
+		break;
 	case ACT_TRAFFIC:
 		tui_import_open(t, IMP_TRAFFIC, NULL);
 		break;
@@ -376,6 +385,16 @@ static bool handle_key(struct tui *t, int ch)
 			return true;
 		if (ch != KEY_MOUSE)
 			tui_overlay_close(t);
+		return false;
+	}
+	if (t->overlay == OVL_APPLY) {
+		if (ch == KEY_MOUSE)
+			return false;
+		tui_overlay_close(t);
+		if (ch == 'y' || ch == 'Y')
+			tui_cost_apply(t);
+		else
+			tui_set_status(t, false, "Nothing applied: your answers are unchanged.");
 		return false;
 	}
 	if (t->overlay == OVL_SESSION) {
@@ -534,6 +553,8 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	t.save_ok = true;
 	t.ex_targets = GEN_ALL;
 	compute_sections(&t);
+	t.drafts = xcalloc(m->question_count, sizeof *t.drafts);
+	t.changed = xcalloc(m->question_count, sizeof *t.changed);
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
@@ -648,6 +669,12 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	free(t.ex_msg);
 	free(t.status);
 	free(t.sec_first);
+	for (size_t i = 0; i < m->question_count; i++)
+		free(t.drafts[i]);
+	free(t.drafts);
+	free(t.changed);
+	if (t.undo_ok)
+		answers_fini(&t.undo);
 	free(t.session_file);
 	free(t.session_info);
 	return rc;

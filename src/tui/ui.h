@@ -80,7 +80,8 @@ enum tui_action {
 	ACT_QUIT,     /* ask to quit */
 	ACT_OVERWRITE, /* export refused: ask before overwriting */
 	ACT_TRAFFIC,  /* open the "Import traffic" panel */
-	ACT_SCAN      /* open the "Scan a repository" panel */
+	ACT_SCAN,     /* open the "Scan a repository" panel */
+	ACT_APPLY     /* cost tab: ask before the what-if becomes the answers */
 };
 
 enum tui_screen_id {
@@ -120,7 +121,7 @@ struct tui_hit {
 
 /* OVL_SESSION: a saved session exists and the run did not say --resume:
  * continue it or start fresh (which keeps it as a backup). */
-enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION };
+enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION, OVL_APPLY };
 
 /* The evidence panels of import.c, drawn over the wizard on stdscr; modal
  * (they take the keys), with the help and quit overlays still above them.
@@ -155,6 +156,8 @@ struct tui {
 	char *session_info;         /* "12 of 28 answered, saved ..." or why it cannot be read */
 	bool session_readable;
 
+	/* Where the terminal cursor goes after a frame (a focused field), -1: hidden. */
+	int caret_y, caret_x;
 	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
 	int clip_top, clip_bottom;
 	int rec_scroll, rec_max, perf_scroll, perf_max;
@@ -169,6 +172,7 @@ struct tui {
 	struct tui_field field;     /* number / text input */
 	bool field_focus;           /* text questions: keys go to the field */
 	bool from_review;           /* Enter returns to the review */
+	char **drafts;              /* per question: typed, not accepted (NULL: none) */
 	size_t *sec_first;          /* first question of each section (+ end) */
 
 	/* review */
@@ -187,6 +191,9 @@ struct tui {
 	int cost_sel;
 	struct tui_field cost_field;
 	bool cost_editing;
+	struct answers undo;        /* the answers before the last apply (u) */
+	bool undo_ok;
+	bool *changed;              /* per question: changed by an apply (the review marks it) */
 
 	/* files */
 	struct out_bundle files;
@@ -258,9 +265,14 @@ int tui_scroll_end(struct tui *t, int *scroll, int rows_used);
 bool tui_scroll_key(const struct tui *t, int *scroll, int ch);
 void tui_keybar(const struct tui *t, const char *keys, bool editing);
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value);
-/* Draws "[value]" of an input field; returns the columns used. */
-int tui_field_draw(const struct tui *t, int y, int x, int width,
+/* Draws "[value]" of an input field, scrolled to show the cursor; with
+ * focus the terminal cursor goes there (t->caret_y/x). Returns the columns used. */
+int tui_field_draw(struct tui *t, int y, int x, int width,
 		   const struct tui_field *f, bool focus, bool valid);
+/* Readline-style editing: Left/Right (Ctrl-B/F), Home/End (Ctrl-A/E),
+ * Delete (Ctrl-D), Backspace, Ctrl-U/K/W, printable bytes; true when the
+ * key was an editing key. */
+bool tui_field_key(struct tui_field *f, int ch);
 /* Content area of the result tabs. */
 #define TUI_CONTENT_TOP 3
 static inline int tui_content_bottom(const struct tui *t) { return t->rows - 3; }
@@ -302,6 +314,12 @@ void tui_result_frame(struct tui *t);
  * today (local time) in buf as YYYY-MM-DD. The CLI stays reproducible
  * (--date); a record written from the wizard is dated the day it was. */
 const char *tui_record_date(const struct tui *t, char *buf, size_t size);
+/* tab_cost.c: the what-if values that differ from the answers, joined by
+ * sep: "Requests/day 1M (yours 100k)" or "Requests/day: 100k -> 1M"
+ * (caller frees; "" when none). */
+char *tui_cost_changes(const struct tui *t, const char *sep, bool yours_only);
+/* Makes the what-if the answers (after the user agreed); u undoes. */
+void tui_cost_apply(struct tui *t);
 /* Export tab: write again with force after the user agreed. */
 void tui_export_write(struct tui *t, bool force);
 

@@ -48,14 +48,20 @@ tui_type 'shop-q'
 wait_for '\[shop-q'
 wait_for '✔ ok'
 tui_screen | grep -q 'Quit archwise' && fail "q in a text field asked to quit"
+tui_keys Enter
+wait_for 'Deployment · question 2 of'
+wait_file_has "$SESSION_FILE" 'service_name: shop-q'
+# Back on it, Esc leaves the unchanged field; then q asks to quit.
+tui_keys BTab
+wait_for 'Deployment · question 1 of'
 tui_keys Escape
+wait_for 'type to edit again'
 tui_keys q
 wait_for 'Quit archwise\?'
 tui_keys n
 wait_gone 'Quit archwise\?'
-tui_keys Enter
+tui_keys Tab
 wait_for 'Deployment · question 2 of'
-wait_file_has "$SESSION_FILE" 'service_name: shop-q'
 n=2
 while [ $n -le "$left" ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'
