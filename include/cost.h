@@ -54,6 +54,26 @@ double cost_break_even(const struct pricing *p, const struct cost_inputs *in, en
 void cost_curve(const struct pricing *p, const struct cost_inputs *in, double lo_exp,
 		double hi_exp, unsigned n, double *rpd, double *usd[ARCH_COUNT]);
 
+/* How an architecture's cost compares with kubernetes' over the break-even
+ * range, 1e3..1e10 requests/day: consecutive spans, each of one relation.
+ * Costs within half a cent count as equal (the record shows cents). */
+enum cost_relation { COST_CHEAPER = -1, COST_EQUAL = 0, COST_DEARER = 1 };
+#define COST_MAX_SPANS 8
+struct cost_span {
+	enum cost_relation relation;
+	double from_rpd, to_rpd; /* the first span starts at 1e3, the last ends at 1e10 */
+};
+struct cost_comparison {
+	unsigned count;          /* 1..COST_MAX_SPANS; more changes merge into the last */
+	struct cost_span span[COST_MAX_SPANS];
+};
+/* Compares arch a with kubernetes (a == ARCH_KUBERNETES: one equal span). A
+ * boundary between cheaper and dearer is where the costs cross (the
+ * break-even); one next to an equal span is where they stop or start to
+ * differ by half a cent. */
+void cost_compare(const struct pricing *p, const struct cost_inputs *in, enum arch a,
+		  struct cost_comparison *out);
+
 /* Smallest valid Fargate task (vCPU, GB) whose memory holds memory_mb. */
 void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb);
 /* Nodes a cluster needs at rpd: max(min_nodes, ceil(memory in use / node memory)). */

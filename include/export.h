@@ -16,7 +16,16 @@ struct export_options {
 	const char *date;            /* --date */
 	const char *adr_dir;         /* --adr-dir: also DIR/NNNN-slug.md */
 	const char *answers_path;    /* where the answers came from */
+	/* Optional: told, one line each, of files a re-export leaves alone
+	 * (changed since archwise wrote them, or not archwise's). */
+	void (*note)(void *ctx, const char *line);
+	void *note_ctx;
 };
+
+/* The bundle's manifest: every file the export wrote with its SHA-256
+ * ("SHA256  PATH", as sha256sum -c reads it). A re-export with --force
+ * removes the files it lists that are no longer generated, when unchanged. */
+#define EXPORT_MANIFEST ".archwise-manifest"
 
 /* The default output folder, archwise-out/SERVICE_NAME (caller frees). */
 char *export_default_dir(const struct model *m, const struct answers *a);

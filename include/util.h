@@ -44,6 +44,13 @@ void sb_append_escaped(struct strbuf *sb, const char *s, bool keep_newlines);
 char *util_escape_controls(const char *s, bool keep_newlines);
 void sb_fini(struct strbuf *sb);
 
+/* Today's date, YYYY-MM-DD, into buf (size >= 11): the day, in UTC, of
+ * SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention)
+ * when that is set and not empty, else today in the local time zone.
+ * Returns 0, or -1 with *err (caller frees) when SOURCE_DATE_EPOCH is not a
+ * whole number of seconds or the date cannot be formatted. */
+int util_today(char *buf, size_t size, char **err);
+
 /* Command-line options: whether arg is the option name, alone or as
  * "name=VALUE". */
 bool util_option_is(const char *arg, const char *name);

@@ -208,6 +208,54 @@ static void break_even(void **state)
 	NEAR(be, 146.0 / (730.0 / 24 * 6.166675e-7), 146.0 / (730.0 / 24 * 6.166675e-7) * 1e-4);
 }
 
+/* The comparison in spans: what the record's break-even words come from. */
+static void compare_spans(void **state)
+{
+	struct pricing p;
+	struct cost_inputs in = guide();
+	struct cost_comparison c;
+
+	table(&p, 730);
+	/* Functions: cheaper, then dearer past the break-even (a crossing: the
+	 * boundary is where both cost the same, cost_break_even's figure). */
+	cost_compare(&p, &in, ARCH_SERVERLESS, &c);
+	assert_int_equal(c.count, 2);
+	assert_int_equal(c.span[0].relation, COST_CHEAPER);
+	assert_int_equal(c.span[1].relation, COST_DEARER);
+	NEAR(c.span[0].from_rpd, 1e3, 1e-6);
+	NEAR(c.span[1].to_rpd, 1e10, 1e-3);
+	NEAR(c.span[0].to_rpd, 15567547.0, 15567547.0 * 1e-4);
+	assert_true(c.span[0].to_rpd == c.span[1].from_rpd);
+
+	/* Kubernetes against itself, and an unknown architecture: equal. */
+	cost_compare(&p, &in, ARCH_KUBERNETES, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.span[0].relation, COST_EQUAL);
+	cost_compare(&p, &in, (enum arch)ARCH_COUNT, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.span[0].relation, COST_EQUAL);
+
+	/* Knative (2 nodes at least, no control plane) against the 3-node
+	 * cluster: cheaper while the cluster keeps its 3 nodes, then the same
+	 * nodes on both; the spans alternate. */
+	cost_compare(&p, &in, ARCH_KUBERNETES_SERVERLESS, &c);
+	assert_int_equal(c.span[0].relation, COST_CHEAPER);
+	for (unsigned i = 1; i < c.count; i++)
+		assert_true(c.span[i].relation != c.span[i - 1].relation);
+
+	/* Every span's middle has the span's relation. */
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		cost_compare(&p, &in, (enum arch)a, &c);
+		for (unsigned i = 0; i < c.count; i++) {
+			double mid = sqrt(c.span[i].from_rpd * c.span[i].to_rpd);
+			double d = cost_monthly_at(&p, &in, (enum arch)a, mid) -
+				   cost_monthly_at(&p, &in, ARCH_KUBERNETES, mid);
+			int want = d >= 0.005 ? COST_DEARER : d <= -0.005 ? COST_CHEAPER : COST_EQUAL;
+			assert_int_equal(c.span[i].relation, want);
+		}
+	}
+}
+
 /* A full cluster grows: at 1e10 requests/day, 115,740.7/s x 0.2 s = 23,148
  * in flight x 0.125 GB = 2,893.5 GB on 8 GB nodes -> 362 nodes:
  * 362 x 0.10 x 730 + 73 = $26,499. */
@@ -443,6 +491,7 @@ int main(void)
 		cmocka_unit_test(arm_prices),
 		cmocka_unit_test(api_gateway),
 		cmocka_unit_test(break_even),
+		cmocka_unit_test(compare_spans),
 		cmocka_unit_test(cluster_grows),
 		cmocka_unit_test(fargate_sizes),
 		cmocka_unit_test(curve_monotonic),

@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include "output.h"
+#include "sha256.h"
 #include "util.h"
 
 /* The fsync seam: while fail_folder_sync is set, syncing a folder fails
@@ -30,6 +32,19 @@ int fsync(int fd)
 		return -1;
 	}
 	return (int)syscall(SYS_fsync, fd);
+}
+
+/* The rename seam: when fail_rename_in is N > 0, the Nth rename from now
+ * fails with EIO (a swap that cannot finish); later ones work (the rollback). */
+static int fail_rename_in;
+
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath)
+{
+	if (fail_rename_in > 0 && --fail_rename_in == 0) {
+		errno = EIO;
+		return -1;
+	}
+	return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, 0);
 }
 
 struct fixture {
@@ -510,6 +525,188 @@ static void test_folder_sync_failure_reported(void **state)
 	free(p);
 }
 
+/* Files whose name says they are a temporary or a backup, anywhere below dir. */
+static bool has_leftovers(const char *dir)
+{
+	char *cmd = xasprintf("find %s -name '.*.tmp' -o -name '.*.old' | grep -q .", dir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc == 0;
+}
+
+static void set_data(struct out_bundle *b, size_t i, const char *text)
+{
+	free(b->files[i].data);
+	b->files[i].data = xstrdup(text);
+	b->files[i].len = strlen(text);
+}
+
+/* A swap that fails part way (the third rename): every file already
+ * replaced is put back, the error says nothing was changed. */
+static void test_bundle_failed_swap_rolls_back(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	char *err = NULL;
+	assert_int_equal(out_write_bundle(dir, &b, false, &err), 0);
+	for (size_t i = 0; i < b.count; i++)
+		set_data(&b, i, "new version\n");
+	fail_rename_in = 3;
+	int rc = out_write_bundle(dir, &b, true, &err);
+	fail_rename_in = 0;
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "nothing was changed"));
+	free(err);
+	struct out_bundle orig;
+	sample_bundle(&orig);
+	for (size_t i = 0; i < orig.count; i++) {
+		char *p = xasprintf("%s/%s", dir, orig.files[i].path);
+		char *got = slurp(p);
+		assert_string_equal(got, orig.files[i].data);
+		free(got);
+		free(p);
+	}
+	assert_false(has_leftovers(dir));
+	out_bundle_fini(&orig);
+	out_bundle_fini(&b);
+	free(dir);
+}
+
+/* Another writer holds the folder's lock: refused with a clear message
+ * once the wait is over, nothing written. */
+static void test_bundle_lock_held(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	struct out_bundle b;
+	sample_bundle(&b);
+	struct out_bundle_options o = {.force = true, .lock_wait_ms = 100};
+	char *err = NULL;
+	assert_int_equal(out_write_bundle_with(dir, &b, &o, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "another archwise export is writing into this folder"));
+	free(err);
+	assert_int_equal(count_entries(dir), 0);
+	close(fd);   /* released: now it goes through */
+	err = NULL;
+	assert_int_equal(out_write_bundle_with(dir, &b, &o, &err), 0);
+	out_bundle_fini(&b);
+	free(dir);
+}
+
+static void collect_note(void *ctx, const char *line)
+{
+	struct strbuf *sb = ctx;
+	sb_append(sb, line);
+	sb_append(sb, "\n");
+}
+
+/* The manifest: written with the bundle; a forced narrower write removes
+ * the unchanged stale files, keeps and names changed and added ones. */
+static void test_bundle_manifest_stale_files(void **state)
+{
+	struct fixture *f = *state;
+	char *dir = path_in(f, "svc");
+	struct out_bundle b;
+	sample_bundle(&b);
+	struct strbuf notes = {0};
+	struct out_bundle_options o = {
+		.force = true, .manifest = ".manifest", .lock_wait_ms = 100,
+		.note = collect_note, .note_ctx = &notes,
+	};
+	char *err = NULL;
+	assert_int_equal(out_write_bundle_with(dir, &b, &o, &err), 0);
+	char *mpath = path_in(f, "svc/.manifest");
+	char *m = slurp(mpath);
+	char hex[65];
+	sha256_hex("kind: Service\n", 14, hex);
+	char *line = xasprintf("%s  kubernetes/service.yaml\n", hex);
+	assert_non_null(strstr(m, line));
+	free(line);
+	free(m);
+	char *svc = path_in(f, "svc/kubernetes/service.yaml");
+	put(svc, "kind: Service # mine\n");
+	char *extra = path_in(f, "svc/serverless/src/main/Extra.java");
+	put(extra, "class Extra {}\n");
+	struct out_bundle small = {0};
+	out_bundle_add_str(&small, "README.md", "# hello again\n");
+	assert_int_equal(out_write_bundle_with(dir, &small, &o, &err), 0);
+	struct stat st;
+	char *dep = path_in(f, "svc/kubernetes/deployment.yaml");
+	char *handler = path_in(f, "svc/serverless/src/main/Handler.java");
+	assert_int_equal(lstat(dep, &st), -1);
+	assert_int_equal(lstat(handler, &st), -1);
+	assert_int_equal(lstat(svc, &st), 0);
+	assert_int_equal(lstat(extra, &st), 0);
+	assert_non_null(strstr(notes.data, "kubernetes/service.yaml: no longer generated, but changed"));
+	assert_non_null(strstr(notes.data, "serverless/src/main/Extra.java: not written by archwise"));
+	m = slurp(mpath);
+	assert_null(strstr(m, "kubernetes"));
+	free(m);
+	assert_false(has_leftovers(dir));
+	sb_fini(&notes);
+	free(dep);
+	free(handler);
+	free(svc);
+	free(extra);
+	free(mpath);
+	out_bundle_fini(&small);
+	out_bundle_fini(&b);
+	free(dir);
+}
+
+/* An untrusted manifest: only "SHA256  SAFE/RELATIVE/PATH" lines count. */
+static void test_manifest_parse_hostile(void **state)
+{
+	(void)state;
+#define H "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+	static const char text[] =
+		H "  ok/file.yaml\n" H "  ../up\n" H "  /abs\n" H "  a/./b\n" H "  a//b\n"
+		"E3B0  short\n" H "  with\\backslash\n" H "  nul\0cut\n" H "  esc\x1b[2J\n"
+		H " one-space\n\n" H "  last-no-newline";
+	const char *h = H;
+#undef H
+	size_t len = sizeof(text) - 1;
+	struct out_manifest_entry *e;
+	size_t n;
+	int dropped = out_manifest_parse(text, len, &e, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[0].path, "ok/file.yaml");
+	assert_string_equal(e[0].sha256, h);
+	assert_string_equal(e[1].path, "last-no-newline");
+	assert_int_equal(dropped, 9);
+	out_manifest_free(e, n);
+}
+
+/* FIPS 180-4's examples. */
+static void test_sha256_vectors(void **state)
+{
+	(void)state;
+	char hex[65];
+	sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha256_hex(two, strlen(two), hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	struct sha256 s;
+	sha256_init(&s);
+	char a[1000];
+	memset(a, 'a', sizeof(a));
+	for (int i = 0; i < 1000; i++)
+		sha256_update(&s, a, sizeof(a));
+	sha256_final(&s, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +721,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bundle_read_only_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bundle_file_in_place_of_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_folder_sync_failure_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_failed_swap_rolls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_lock_held, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bundle_manifest_stale_files, setup, teardown),
+		cmocka_unit_test(test_manifest_parse_hostile),
+		cmocka_unit_test(test_sha256_vectors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -303,6 +303,12 @@ static int set_decision_makers(struct answers *a, const char *list)
 	return rc;
 }
 
+static void export_note(void *ctx, const char *line)
+{
+	(void)ctx;
+	util_message("%s", line);
+}
+
 static int cmd_export(const struct cli *c, const struct model *m)
 {
 	if (c->file_count != 1)
@@ -336,6 +342,7 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		struct export_options o = {
 			.out_dir = c->out_dir, .targets = targets, .force = c->force,
 			.date = c->date, .adr_dir = c->adr_dir, .answers_path = c->files[0],
+			.note = export_note,
 		};
 		char *written = NULL, *err = NULL;
 		int w = export_run(m, &a, &ev, &o, &written, &err);

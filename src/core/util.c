@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "util.h"
 
 static void (*fatal_cleanup)(void);
@@ -152,6 +153,41 @@ void util_c_decimal_point(char *buf)
 	size_t n = strlen(dp);
 	*at = '.';
 	memmove(at + 1, at + n, strlen(at + n) + 1);
+}
+
+int util_today(char *buf, size_t size, char **err)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+	time_t t;
+
+	*err = NULL;
+	if (env && *env) {
+		/* Digits only: no sign, no spaces, no fraction; at most 12 of them
+		 * (year 33658), so time_t holds it and the year fits "%Y". */
+		size_t n = strspn(env, "0123456789");
+		if (env[n] != '\0' || n > 12) {
+			char *shown = util_escape_controls(env, false);
+			*err = xasprintf("SOURCE_DATE_EPOCH '%s' is not a whole number of seconds since 1970",
+					 shown);
+			free(shown);
+			return -1;
+		}
+		t = (time_t)strtoll(env, NULL, 10);
+		if (!gmtime_r(&t, &tm))
+			goto bad;
+	} else {
+		t = time(NULL);
+		if (t == (time_t)-1 || !localtime_r(&t, &tm))
+			goto bad;
+	}
+	if (tm.tm_year + 1900 > 9999 || strftime(buf, size, "%Y-%m-%d", &tm) != 10)
+		goto bad;
+	return 0;
+bad:
+	*err = xstrdup(env && *env ? "SOURCE_DATE_EPOCH is past the year 9999"
+			       : "cannot tell today's date");
+	return -1;
 }
 
 bool util_option_is(const char *arg, const char *name)

@@ -270,6 +270,72 @@ double cost_break_even(const struct pricing *p, const struct cost_inputs *in, en
 	return NAN;
 }
 
+/* Relation of a to kubernetes at 10^x with the half-cent dead band. */
+static enum cost_relation relation_at(const struct pricing *p, const struct cost_inputs *in,
+				      enum arch a, double x)
+{
+	double d = gap(p, in, a, x);
+
+	if (d >= 0.005)
+		return COST_DEARER;
+	if (d <= -0.005)
+		return COST_CHEAPER;
+	return COST_EQUAL;
+}
+
+/* The boundary in (lo, hi) (exponents) where the relation stops being r:
+ * bisection on the relation, or on the sign of the gap for a strict
+ * cheaper/dearer crossing (the point where both cost the same). */
+static double boundary(const struct pricing *p, const struct cost_inputs *in, enum arch a,
+		       double lo, double hi, enum cost_relation r, enum cost_relation next)
+{
+	bool crossing = r != COST_EQUAL && next == -r;
+
+	for (int k = 0; k < 60; k++) {
+		double mid = (lo + hi) / 2;
+		bool same = crossing ? sign_of(gap(p, in, a, mid)) == (int)r
+				     : relation_at(p, in, a, mid) == r;
+		if (same)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return pow(10, (lo + hi) / 2);
+}
+
+void cost_compare(const struct pricing *p, const struct cost_inputs *in, enum arch a,
+		  struct cost_comparison *out)
+{
+	unsigned steps = (unsigned)((BE_HI_EXP - BE_LO_EXP) * BE_SAMPLES_PER_DECADE);
+	double last_x = BE_LO_EXP;
+	struct cost_span *sp;
+
+	memset(out, 0, sizeof *out);
+	out->count = 1;
+	sp = &out->span[0];
+	sp->relation = COST_EQUAL;
+	sp->from_rpd = pow(10, BE_LO_EXP);
+	if ((unsigned)a >= ARCH_COUNT || a == ARCH_KUBERNETES) {
+		sp->to_rpd = pow(10, BE_HI_EXP);
+		return;
+	}
+	sp->relation = relation_at(p, in, a, BE_LO_EXP);
+	for (unsigned i = 1; i <= steps; i++) {
+		double x = BE_LO_EXP + (BE_HI_EXP - BE_LO_EXP) * i / steps;
+		enum cost_relation r = relation_at(p, in, a, x);
+
+		if (r != sp->relation && out->count < COST_MAX_SPANS) {
+			double b = boundary(p, in, a, last_x, x, sp->relation, r);
+			sp->to_rpd = b;
+			sp = &out->span[out->count++];
+			sp->relation = r;
+			sp->from_rpd = b;
+		}
+		last_x = x;
+	}
+	sp->to_rpd = pow(10, BE_HI_EXP);
+}
+
 void cost_compute(const struct pricing *p, const struct cost_inputs *in, struct cost_result *out)
 {
 	struct norm n;

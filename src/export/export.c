@@ -18,8 +18,17 @@ char *export_default_dir(const struct model *m, const struct answers *a)
 int export_build(const struct model *m, const struct answers *a, const struct evaluation *ev,
 		 const struct export_options *o, struct out_bundle *b, char **err)
 {
+	/* The record's date: --date, else the answers' date, else today
+	 * (SOURCE_DATE_EPOCH's day when set, for byte-identical reruns). */
+	char today[16];
+	const char *date = o->date;
+	if (!date && !(a->date && *a->date)) {
+		if (util_today(today, sizeof today, err) != 0)
+			return -1;
+		date = today;
+	}
 	struct report_options ro = {
-		.date = o->date, .answers_path = "answers.yaml",
+		.date = date, .answers_path = "answers.yaml",
 	};
 	char *record = report_markdown(m, a, ev, &ro);
 	if (!record) {
@@ -50,6 +59,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 	}
 	char *dir = o->out_dir ? xstrdup(o->out_dir) : export_default_dir(m, a);
 	char *adr_path = NULL;
+	if (o->adr_dir && out_folder_check(o->adr_dir, err) < 0) {
+		free(dir);
+		out_bundle_fini(&b);
+		return 1;
+	}
 	if (o->adr_dir) {
 		char *name = report_adr_filename(o->adr_dir, m, a, ev);
 		if (!name) {
@@ -70,7 +84,11 @@ int export_run(const struct model *m, const struct answers *a, const struct eval
 		rc = out_write_atomic(adr_path, rec->data, rec->len, false, err);
 	}
 	if (rc == 0) {
-		rc = out_write_bundle(dir, &b, o->force, err);
+		struct out_bundle_options wo = {
+			.force = o->force, .manifest = EXPORT_MANIFEST,
+			.lock_wait_ms = OUT_LOCK_WAIT_MS, .note = o->note, .note_ctx = o->note_ctx,
+		};
+		rc = out_write_bundle_with(dir, &b, &wo, err);
 		if (rc != 0 && adr_path)
 			unlink(adr_path);
 	}

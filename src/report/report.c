@@ -1048,6 +1048,56 @@ static void chart(struct ctx *c)
 	sb_append(sb, ".\n\n");
 }
 
+static const char *relation_word(enum cost_relation r)
+{
+	return r == COST_CHEAPER ? "cheaper" : r == COST_DEARER ? "dearer" : "equal";
+}
+
+/* "cheaper below 12,000, dearer from 12,000 up; the costs cross at 12,000",
+ * or "equal throughout": the spans of the comparison in words. */
+static void comparison_words(struct strbuf *sb, const struct cost_comparison *cmp)
+{
+	if (cmp->count == 1) {
+		sb_append(sb, relation_word(cmp->span[0].relation));
+		sb_append(sb, " throughout");
+		return;
+	}
+	unsigned crossings = 0;
+	for (unsigned i = 0; i < cmp->count; i++) {
+		const struct cost_span *s = &cmp->span[i];
+		sb_append(sb, i ? ", " : "");
+		sb_append(sb, relation_word(s->relation));
+		if (i == 0) {
+			sb_append(sb, " below ");
+			fmt_num(sb, s->to_rpd, 0, true);
+		} else {
+			sb_append(sb, " from ");
+			fmt_num(sb, s->from_rpd, 0, true);
+			if (i + 1 < cmp->count) {
+				sb_append(sb, " to ");
+				fmt_num(sb, s->to_rpd, 0, true);
+			} else {
+				sb_append(sb, " up");
+			}
+			if (s->relation != COST_EQUAL && cmp->span[i - 1].relation == -s->relation)
+				crossings++;
+		}
+	}
+	if (!crossings)
+		return;
+	sb_append(sb, crossings > 1 ? "; the costs cross at " : "; the costs cross at ");
+	unsigned k = 0;
+	for (unsigned i = 1; i < cmp->count; i++) {
+		const struct cost_span *s = &cmp->span[i];
+		if (s->relation == COST_EQUAL || cmp->span[i - 1].relation != -s->relation)
+			continue;
+		if (k)
+			sb_append(sb, k + 1 == crossings ? " and " : ", ");
+		fmt_num(sb, s->from_rpd, 0, true);
+		k++;
+	}
+}
+
 static void cost_section(struct ctx *c)
 {
 	struct strbuf *sb = c->sb;
@@ -1125,26 +1175,24 @@ static void cost_section(struct ctx *c)
 			sb_append(sb, "nothing");
 		sb_append(sb, "\n");
 	}
-	sb_append(sb, "\nBreak-even against ");
+	struct cost_comparison cmp;
+	cost_compare(p, in, ARCH_KUBERNETES, &cmp);
+	sb_append(sb, "\nAgainst ");
 	esc_name(c, ARCH_KUBERNETES);
-	sb_append(sb, " (requests per day at which both cost the same):\n\n");
+	sb_append(sb, ", from ");
+	fmt_num(sb, cmp.span[0].from_rpd, 0, true);
+	sb_append(sb, " to ");
+	fmt_num(sb, cmp.span[0].to_rpd, 0, true);
+	sb_append(sb, " requests per day (a crossing is a break-even, where both cost the same):\n\n");
 	for (unsigned a = 0; a < ARCH_COUNT; a++) {
 		if (a == ARCH_KUBERNETES)
 			continue;
-		double be = ev->cost.break_even_rpd[a];
 		sb_append(sb, "* ");
 		esc_name(c, (enum arch)a);
 		sb_append(sb, ": ");
-		if (isnan(be)) {
-			sb_append(sb, "no crossing between 1,000 and 10,000,000,000; ");
-			sb_append(sb, ev->cost.arch[a].monthly_usd < ev->cost.arch[ARCH_KUBERNETES].monthly_usd
-				      ? "cheaper" : "dearer");
-			sb_append(sb, " throughout\n");
-		} else {
-			fmt_num(sb, be, 0, true);
-			sb_append(sb, ev->cost.arch[a].monthly_usd < ev->cost.arch[ARCH_KUBERNETES].monthly_usd
-				      ? " (cheaper at your volume)\n" : " (dearer at your volume)\n");
-		}
+		cost_compare(p, in, (enum arch)a, &cmp);
+		comparison_words(sb, &cmp);
+		sb_append(sb, "\n");
 	}
 	sb_append(sb, "\n");
 	chart(c);

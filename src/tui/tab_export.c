@@ -75,17 +75,6 @@ static char *find_adr_dir(void)
 	return found;
 }
 
-const char *tui_record_date(const struct tui *t, char *buf, size_t size)
-{
-	if (t->a->date && t->a->date[0])
-		return NULL;
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm) || strftime(buf, size, "%Y-%m-%d", &tm) == 0)
-		return NULL;
-	return buf;
-}
-
 /* The answers' decision makers as the field shows them: "Ana, Bo". */
 static char *dm_joined(const struct answers *a)
 {
@@ -189,12 +178,10 @@ void tui_export_write(struct tui *t, bool force)
 		t->ex_err = true;
 		return;
 	}
-	char day[16];
 	struct export_options o = {
 		.out_dir = t->dir_field.buf,
 		.targets = t->ex_targets,
 		.force = force,
-		.date = tui_record_date(t, day, sizeof day),
 		.adr_dir = adr,
 		.answers_path = t->o ? t->o->answers_path : NULL,
 	};
@@ -323,9 +310,7 @@ static enum tui_action do_write(struct tui *t)
 	/* The file list shown after writing is the one just written. */
 	invalidate_files(t);
 	if (t->ev_ok) {
-		char day[16];
 		struct export_options o = { .out_dir = t->dir_field.buf, .targets = t->ex_targets,
-					    .date = tui_record_date(t, day, sizeof day),
 					    .answers_path = t->o ? t->o->answers_path : NULL };
 		char *err = NULL;
 		t->files_ok = export_build(t->m, t->a, &t->ev, &o, &t->files, &err) == 0;

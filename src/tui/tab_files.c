@@ -15,11 +15,9 @@ static void files_build(struct tui *t)
 		t->files_err = xstrdup("the evaluation failed");
 		return;
 	}
-	char day[16];
 	struct export_options o = {
 		.out_dir = t->dir_field.len ? t->dir_field.buf : NULL,
 		.targets = t->ex_targets,
-		.date = tui_record_date(t, day, sizeof day),
 		.answers_path = t->o ? t->o->answers_path : NULL,
 	};
 	char *err = NULL;

@@ -310,10 +310,6 @@ void tui_import_run(struct tui *t);
 
 /* result.c: title and tab bar over the result tabs. */
 void tui_result_frame(struct tui *t);
-/* The decision record's date: NULL when the answers carry a date:, else
- * today (local time) in buf as YYYY-MM-DD. The CLI stays reproducible
- * (--date); a record written from the wizard is dated the day it was. */
-const char *tui_record_date(const struct tui *t, char *buf, size_t size);
 /* tab_cost.c: the what-if values that differ from the answers, joined by
  * sep: "Requests/day 1M (yours 100k)" or "Requests/day: 100k -> 1M"
  * (caller frees; "" when none). */

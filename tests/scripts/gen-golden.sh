@@ -21,7 +21,7 @@ for answers in "$root"/tests/cases/gen-*/answers.yaml; do
 	if ! "$A" export "$answers" -o "$out" --date 2026-01-01 >"$tmp/$name.log" 2>&1; then
 		echo "FAIL $name: export failed"; head -5 "$tmp/$name.log"; fail=1; continue
 	fi
-	rm -f "$out/decision-record.md" "$out/answers.yaml"
+	rm -f "$out/decision-record.md" "$out/answers.yaml" "$out/.archwise-manifest"
 	if [ "${ARCHWISE_UPDATE_GOLDEN:-}" = 1 ]; then
 		for sub in kubernetes knative serverless fargate README.md; do rm -rf "${dir:?}/expected/$sub"; done
 		mkdir -p "$dir/expected" && cp -R "$out"/. "$dir/expected/" && echo "updated $name"
