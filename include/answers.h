@@ -43,7 +43,15 @@ const char *answers_text_by_id(const struct model *m, const struct answers *a, c
  * selected (false when either is unknown or the question is not multiple). */
 bool answers_selected_has(const struct model *m, const struct answers *a, const char *question_id,
 			  const char *option_id);
-/* Why text is not a valid answer to text question q: NULL when it is, else a
+/* Why s cannot be the service name (it names Kubernetes objects, the
+ * function, the Fargate family): NULL when it can, else the problem and
+ * the rule in words (caller frees). The one rule of the wizard, eval and
+ * export: a DNS-1123 label of at most ANSWERS_SERVICE_NAME_MAX characters
+ * starting with a letter (generated names add suffixes such as -headless). */
+#define ANSWERS_SERVICE_NAME_MAX 50
+char *answers_service_name_problem(const char *s);
+/* Why text is not a valid answer to text question q (for the question
+ * service_name, answers_service_name_problem first): NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);
 /* Reads a number as people write it, the one reading of the wizard and of

@@ -193,10 +193,16 @@ static void test_answer_errors(void **state)
 	bad("a.yaml", "answers:\n  hardware: {gpu: true}\n", 2, 13,
 	    "hardware: expected a list of option ids, got a mapping");
 	bad("a.yaml", "answers:\n  hardware: [gpu, tpu]\n", 2, 19, "hardware: unknown option 'tpu'");
+	/* The service name's rule in words (answers_service_name_problem). */
 	bad("a.yaml", "answers:\n  service_name: Bad_Name\n", 2, 17,
-	    "service_name: 'Bad_Name' does not match the pattern");
+	    "service_name: 'B' is upper-case: a service name is lowercase letters, digits and '-'");
+	bad("a.yaml", "answers:\n  service_name: 9lives\n", 2, 17,
+	    "service_name: the name starts with '9'");
 	bad("a.yaml", "answers:\n  service_name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-	    2, 17, "service_name: text is 64 characters long, the limit is 63");
+	    2, 17, "service_name: the name has 64 characters: a service name is lowercase");
+	bad("a.yaml", "answers:\n  service_name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+	    2, 17, "service_name: the name has 51 characters");
+	bad("a.yaml", "answers:\n  service_name: shop-\n", 2, 17, "the name ends with '-'");
 	bad("a.yaml", "answers:\n  service_name: \"a\\x01b\"\n", 2, 17,
 	    "service_name: control character 0x01");
 	bad("a.yaml", "answers:\n  service_name: [a]\n", 2, 17, "service_name: expected a text, got a list");
@@ -402,7 +408,7 @@ static void test_setters(void **state)
 	assert_int_equal(answers_set_number(&M, &a, (size_t)rpd, 5000, &err), 0);
 	assert_true(answers_number(&M, &a, (size_t)rpd) == 5000);
 	assert_int_equal(answers_set_text(&M, &a, (size_t)sn, "Bad Name", &err), -1);
-	assert_non_null(strstr(err, "does not match the pattern"));
+	assert_non_null(strstr(err, "'B' is upper-case: a service name is lowercase letters"));
 	free(err);
 	assert_int_equal(answers_set_text(&M, &a, (size_t)sn, "orders-api", &err), 0);
 	assert_string_equal(answers_text(&M, &a, (size_t)sn), "orders-api");

@@ -321,10 +321,12 @@ static void test_input_check(void **state)
 
 	in.service = "Bad Name";
 	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), -1);
-	assert_non_null(strstr(err, "DNS-1123"));
+	/* The rule of answers_service_name_problem, in words. */
+	assert_non_null(strstr(err, "a service name is lowercase letters, digits and '-'"));
 	free(err);
 	in.service = "9lives";   /* a label, but not a Service name */
 	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), -1);
+	assert_non_null(strstr(err, "starts with '9'"));
 	free(err);
 
 	default_input(&in);

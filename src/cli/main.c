@@ -328,11 +328,14 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		return rc;
 	}
 	const char *service = answers_text_by_id(m, &a, "service_name");
-	if (service && !gen_is_dns1123_label(service)) {
+	char *why = service ? answers_service_name_problem(service) : NULL;
+	if (why) {
 		char *shown = util_escape_controls(service, false);
-		util_message("%s: service_name '%s' is not a DNS-1123 label "
-			"(lower-case letters, digits and '-', at most 63)", c->files[0], shown);
+		char *words = util_escape_controls(why, false);
+		util_message("%s: service_name '%s': %s", c->files[0], shown, words);
 		free(shown);
+		free(words);
+		free(why);
 		answers_fini(&a);
 		return EXIT_USAGE;
 	}

@@ -421,12 +421,34 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
+char *answers_service_name_problem(const char *s)
+{
+	static const char rule[] = "a service name is lowercase letters, digits and '-', "
+		"starting with a letter and ending with a letter or digit, at most 50 characters";
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0)
+		return xasprintf("the name is empty: %s", rule);
+	if (n > ANSWERS_SERVICE_NAME_MAX)
+		return xasprintf("the name has %zu characters: %s", n, rule);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			return xasprintf("'%c' is upper-case: %s", c, rule);
+		if (c > 0x20 && c < 0x7f)
+			return xasprintf("'%c' is not allowed: %s", c, rule);
+		return xasprintf("%s is not allowed: %s", c == ' ' ? "a space" : "that character", rule);
+	}
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return xasprintf("the name starts with '%c': %s", s[0], rule);
+	if (s[n - 1] == '-')
+		return xasprintf("the name ends with '-': %s", rule);
+	return NULL;
+}
+
 char *answers_text_problem(const struct question *q, const char *text)
 {
-	unsigned max = q->max_length ? q->max_length : TEXT_DEFAULT_MAX;
-	size_t n = utf8_chars(text);
-	if (n > max)
-		return xasprintf("text is %zu characters long, the limit is %u", n, max);
 	for (const char *p = text; *p;) {
 		unsigned cp;
 		size_t len = util_utf8_decode(p, SIZE_MAX, &cp);
@@ -439,6 +461,16 @@ char *answers_text_problem(const struct question *q, const char *text)
 					 : xasprintf("control character U+%04X in the text", cp);
 		p += len;
 	}
+	/* The service name: the rule export enforces, in words. */
+	if (q->id && strcmp(q->id, "service_name") == 0) {
+		char *why = answers_service_name_problem(text);
+		if (why)
+			return why;
+	}
+	unsigned max = q->max_length ? q->max_length : TEXT_DEFAULT_MAX;
+	size_t n = utf8_chars(text);
+	if (n > max)
+		return xasprintf("text is %zu characters long, the limit is %u", n, max);
 	if (q->pattern && *q->pattern) {
 		regex_t re;
 		char *anchored = xasprintf("^(%s)$", q->pattern);

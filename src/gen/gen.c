@@ -167,16 +167,13 @@ void gen_input_from_answers(const struct model *m, const struct answers *a,
 
 int gen_input_check(const struct gen_input *in, int mask, char **err)
 {
-	if (!gen_is_dns1123_label(in->service)) {
-		*err = xasprintf("service_name \"%s\" is not a DNS-1123 label "
-				 "(1-63 of a-z, 0-9 and '-', alphanumeric at both ends)", in->service);
-		return -1;
-	}
 	/* Kubernetes Services and Serverless services also need a leading
-	 * letter (DNS-1035); suffixed names (NAME-headless) must stay <= 63. */
-	if (!islower((unsigned char)in->service[0]) || strlen(in->service) > 50) {
-		*err = xasprintf("service_name \"%s\" must start with a letter and have at most "
-				 "50 characters", in->service);
+	 * letter (DNS-1035); suffixed names (NAME-headless) must stay <= 63:
+	 * the rule of answers_service_name_problem, shared with the wizard. */
+	char *why = answers_service_name_problem(in->service);
+	if (why) {
+		*err = xasprintf("service_name \"%s\": %s", in->service ? in->service : "", why);
+		free(why);
 		return -1;
 	}
 	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE | GEN_FARGATE)) && !gen_image_is_pinned(in->image)) {

@@ -93,6 +93,14 @@ void tui_overlay_draw(struct tui *t)
 			small[2] = small[3];
 			n = 3;
 		}
+	} else if (t->overlay == OVL_MKADR) {
+		title = " Create the ADR folder? ";
+		owned[0] = xasprintf("The ADR folder %s does not exist.", t->adr_field.buf);
+		small[0] = owned[0];
+		small[1] = "Create it and write the record there?";
+		small[2] = "y: create it and write    any other key: write nothing";
+		lines = small;
+		n = 3;
 	} else if (t->overlay == OVL_APPLY) {
 		title = " Apply the what-if? ";
 		small[0] = "Make these your answers?";

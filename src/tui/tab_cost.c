@@ -151,9 +151,14 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	for (int yy = top; yy < top + h; yy++)
 		mvaddstr(yy, vx, ":");
 	attrset(A_NORMAL);
-	/* Curves, the recommended architecture last so it stays on top. */
+	/* Curves, the recommended architecture last so it stays on top. Each
+	 * cell remembers who drew it last, to tell which lines are hidden. */
+	int *owner = xcalloc((size_t)(h * pw), sizeof *owner);
+	int *cells[ARCH_COUNT];
+	int ncell[ARCH_COUNT] = {0};
 	for (int k = ARCH_COUNT - 1; k >= 0; k--) {
 		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
+		cells[a] = xcalloc((size_t)(h * pw), sizeof **cells);
 		attrset((int)tui_attr(t, tui_arch_role(a)));
 		int prev = -1;
 		for (int i = 0; i < pw; i++) {
@@ -163,14 +168,53 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 			/* Fill steep steps so the line stays continuous. */
 			int from = prev < 0 ? yy : prev;
 			int step = yy > from ? 1 : -1;
-			for (int r = from; r != yy; r += step)
-				if (r != from)
+			for (int r = from;; r += step) {
+				if (r != from || r == yy) {
 					mvaddstr(r, x0 + i, t->g->curve[a]);
-			mvaddstr(yy, x0 + i, t->g->curve[a]);
+					int c = (r - top) * pw + i;
+					if (c >= 0 && c < h * pw && ncell[a] < h * pw) {
+						owner[c] = (int)a + 1;
+						cells[a][ncell[a]++] = c;
+					}
+				}
+				if (r == yy)
+					break;
+			}
 			prev = yy;
 		}
 	}
 	attrset(A_NORMAL);
+	/* A line drawn under others (the same cost) is named, with the line on
+	 * top of it, at the top of the chart: every architecture can be read. */
+	struct strbuf note = {0};
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		int mine = 0, by[ARCH_COUNT] = {0};
+		for (int i = 0; i < ncell[a]; i++) {
+			int o = owner[cells[a][i]] - 1;
+			if (o == a)
+				mine++;
+			else if (o >= 0)
+				by[o]++;
+		}
+		if (ncell[a] == 0 || mine * 2 > ncell[a])
+			continue;
+		int top_arch = 0;
+		for (int b = 1; b < ARCH_COUNT; b++)
+			if (by[b] > by[top_arch])
+				top_arch = b;
+		sb_printf(&note, "%s%s %s under %s %s", note.len ? ", " : "", t->g->curve[a],
+			  tui_arch_short((enum arch)a), t->g->curve[top_arch],
+			  tui_arch_short((enum arch)top_arch));
+	}
+	if (note.len) {
+		char *s = sb_take(&note);
+		int nw = tui_text_width(s);
+		tui_text(t, top, nw < pw ? x0 + pw - nw : x0, pw, s, ROLE_WARN);
+		free(s);
+	}
+	for (int a = 0; a < ARCH_COUNT; a++)
+		free(cells[a]);
+	free(owner);
 	/* Break-even of functions against Kubernetes. */
 	double be = t->cres.break_even_rpd[ARCH_SERVERLESS];
 	if (isfinite(be) && be >= pow(10, LO_EXP) && be <= pow(10, HI_EXP)) {
@@ -486,5 +530,5 @@ const struct tui_screen tui_tab_cost = {
 	.draw = cost_draw,
 	.key = cost_key,
 	.editing = cost_is_editing,
-	.keys = "Up/Down:input|Enter:edit|+/-:what-if|a:apply...|u:undo|r:reset|1-7:tabs",
+	.keys = "Up/Down:input|Enter:edit|+/-:what-if|a:apply...|u:undo|r:reset|Esc:back",
 };

@@ -200,6 +200,7 @@ static void draw_all(struct tui *t)
 		if (t->ovl_win)
 			tui_overlay_hide(t);
 		draw_too_small(t);
+		curs_set(0);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -369,6 +370,29 @@ static int hit_at(const struct tui *t, int y, int x)
 	return -1;
 }
 
+static void write_forced(struct tui *t)
+{
+	tui_export_write(t, true);
+}
+
+/* A y/n question: y runs yes, any other key says no on the status line.
+ * The release of the click that opened it arrives after it opened: it
+ * must not count as "any other key". Returns false (not quitting). */
+static bool yes_or_no(struct tui *t, int ch, void (*yes)(struct tui *t), const char *no)
+{
+	if (ch == KEY_MOUSE) {
+		MEVENT ev;
+		getmouse(&ev);
+		return false;
+	}
+	tui_overlay_close(t);
+	if (ch == 'y' || ch == 'Y')
+		yes(t);
+	else
+		tui_set_status(t, false, "%s", no);
+	return false;
+}
+
 /* One key; returns true when the user confirmed quitting. */
 static bool handle_key(struct tui *t, int ch)
 {
@@ -387,16 +411,10 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_close(t);
 		return false;
 	}
-	if (t->overlay == OVL_APPLY) {
-		if (ch == KEY_MOUSE)
-			return false;
-		tui_overlay_close(t);
-		if (ch == 'y' || ch == 'Y')
-			tui_cost_apply(t);
-		else
-			tui_set_status(t, false, "Nothing applied: your answers are unchanged.");
-		return false;
-	}
+	if (t->overlay == OVL_MKADR)
+		return yes_or_no(t, ch, tui_export_make_adr, "Nothing written.");
+	if (t->overlay == OVL_APPLY)
+		return yes_or_no(t, ch, tui_cost_apply, "Nothing applied: your answers are unchanged.");
 	if (t->overlay == OVL_SESSION) {
 		if (ch == 'q' || ch == 'Q') {
 			tui_overlay_open(t, OVL_QUIT);
@@ -420,21 +438,8 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_close(t);
 		return false;
 	}
-	if (t->overlay == OVL_OVERWRITE) {
-		/* The release of the click on Write arrives after the question
-		 * opened: it must not count as "any other key" (keep them). */
-		if (ch == KEY_MOUSE) {
-			MEVENT ev;
-			getmouse(&ev);
-			return false;
-		}
-		tui_overlay_close(t);
-		if (ch == 'y' || ch == 'Y')
-			tui_export_write(t, true);
-		else
-			tui_set_status(t, false, "Nothing written.");
-		return false;
-	}
+	if (t->overlay == OVL_OVERWRITE)
+		return yes_or_no(t, ch, write_forced, "Nothing written.");
 
 	/* An import panel is modal: it takes every key but help and quit. */
 	if (t->imp != IMP_NONE) {
@@ -492,6 +497,11 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_open(t, OVL_QUIT);
 			return false;
 		}
+		/* Esc outside a field goes back, as in dialog. */
+		if (ch == 27 && (is_tab(t->screen) || t->screen == SCR_REVIEW)) {
+			apply(t, ACT_BACK);
+			return false;
+		}
 		if (is_tab(t->screen)) {
 			if (ch >= '1' && ch < '1' + TUI_TAB_COUNT) {
 				switch_to(t, SCR_TAB_REC + (ch - '1'));
@@ -520,6 +530,34 @@ static void compute_sections(struct tui *t)
 		q += qn->sections[s].questions_count;
 	}
 	t->sec_first[qn->sections_count] = q;
+}
+
+/* One key. An escape sequence ncurses does not know (a key the terminfo
+ * entry lacks, F13, a paste bracket) is read whole and dropped, never
+ * handed on as Esc followed by its letters. */
+static int read_key(void)
+{
+	int ch = getch();
+	if (ch != 27)
+		return ch;
+	timeout(TUI_ESCDELAY_MS);
+	int next = getch();
+	if (next == ERR) {
+		timeout(TUI_TICK_MS);
+		return 27;                          /* Esc alone */
+	}
+	if (next == '[' || next == 'O') {
+		/* CSI / SS3: parameters, then a final byte 0x40-0x7e. */
+		int c;
+		for (int i = 0; i < 32 && (c = getch()) != ERR; i++)
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+		timeout(TUI_TICK_MS);
+		return ERR;
+	}
+	timeout(TUI_TICK_MS);
+	ungetch(next);                              /* Esc, then a key */
+	return 27;
 }
 
 static bool terminal_ok(void)
@@ -584,11 +622,30 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	define_key("\033[F", KEY_END);
 	define_key("\033OH", KEY_HOME);
 	define_key("\033OF", KEY_END);
-	set_escdelay(25);
+	/* The keys a terminfo entry may lack (vt100 has no PgUp/PgDn, Delete
+	 * or Shift-Tab): xterm's sequences, so PgDn is never ESC [ 6 ~ read
+	 * as Esc, '[', '6' (tab 6) and '~'. */
+	define_key("\033[5~", KEY_PPAGE);
+	define_key("\033[6~", KEY_NPAGE);
+	define_key("\033[3~", KEY_DC);
+	define_key("\033[2~", KEY_IC);
+	define_key("\033[Z", KEY_BTAB);
+	define_key("\033[A", KEY_UP);
+	define_key("\033[B", KEY_DOWN);
+	define_key("\033[C", KEY_RIGHT);
+	define_key("\033[D", KEY_LEFT);
+	define_key("\033OA", KEY_UP);
+	define_key("\033OB", KEY_DOWN);
+	define_key("\033OC", KEY_RIGHT);
+	define_key("\033OD", KEY_LEFT);
+	/* Long enough for a sequence split by a slow link or a loaded
+	 * machine, short enough for Esc to feel immediate; $ESCDELAY wins. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(TUI_ESCDELAY_MS);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	timeout(250); /* wake up now and then to notice signals */
+	timeout(TUI_TICK_MS); /* wake up now and then to notice signals */
 	tui_theme_init(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 
@@ -627,7 +684,7 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 				continue;
 			}
 		}
-		int ch = getch();
+		int ch = read_key();
 		if (ch == ERR)
 			continue;
 		if (ch == KEY_RESIZE)

@@ -16,8 +16,14 @@
 #include "tui.h"
 #include "text.h"
 
-#define TUI_MIN_COLS 80
-#define TUI_MIN_ROWS 24
+/* Below 60x16 the screen says "Please enlarge"; below 80x24 the layout
+ * is compact (no side panel in the wizard, shorter key bar). */
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 16
+#define TUI_FULL_COLS 80
+#define TUI_FULL_ROWS 24
+#define TUI_ESCDELAY_MS 100     /* wait for the rest of an escape sequence */
+#define TUI_TICK_MS 250         /* getch wakes up this often to notice signals */
 
 /* Colour roles: name, foreground, background, extra attribute with colour,
  * attribute on a monochrome terminal (or NO_COLOR). One table, used by
@@ -121,7 +127,8 @@ struct tui_hit {
 
 /* OVL_SESSION: a saved session exists and the run did not say --resume:
  * continue it or start fresh (which keeps it as a backup). */
-enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION, OVL_APPLY };
+enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION, OVL_APPLY,
+		   OVL_MKADR };
 
 /* The evidence panels of import.c, drawn over the wizard on stdscr; modal
  * (they take the keys), with the help and quit overlays still above them.
@@ -161,6 +168,7 @@ struct tui {
 	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
 	int clip_top, clip_bottom;
 	int rec_scroll, rec_max, perf_scroll, perf_max;
+	bool rec_all;               /* tab 1: every change that flips it, not the first few */
 
 	struct tui_hit hits[TUI_MAX_HITS];
 	int hit_count;
@@ -172,6 +180,8 @@ struct tui {
 	struct tui_field field;     /* number / text input */
 	bool field_focus;           /* text questions: keys go to the field */
 	bool from_review;           /* Enter returns to the review */
+	double gauge_prev[ARCH_COUNT]; /* scores before the last answer (the gauge shows the change) */
+	bool gauge_prev_ok;
 	char **drafts;              /* per question: typed, not accepted (NULL: none) */
 	size_t *sec_first;          /* first question of each section (+ end) */
 
@@ -183,6 +193,7 @@ struct tui {
 
 	/* case studies */
 	size_t cs_sel;
+	int cs_scroll, cs_max;      /* the selected case's text, scrolled */
 
 	/* cost what-if */
 	struct cost_inputs cin;
@@ -202,6 +213,8 @@ struct tui {
 	size_t file_sel;
 	int file_top;
 	int file_shown;             /* lines of the preview on screen (they wrap) */
+	int file_left;              /* first column shown of a file that does not wrap */
+	int file_wide;              /* widest line on screen (columns), to stop scrolling */
 
 	/* import panels (import.c) */
 	enum tui_import_kind imp;
@@ -277,6 +290,11 @@ bool tui_field_key(struct tui_field *f, int ch);
 #define TUI_CONTENT_TOP 3
 static inline int tui_content_bottom(const struct tui *t) { return t->rows - 3; }
 
+/* The compact layout (below 80x24). */
+static inline bool tui_compact(const struct tui *t)
+{
+	return t->cols < TUI_FULL_COLS || t->rows < TUI_FULL_ROWS;
+}
 /* tui.c: state shared by screens. */
 /* Marks the answers changed: re-evaluate, autosave. */
 void tui_answers_changed(struct tui *t);
@@ -308,6 +326,11 @@ const char *tui_import_keys(const struct tui *t);
  * after the frame that says "reading...". */
 void tui_import_run(struct tui *t);
 
+/* tab_rec.c: how many answers are defaults (*defaults), and the default
+ * questions whose change alone would change the recommendation (up to max
+ * in qs, from the sensitivity analysis; 0 before it is computed). */
+size_t tui_defaults_that_matter(const struct tui *t, size_t *qs, size_t max, size_t *defaults);
+#define TUI_REC_CHANGES 5       /* tab 1 lists the smallest changes first, this many */
 /* result.c: title and tab bar over the result tabs. */
 void tui_result_frame(struct tui *t);
 /* tab_cost.c: the what-if values that differ from the answers, joined by
@@ -318,5 +341,7 @@ char *tui_cost_changes(const struct tui *t, const char *sep, bool yours_only);
 void tui_cost_apply(struct tui *t);
 /* Export tab: write again with force after the user agreed. */
 void tui_export_write(struct tui *t, bool force);
+/* Export tab: create the missing ADR folder (the user agreed), then write. */
+void tui_export_make_adr(struct tui *t);
 
 #endif

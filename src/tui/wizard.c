@@ -2,7 +2,6 @@
  * leaning gauge), the question with its options or input field, the help,
  * the key bar. */
 #include <math.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ui.h"
@@ -14,8 +13,11 @@ static const struct question *cur_q(const struct tui *t)
 	return model_question(t->m, t->q);
 }
 
+/* 0 in the compact layout: the question gets the whole width. */
 static int sidebar_width(const struct tui *t)
 {
+	if (t->cols < TUI_FULL_COLS)
+		return 0;
 	return t->cols >= 140 ? 34 : t->cols >= 110 ? 28 : 24;
 }
 
@@ -38,32 +40,14 @@ static bool number_ok(const struct question *q, const char *text, double *v, cha
 	return msg[0] == '\0';
 }
 
+/* Whether the text is acceptable, by the rule answers files follow
+ * (answers_text_problem: the service name's rule in words). */
 static bool text_ok(const struct question *q, const char *text, char *msg, size_t size)
 {
-	unsigned max = q->max_length ? q->max_length : 253;
-	if (strlen(text) > max) {
-		snprintf(msg, size, "at most %u characters", max);
-		return false;
-	}
-	if (!q->pattern) {
-		msg[0] = '\0';
-		return true;
-	}
-	char *re_src = xasprintf("^(%s)$", q->pattern);
-	regex_t re;
-	bool ok;
-	if (regcomp(&re, re_src, REG_EXTENDED | REG_NOSUB) != 0) {
-		ok = true; /* the loader checks patterns; do not block the user here */
-	} else {
-		ok = regexec(&re, text, 0, NULL, 0) == 0;
-		regfree(&re);
-	}
-	free(re_src);
-	if (ok)
-		msg[0] = '\0';
-	else
-		snprintf(msg, size, "must match %s (Why we ask explains)", q->pattern);
-	return ok;
+	char *why = answers_text_problem(q, text);
+	snprintf(msg, size, "%s", why ? why : "");
+	free(why);
+	return msg[0] == '\0';
 }
 
 /* The current answer of a number or text question as the field shows it. */
@@ -141,6 +125,8 @@ static void go_to(struct tui *t, size_t q)
 
 /* ---- drawing ---- */
 
+static char *gauge_change(const struct tui *t);
+
 static void draw_gauge(struct tui *t, int y, int x, int w, int max_rows)
 {
 	tui_text(t, y, x, w, "Leaning (live)", ROLE_HEADING);
@@ -168,6 +154,10 @@ static void draw_gauge(struct tui *t, int y, int x, int w, int max_rows)
 		tui_bar(t, row, x + name_w + 1, bar_w, r->score / 100.0, tui_arch_role(r->arch));
 		tui_textf(t, row, x + name_w + 2 + bar_w, score_w, nr, "%3.0f", r->score);
 	}
+	char *moved = gauge_change(t);
+	if (moved && max_rows > ARCH_COUNT + 2)
+		tui_wrapped(t, y + 2 + ARCH_COUNT, x, w, max_rows - ARCH_COUNT - 2, moved, ROLE_DIM);
+	free(moved);
 }
 
 static void draw_sidebar(struct tui *t, int sw)
@@ -243,10 +233,26 @@ static void wizard_draw(struct tui *t)
 	char pos[48];
 	snprintf(pos, sizeof pos, "question %zu/%zu", t->q + 1, t->m->question_count);
 	tui_text(t, 0, t->cols - (int)strlen(pos) - 1, (int)strlen(pos), pos, ROLE_TITLE);
-	tui_vline(t, 1, sw, t->rows - 2);
-	draw_sidebar(t, sw);
+	if (sw) {
+		tui_vline(t, 1, sw, t->rows - 2);
+		draw_sidebar(t, sw);
+	}
 
 	int x = sw + 2, w = t->cols - x - 1, y = 1, bottom = t->rows - 2;
+	if (!sw) {
+		/* Compact: the leader of the gauge in one line instead of the panel. */
+		x = 1;
+		w = t->cols - 2;
+		size_t done = 0;
+		for (size_t i = 0; i < t->a->count; i++)
+			done += t->a->values[i].present;
+		if (t->ev_ok)
+			tui_textf(t, bottom, x, w, ROLE_DIM, "Answered %zu of %zu %s leaning %s %.0f, %s %.0f",
+				  done, t->m->question_count, t->g->mid_dot,
+				  tui_arch_short(t->ev.ranking[0].arch), t->ev.ranking[0].score,
+				  tui_arch_short(t->ev.ranking[1].arch), t->ev.ranking[1].score);
+		bottom--;
+	}
 	tui_textf(t, y++, x, w, ROLE_DIM, "%s %s question %zu of %zu", qn->sections[sec].title,
 		  t->g->mid_dot, t->q - t->sec_first[sec] + 1,
 		  t->sec_first[sec + 1] - t->sec_first[sec]);
@@ -360,8 +366,46 @@ static enum tui_action answered(struct tui *t, int rc, char *err)
 	}
 	if (t->changed)
 		t->changed[t->q] = false; /* answered here: no longer the what-if's */
+	/* The scores before this answer: the gauge shows what it changed. */
+	if (t->ev_ok && !t->ev_stale) {
+		for (int i = 0; i < ARCH_COUNT; i++)
+			t->gauge_prev[t->ev.ranking[i].arch] = t->ev.ranking[i].score;
+		t->gauge_prev_ok = true;
+	}
 	tui_answers_changed(t);
 	return ACT_REDRAW;
+}
+
+/* "Functions +3.2, Knative -1.5": what the last answer moved, the two
+ * largest changes (NULL when nothing moved by 0.1 or more; caller frees). */
+static char *gauge_change(const struct tui *t)
+{
+	if (!t->gauge_prev_ok || !t->ev_ok || t->ev_stale)
+		return NULL;
+	int best[2] = {-1, -1};
+	double d[ARCH_COUNT];
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct arch_rank *r = &t->ev.ranking[i];
+		d[r->arch] = r->score - t->gauge_prev[r->arch];
+	}
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		if (fabs(d[a]) < 0.05)
+			continue;
+		if (best[0] < 0 || fabs(d[a]) > fabs(d[best[0]])) {
+			best[1] = best[0];
+			best[0] = a;
+		} else if (best[1] < 0 || fabs(d[a]) > fabs(d[best[1]])) {
+			best[1] = a;
+		}
+	}
+	if (best[0] < 0)
+		return xstrdup("Last answer: no change");
+	struct strbuf sb = {0};
+	sb_append(&sb, "Last answer: ");
+	for (int k = 0; k < 2 && best[k] >= 0; k++)
+		sb_printf(&sb, "%s%s %+.1f", k ? ", " : "", tui_arch_short((enum arch)best[k]),
+			  d[best[k]]);
+	return sb_take(&sb);
 }
 
 /* Accepts the current answer (the default when untouched); false when the

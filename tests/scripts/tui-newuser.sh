@@ -77,8 +77,12 @@ tui_keys PageDown
 wait_for 'more above'
 tui_screen | grep -Eq '(functions|Knative|Cloud Run\)|Kubernetes) [+-][0-9.]+: ' ||
 	fail "no adjustment with its points"
-wait_for 'What would change this'
-tui_screen | grep -q 'instead of' || fail "changes not worded as eval ('X instead of Y')"
+i=0
+until tui_screen | grep -q 'instead of'; do
+	i=$((i + 1)); [ $i -lt 40 ] || fail "no 'What would change this' worded 'X instead of Y'"
+	tui_keys Down; sleep 0.05
+done
+tui_screen | grep -q 'What would change this' || fail "no 'What would change this' heading"
 tui_screen | grep -q 'memory mb' && fail "a question id shown with spaces"
 
 # At 80 columns the tab bar still has every label in full.

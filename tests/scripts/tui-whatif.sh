@@ -15,11 +15,7 @@ tui_keys Enter
 wait_for 'question 3/'
 wait_file_has "$SESSION_FILE" 'requests_per_day: 2000000$'
 # To the result: Tab through the rest, then the review and Enter.
-i=0
-until tui_screen | grep -q 'Review your answers'; do
-	i=$((i + 1)); [ $i -lt 60 ] || fail "no review"
-	tui_keys Tab; sleep 0.05
-done
+tui_skip_to_review
 tui_keys Home Enter
 wait_for 'Recommended: '
 saved=$(cat "$SESSION_FILE")
