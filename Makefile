@@ -19,7 +19,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # The stages, in the order data flows (a stage includes only headers of the
 # stages before it; tests/scripts/layering.sh checks it).
-STAGES   := core engine traffic scan report gen export
+STAGES   := core engine traffic scan report gen recheck export
 CORE_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 TUI_SRC  := $(wildcard src/tui/*.c)
 DATA     := $(wildcard questionnaires/*.yaml assets/*.yaml)
@@ -28,15 +28,19 @@ ASAN_TESTS := $(patsubst tests/%.c,build/asan/tests/%,$(wildcard tests/test_*.c)
 
 obj = $(patsubst src/%.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all readme run test test-run test-unit test-scripts asan test-asan install clean deps fuzz fuzz-smoke bench
+.PHONY: all screenshots run test test-run test-fresh test-unit test-scripts asan test-asan update-golden install clean deps fuzz fuzz-smoke bench mutate mutate-fast
 all: deps-quiet
 	@$(MAKE) --no-print-directory archwise
 
+# What the wizard needs to build (compiler, pkg-config, the libraries): the
+# check is pkg-config's; scripts/deps.sh run installs what is missing.
 deps-quiet:
-	@pkg-config --exists $(PKGS) cmocka 2>/dev/null || sh scripts/deps.sh
+	@command -v cc >/dev/null 2>&1 && pkg-config --exists $(PKGS) 2>/dev/null || sh scripts/deps.sh run
 
+# What `make test` needs as well (scripts/deps.sh says what; it returns at
+# once when everything is there).
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh test
 
 build/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -92,14 +96,21 @@ run: deps-quiet
 
 # Every test: cmocka unit tests, then the script tests (golden files, the CLI,
 # validators of generated files, the wizard in tmux).
-# `make test` also installs the test tools (tmux, kubectl, yamllint...) on
-# Debian/Ubuntu: deps.sh checks each package and returns at once when all are there.
+# `make test` also installs the test tools (tmux, kubectl, yamllint, Node.js
+# 20+ and the pinned Node tools...): deps.sh returns at once when all are there.
 test: deps
 	@$(MAKE) --no-print-directory test-run
 
 test-run: archwise $(TESTS)
 	@sh tests/run-unit.sh build/tests
 	@sh tests/run-scripts.sh ./archwise
+
+# The two README commands on a new machine: a bare Debian 12 root
+# (debootstrap), a clean clone of the committed tree, only make installed,
+# then `make test`: prints the exit code, the time and the skipped count.
+# Needs root; see scripts/test-fresh.sh (--user: as a user with sudo).
+test-fresh:
+	@bash scripts/test-fresh.sh
 
 test-unit: $(TESTS)
 	@sh tests/run-unit.sh build/tests
@@ -108,8 +119,14 @@ asan: archwise-asan
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: archwise-asan $(ASAN_TESTS)
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 sh tests/run-unit.sh build/asan/tests
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 ARCHWISE_SANITIZED=1 sh tests/run-scripts.sh ./archwise-asan
+	@sh tests/run-unit.sh --sanitized build/asan/tests
+	@sh tests/run-scripts.sh --sanitized ./archwise-asan
+
+# Rewrites the golden files under tests/cases/*/expected/ from the current
+# binary (eval, decision records, starter files): review `git diff` after.
+# The suite itself only compares; nothing in it rewrites a golden.
+update-golden: archwise
+	@sh tests/update-golden.sh ./archwise
 
 install: archwise
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/archwise/questionnaires \
@@ -119,9 +136,24 @@ install: archwise
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
 
-# README.md = its introduction + the sections in docs/readme/ (tests/scripts/readme.sh checks it).
-readme:
-	python3 scripts/readme.py
+# The README's screenshots (docs/images/*.svg), from tmux captures of the
+# real wizard drawn by tools/ansi2svg.c.
+build/ansi2svg: tools/ansi2svg.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $<
+
+screenshots: archwise build/ansi2svg
+	sh scripts/screenshots.sh $(CURDIR)/archwise $(CURDIR)/build/ansi2svg docs/images
+
+# Mutation check: each small bug listed in tests/mutants.txt applied alone in
+# a scratch copy, rebuilt, its tests run; every one must be caught. `mutate`
+# runs the whole list and writes tests/mutants-report.txt; `mutate-fast` runs
+# the few marked fast (CI).
+mutate: archwise
+	python3 scripts/mutate.py --report tests/mutants-report.txt
+
+mutate-fast: archwise
+	python3 scripts/mutate.py --fast
 
 # Benchmarks (issue #7): prints the table the README quotes.
 bench: archwise

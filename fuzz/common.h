@@ -31,6 +31,16 @@ static inline const struct model *fuzz_built_in_model(void)
 	return &m;
 }
 
+/* The input in a buffer of its own, exactly size bytes with no terminator
+ * after them (so a parser reading past the end is caught), or NULL. */
+static inline char *fuzz_copy(const void *data, size_t size)
+{
+	char *text = malloc(size ? size : 1);
+	if (text)
+		memcpy(text, data, size);
+	return text;
+}
+
 /* Whether s holds a byte that could drive a terminal: C0 controls (but \n,
  * and \t when allowed), DEL, C1 controls encoded in UTF-8. */
 static inline int fuzz_has_controls(const char *s, int allow_tab)

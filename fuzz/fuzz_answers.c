@@ -12,11 +12,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct model *m = fuzz_built_in_model();
-	/* The parser gets exactly size bytes, no terminator after them. */
-	char *text = malloc(size ? size : 1);
+	char *text = fuzz_copy(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
 	struct answers a;
 	struct diag_list d = {0};
 	if (answers_parse(m, text, size, "fuzz", &a, &d) == 0) {

@@ -25,10 +25,9 @@ static void check_file(const struct model *m, const struct out_file *f)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct model *m = fuzz_built_in_model();
-	char *text = malloc(size ? size : 1);
+	char *text = fuzz_copy(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
 	struct answers a;
 	struct diag_list d = {0};
 	if (answers_parse(m, text, size, "fuzz", &a, &d) == 0) {

@@ -27,6 +27,9 @@ for bin in build/fuzz/fuzz_*; do
 		printf '\001' | cat - assets/case-studies.yaml >"$corpus/case-studies.yaml"
 		printf '\002' | cat - assets/pricing.yaml >"$corpus/pricing.yaml"
 		dict="-dict=fuzz/data.dict" ;;
+	fuzz_record)
+		for f in tests/cases/*/expected/decision-record.md; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")").md"; done
+		dict="-dict=fuzz/answers.dict" ;;
 	fuzz_answers|fuzz_export)
 		for f in tests/cases/*/answers.yaml; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$f")").yaml"; done
 		seeds="fuzz/seeds/fuzz_answers"

@@ -1,4 +1,4 @@
-/* answers.h: answers files (CONTRACT §3), YAML or JSON, read and written. */
+/* answers.h: answers files (docs/data-formats.md), YAML or JSON, read and written. */
 #ifndef ARCHWISE_ANSWERS_H
 #define ARCHWISE_ANSWERS_H
 
@@ -43,15 +43,7 @@ const char *answers_text_by_id(const struct model *m, const struct answers *a, c
  * selected (false when either is unknown or the question is not multiple). */
 bool answers_selected_has(const struct model *m, const struct answers *a, const char *question_id,
 			  const char *option_id);
-/* Why s cannot be the service name (it names Kubernetes objects, the
- * function, the Fargate family): NULL when it can, else the problem and
- * the rule in words (caller frees). The one rule of the wizard, eval and
- * export: a DNS-1123 label of at most ANSWERS_SERVICE_NAME_MAX characters
- * starting with a letter (generated names add suffixes such as -headless). */
-#define ANSWERS_SERVICE_NAME_MAX 50
-char *answers_service_name_problem(const char *s);
-/* Why text is not a valid answer to text question q (for the question
- * service_name, answers_service_name_problem first): NULL when it is, else a
+/* Why text is not a valid answer to text question q: NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);
 /* Reads a number as people write it, the one reading of the wizard and of
@@ -66,6 +58,10 @@ char *answers_number_read(const char *text, const char *unit, double *out);
 char *answers_number_problem(const struct question *q, double v);
 /* answers_number_read with q's unit, then answers_number_problem. */
 char *answers_number_parse(const struct question *q, const char *text, double *out);
+/* The service-name rule in words, and whether s follows it (the questionnaire's
+ * service_name question states the same rule; export refuses other names). */
+const char *answers_service_name_rule(void);
+bool answers_service_name_ok(const char *s);
 /* Whether s is a valid YYYY-MM-DD date. */
 bool answers_valid_date(const char *s);
 /* Effective weight of factor f. */
@@ -82,6 +78,11 @@ int answers_set_text(const struct model *m, struct answers *a, size_t q, const c
  * bytes, no control characters; else -1 with *err (caller frees) and the
  * answers unchanged. */
 int answers_set_decision_makers(struct answers *a, const char *list, char **err);
+/* A decision maker's name, however it comes in (answers file, option,
+ * wizard): 1-ANSWERS_NAME_MAX characters of UTF-8, no control character,
+ * no comma, no space at either end. NULL when fine, else why (caller frees). */
+#define ANSWERS_NAME_MAX 100
+char *answers_name_problem(const char *name, size_t len);
 
 /* Writes the answers as YAML (every question, defaults included, in
  * questionnaire order; emitted through libyaml so any text is safe).
@@ -90,5 +91,12 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 /* The same with only the questions answered (the wizard's session: read
  * back, the others are still open and take their defaults). */
 char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len);
+/* The same as JSON (a document answers_parse reads back the same way). */
+char *answers_to_json(const struct model *m, const struct answers *a, size_t *len);
+/* Whether a file name says JSON (ends in ".json", any case). */
+bool answers_path_is_json(const char *path);
+/* answers_to_json for a path answers_path_is_json, else answers_to_yaml. */
+char *answers_to_file_text(const struct model *m, const struct answers *a, const char *path,
+			   size_t *len);
 
 #endif

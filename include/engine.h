@@ -96,7 +96,7 @@ size_t engine_top_reasons(const struct model *m, const struct evaluation *ev, ch
 size_t engine_top_reasons_answers(const struct model *m, const struct answers *a,
 				  const struct evaluation *ev, char **out, size_t max);
 
-/* The evaluation as the CONTRACT §5 JSON object (caller frees). */
+/* The evaluation as the `eval --json` object (docs/eval.schema.json; caller frees). */
 char *engine_to_json(const struct model *m, const struct answers *a, const struct evaluation *ev);
 
 #endif

@@ -16,6 +16,7 @@ struct export_options {
 	const char *date;            /* --date */
 	const char *adr_dir;         /* --adr-dir: also DIR/NNNN-slug.md */
 	const char *answers_path;    /* where the answers came from */
+	const char *supersedes;      /* --supersedes NNNN: with adr_dir, mark DIR/NNNN-*.md superseded */
 	/* Optional: told, one line each, of files a re-export leaves alone
 	 * (changed since archwise wrote them, or not archwise's). */
 	void (*note)(void *ctx, const char *line);

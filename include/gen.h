@@ -1,4 +1,4 @@
-/* gen.h: starter files (CONTRACT §6) generated from answers and an evaluation,
+/* gen.h: starter files (docs/starter-files.md) generated from answers and an evaluation,
  * into an in-memory bundle; writing is output.h's job. Deterministic: the
  * same inputs give byte-identical files. */
 #ifndef ARCHWISE_GEN_H
@@ -50,10 +50,45 @@ struct gen_input {
 	const char *runtime;          /* nodejs22.x | python3.13 | java21 | provided.al2023 */
 	const char *region;           /* AWS region, e.g. eu-west-1 */
 	bool high_cpu;                /* hardware contains high_cpu */
+	bool gpu;                     /* hardware contains gpu: one nvidia.com/gpu per instance */
+	const char *provider;         /* aws | gcp | azure (the provider answer; aws without it) */
 	const char *recommendation;   /* architecture id recommended (may be NULL) */
+	char image_buf[128];          /* the image derived from the service name, when
+				       * container_image is left at the questionnaire's default */
 };
 
-/* Autoscaling bounds derived from the answers (see docs/readme/starter-files.md). */
+/* CPU of one instance in millicores (see docs/starter-files.md). */
+struct gen_cpu {
+	unsigned request;             /* what the scheduler reserves */
+	unsigned limit;               /* twice the request, at most the node's allocatable CPU */
+};
+
+/* The largest node the Kubernetes files assume (a general-purpose node of
+ * 64 vCPU and 256 GiB: m7i.16xlarge, n2-standard-64, Standard_D64s_v5), and
+ * what the kubelet leaves allocatable on it (GKE's and EKS's reservations:
+ * about 0.4 vCPU and 14 GiB on such a node). */
+#define GEN_NODE_VCPU 64u
+#define GEN_NODE_ALLOC_MILLICPU 63600u
+#define GEN_NODE_ALLOC_MEMORY_MB 247808u   /* 242 GiB */
+
+/* The CPU of one instance: one vCPU per 4 GiB of memory (general-purpose
+ * nodes), per 2 GiB with high_cpu (compute-optimised), at least 100m (250m
+ * with high_cpu), the request at most the node's allocatable CPU. -1 with
+ * *err (the reason) when the memory does not fit one node. */
+int gen_cpu_size(const struct gen_input *in, struct gen_cpu *out, char **err);
+
+/* Knative Serving refuses these container ports (queue-proxy and its
+ * metrics/profiling ports, see knative.dev/serving k8s_validation.go). */
+bool gen_knative_reserved_port(unsigned port);
+#define GEN_KNATIVE_RESERVED_PORTS "8008, 8012, 8013, 8022, 9090 and 9091"
+
+/* name shortened to at most max bytes: unchanged when it fits, else its
+ * first max-7 characters (trailing '-' dropped), '-' and the first six hex
+ * digits of the FNV-1a hash of the whole name, so that distinct names stay
+ * distinct and the same name always gives the same result (caller frees). */
+char *gen_short_name(const char *name, size_t max);
+
+/* Autoscaling bounds derived from the answers (see docs/starter-files.md). */
 struct gen_scale {
 	double peak_factor;           /* by traffic_pattern */
 	double peak_rps;              /* requests_per_day / 86400 * peak_factor */
@@ -114,6 +149,14 @@ void gen_yaml_kv_bool(struct gen_yaml *y, const char *key, bool value);
 void gen_yaml_kv_map_str(struct gen_yaml *y, const char *key, const char *k, const char *v);
 /* Ends the document; returns the text (caller frees) or NULL with *err. */
 char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err);
+/* Finishes and frees y, and adds its text as the file path of b, after
+ * comment ("# ..." lines) unless NULL. 0, or -1 with *err. */
+int gen_yaml_add_file(struct gen_yaml *y, const char *comment, struct out_bundle *b,
+		      const char *path, char **err);
+
+/* The longest stage name (osls deploy --stage) the serverless files keep
+ * every AWS name within its limit for. */
+#define GEN_SLS_STAGE_MAX 10
 
 /* ---- per-target generators: add their files from resolved inputs ---- */
 
@@ -134,12 +177,24 @@ void gen_k8s_http_probe(struct gen_yaml *y, const char *key, const char *path,
  * the volumes item (an emptyDir, of at most size_limit unless NULL). */
 void gen_k8s_tmp_mount(struct gen_yaml *y);
 void gen_k8s_tmp_volume(struct gen_yaml *y, const char *size_limit);
+/* GPU workloads: one nvidia.com/gpu in the container's limits, and the pod
+ * placed on a GPU pool (nodeSelector on the label NVIDIA's GPU feature
+ * discovery sets, a toleration of the nvidia.com/gpu taint GKE and EKS put
+ * on GPU nodes). Both write nothing without in->gpu. */
+#define GEN_GPU_RESOURCE "nvidia.com/gpu"
+#define GEN_GPU_NODE_LABEL "nvidia.com/gpu.present"
+void gen_k8s_gpu_limit(struct gen_yaml *y, const struct gen_input *in);
+void gen_k8s_gpu_placement(struct gen_yaml *y, const struct gen_input *in);
 /* app.kubernetes.io/component for the workload type ("api", "worker", ...). */
 const char *gen_component(const struct gen_input *in);
 /* Whether the Kubernetes target runs in as a batch/v1 CronJob (workload_type
  * batch_jobs, unless longest_task is always_on: a job that never ends is a
  * long-running worker, which keeps the Deployment). */
 bool gen_k8s_is_cronjob(const struct gen_input *in);
+/* Whether the workload calls the provider's endpoints over HTTPS (every
+ * workload type but http_api, and any with external_state): the
+ * NetworkPolicy then allows egress on 443. */
+bool gen_k8s_needs_https_egress(const struct gen_input *in);
 /* The CronJob's schedule (UTC) and its job's activeDeadlineSeconds. */
 #define GEN_CRON_SCHEDULE "0 * * * *"
 unsigned gen_k8s_job_deadline(const struct gen_input *in);

@@ -21,7 +21,5 @@ void md_yaml_quote_sb(struct strbuf *sb, const char *s);
 /* Appends s as one shell word, single-quoted when it holds anything but
  * [A-Za-z0-9_./:=@%+,-], with newlines collapsed (commands in code blocks). */
 void md_shell_word_sb(struct strbuf *sb, const char *s);
-/* Appends s as a double-quoted Mermaid string: quotes and newlines dropped. */
-void md_mermaid_string_sb(struct strbuf *sb, const char *s);
 
 #endif

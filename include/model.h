@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 /* The five architectures, in the fixed order used by every per-architecture
- * array. Ids are the CONTRACT §4 ids. */
+ * array. Ids are the questionnaire's public ids. */
 enum arch {
 	ARCH_KUBERNETES,
 	ARCH_SERVERLESS,
@@ -75,6 +75,7 @@ struct question {
 	struct band *bands;        /* bands: number questions that feed a factor */
 	unsigned bands_count;
 	char *pattern;             /* pattern: text only, POSIX ERE the whole text must match */
+	char *pattern_help;        /* pattern_help: the pattern in words, for messages */
 	unsigned max_length;       /* max_length: text only, default 253 */
 };
 
@@ -175,7 +176,7 @@ struct architectures {
 	unsigned architectures_count;
 };
 
-/* ---- answers (CONTRACT §3) ---- */
+/* ---- answers (docs/data-formats.md) ---- */
 
 /* One answer, kept by question index (see model_question). */
 struct answer {
@@ -210,7 +211,7 @@ struct case_study {
 	char *lesson;              /* lesson: key lesson */
 	char *source;              /* source */
 	/* profile: an answers mapping (question id -> answer, same shape as
-	 * CONTRACT §3 `answers:`), parsed by the answers module, not libcyaml. */
+	 * an answers file's `answers:`), parsed by the answers module, not libcyaml. */
 	struct answers profile;    /* not libcyaml: filled by the loader */
 };
 

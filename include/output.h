@@ -12,6 +12,7 @@ struct out_file {
 	char *path;
 	char *data;
 	size_t len;
+	bool executable;   /* written 0755 (a script the bundle runs), else 0644 */
 };
 
 /* A set of files written together (an export). Owns its files. */
@@ -22,6 +23,8 @@ struct out_bundle {
 
 /* Adds a file (takes ownership of data, copies path). 0 or -1 (ENOMEM). */
 int out_bundle_add(struct out_bundle *b, const char *path, char *data, size_t len);
+/* Marks the file at path (added before) executable; -1 when there is none. */
+int out_bundle_set_executable(struct out_bundle *b, const char *path);
 /* Adds a copy of a NUL-terminated string as a file. */
 int out_bundle_add_str(struct out_bundle *b, const char *path, const char *text);
 /* The file with this relative path, or NULL. */

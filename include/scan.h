@@ -57,7 +57,7 @@ struct scan_answers {
 };
 
 /* Merges the findings into one answer per question, in a fixed question
- * order (conflicts: the documented rules in docs/readme/scan.md). The result
+ * order (conflicts: the documented rules in docs/scan.md). The result
  * borrows from r. */
 void scan_merge(const struct scan_result *r, struct scan_answers *out);
 void scan_answers_fini(struct scan_answers *a);

@@ -1,4 +1,4 @@
-/* session.h: the wizard's autosave (CONTRACT §2): answers written atomically
+/* session.h: the wizard's autosave (docs/wizard.md): answers written atomically
  * to $XDG_STATE_HOME/archwise/session.yaml (default ~/.local/state/...). */
 #ifndef ARCHWISE_SESSION_H
 #define ARCHWISE_SESSION_H

@@ -26,6 +26,10 @@ enum traffic_format {
 #define TRAFFIC_BAD_REPORTED 5
 /* Timestamps further apart than this are refused (keeps memory bounded). */
 #define TRAFFIC_MAX_SPAN_DAYS 3660
+/* Counts past these are refused (exit 2, naming the line), never wrapped
+ * or clipped: the requests of all files together, and of one minute. */
+#define TRAFFIC_MAX_REQUESTS 1000000000000000000ull
+#define TRAFFIC_MAX_PER_MINUTE 4294967295ull
 
 /* Name of a format ("combined", ...). */
 const char *traffic_format_name(enum traffic_format f);
@@ -55,7 +59,7 @@ uint64_t traffic_requests(const struct traffic *t);
 enum traffic_format traffic_last_format(const struct traffic *t);
 
 enum traffic_pattern { TRAFFIC_STEADY, TRAFFIC_DAILY_CYCLE, TRAFFIC_SPIKY, TRAFFIC_SPORADIC };
-/* CONTRACT §4 option id of a pattern ("steady", ...). */
+/* The questionnaire's option id of a pattern ("steady", ...). */
 const char *traffic_pattern_id(enum traffic_pattern p);
 
 /* What the logs say. Times are UTC epoch seconds. Owns hourly. */
@@ -87,8 +91,15 @@ struct traffic_summary {
 int traffic_summarize(const struct traffic *t, struct traffic_summary *out);
 void traffic_summary_fini(struct traffic_summary *s);
 /* Classifies a summary whose counts are filled (sets pattern and reason);
- * the thresholds are documented in docs/readme/traffic.md. */
+ * the thresholds are documented in docs/traffic.md. */
 void traffic_classify(struct traffic_summary *s);
+
+/* Sets the traffic answers the summary measures on a (what `traffic
+ * --write-answers` and `recheck --traffic` use): requests_per_day (whole),
+ * traffic_pattern, and avg_duration_ms when the log has times, numbers
+ * kept within the questions' ranges. 0, or -1 with *err (caller frees). */
+int traffic_apply_answers(const struct model *m, struct answers *a,
+			  const struct traffic_summary *s, char **err);
 
 /* Monthly cost of architecture a at rpd requests/day (cost_monthly_at, or a
  * hand model in tests). */

@@ -12,6 +12,8 @@ struct tui_options {
 	const char *questionnaire_path; /* for the export's replay command */
 	const char *scan_dir;           /* --scan: open "Scan a repository" on it first */
 	const char *traffic_path;       /* --traffic: open "Import traffic" on it (after the scan) */
+	bool from_record;               /* --answers RECORD.md: the answers came from a record */
+	enum arch recorded;             /* that record's choice */
 };
 
 /* Runs the wizard over model m starting from answers *a (modified in place).

@@ -37,14 +37,18 @@ static int locale_fixture_teardown(void **state)
 	return 0;
 }
 
-/* Compiles name (e.g. "de_DE") for UTF-8 into locpath; false when the
- * machine has no localedef or no source for it. */
+/* Compiles name (e.g. "de_DE") for UTF-8 into locpath; false, with a
+ * "skip: " line saying what to install (tests/run-unit.sh prints it), when
+ * the machine has no localedef or no source for it. */
 static bool locale_fixture_make(const char *name)
 {
 	char *cmd = xasprintf("localedef -i %s -f UTF-8 %s/%s.UTF-8 >/dev/null 2>&1", name,
 			      locpath, name);
 	int rc = system(cmd);
 	free(cmd);
+	if (rc != 0)
+		fprintf(stderr, "skip: localedef cannot build %s.UTF-8: install the locales "
+				"package (sh scripts/deps.sh test)\n", name);
 	return rc == 0;
 }
 

@@ -193,16 +193,10 @@ static void test_answer_errors(void **state)
 	bad("a.yaml", "answers:\n  hardware: {gpu: true}\n", 2, 13,
 	    "hardware: expected a list of option ids, got a mapping");
 	bad("a.yaml", "answers:\n  hardware: [gpu, tpu]\n", 2, 19, "hardware: unknown option 'tpu'");
-	/* The service name's rule in words (answers_service_name_problem). */
 	bad("a.yaml", "answers:\n  service_name: Bad_Name\n", 2, 17,
-	    "service_name: 'B' is upper-case: a service name is lowercase letters, digits and '-'");
-	bad("a.yaml", "answers:\n  service_name: 9lives\n", 2, 17,
-	    "service_name: the name starts with '9'");
+	    "service_name: 'Bad_Name' is not valid: a lower-case letter first");
 	bad("a.yaml", "answers:\n  service_name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-	    2, 17, "service_name: the name has 64 characters: a service name is lowercase");
-	bad("a.yaml", "answers:\n  service_name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-	    2, 17, "service_name: the name has 51 characters");
-	bad("a.yaml", "answers:\n  service_name: shop-\n", 2, 17, "the name ends with '-'");
+	    2, 17, "service_name: text is 64 characters long, the limit is 49");
 	bad("a.yaml", "answers:\n  service_name: \"a\\x01b\"\n", 2, 17,
 	    "service_name: control character 0x01");
 	bad("a.yaml", "answers:\n  service_name: [a]\n", 2, 17, "service_name: expected a text, got a list");
@@ -290,6 +284,10 @@ static void test_top_level_errors(void **state)
 	bad("a.yaml", "weights:\n  cost_sensitivity: 7\n", 2, 21,
 	    "weight of cost_sensitivity: '7' is not a whole number from 0 to 5");
 	bad("a.yaml", "weights:\n  cost_sensitivity: 2.5\n", 2, 21, "is not a whole number from 0 to 5");
+	bad("a.yaml", "weights:\n  cost_sensitivity: 6\n", 2, 21,
+	    "weight of cost_sensitivity: '6' is not a whole number from 0 to 5");
+	bad("a.yaml", "weights:\n  cost_sensitivity: -1\n", 2, 21,
+	    "weight of cost_sensitivity: '-1' is not a whole number from 0 to 5");
 	bad("a.yaml", "date: 2026-02-30\n", 1, 7, "date: '2026-02-30' is not a valid YYYY-MM-DD date");
 	bad("a.yaml", "date: 2023-02-29\n", 1, 7, "is not a valid YYYY-MM-DD date");
 	bad("a.yaml", "date: 26-11-2026\n", 1, 7, "is not a valid YYYY-MM-DD date");
@@ -305,8 +303,41 @@ static void test_top_level_errors(void **state)
 
 	struct answers a;
 	struct diag_list d = {0};
+	/* weights 0 and 5, the bounds, are accepted */
+	const char *w05 = "weights:\n  cost_sensitivity: 0\n  traffic_pattern: 5\n";
+	assert_int_equal(answers_parse(&M, w05, strlen(w05), "a.yaml", &a, &d), 0);
+	assert_int_equal(answers_weight(&M, &a, (size_t)model_factor_index(&M, "cost_sensitivity")), 0);
+	assert_int_equal(answers_weight(&M, &a, (size_t)model_factor_index(&M, "traffic_pattern")), 5);
+	answers_fini(&a);
 	assert_true(answers_valid_date("2024-02-29"));
 	assert_false(answers_valid_date("2024-13-01"));
+	/* February 29: every 4th year, not every 100th, but every 400th. */
+	assert_true(answers_valid_date("2000-02-29"));
+	assert_false(answers_valid_date("1900-02-29"));
+	assert_false(answers_valid_date("2100-02-29"));
+	assert_true(answers_valid_date("2400-02-29"));
+	assert_false(answers_valid_date("2023-02-29"));
+	assert_true(answers_valid_date("2100-02-28"));
+	/* each month's last day, and the day after */
+	static const char *const last[] = { "01-31", "02-28", "03-31", "04-30", "05-31", "06-30",
+					    "07-31", "08-31", "09-30", "10-31", "11-30", "12-31" };
+	static const char *const after[] = { "01-32", "02-29", "03-32", "04-31", "05-32", "06-31",
+					     "07-32", "08-32", "09-31", "10-32", "11-31", "12-32" };
+	for (int i = 0; i < 12; i++) {
+		char ok[16], no[16];
+		snprintf(ok, sizeof(ok), "2026-%s", last[i]);
+		snprintf(no, sizeof(no), "2026-%s", after[i]);
+		if (!answers_valid_date(ok) || answers_valid_date(no))
+			fail_msg("%s should be valid, %s not", ok, no);
+	}
+	assert_false(answers_valid_date("2026-00-10"));
+	assert_false(answers_valid_date("2026-01-00"));
+	assert_true(answers_valid_date("0000-01-01"));
+	assert_true(answers_valid_date("9999-12-31"));
+	assert_false(answers_valid_date("2026-1-01"));
+	assert_false(answers_valid_date("2026/01/01"));
+	bad("a.yaml", "date: 2100-02-29\n", 1, 7, "date: '2100-02-29' is not a valid YYYY-MM-DD date");
+	bad("a.yaml", "date: 1900-02-29\n", 1, 7, "date: '1900-02-29' is not a valid YYYY-MM-DD date");
 	const char *one = "decision_makers: Ana\ndate: 2024-02-29\n";
 	assert_int_equal(answers_parse(&M, one, strlen(one), "a.yaml", &a, &d), 0);
 	assert_int_equal(a.decision_makers_count, 1);
@@ -389,6 +420,72 @@ static void test_json_errors(void **state)
 	free(dt);
 }
 
+/* Every number question of the built-in questionnaire, at each bound and
+ * one past it on both sides: the bound itself is accepted, in a file and by
+ * the setter; one past is refused with the bound in the message. The bounds
+ * are written here, so a changed limit in the questionnaire shows too. */
+static void test_number_bounds(void **state)
+{
+	static const struct {
+		const char *id, *min, *max, *below, *above;
+	} qs[] = {
+		{ "requests_per_day", "0", "10000000000", "-1", "10000000001" },
+		{ "avg_duration_ms", "1", "86400000", "0", "86400001" },
+		{ "memory_mb", "64", "1048576", "63", "1048577" },
+		{ "container_port", "1", "65535", "0", "65536" },
+		{ "node_count", "1", "1000", "0", "1001" },
+		{ "node_hourly_usd", "0", "1000", "-1", "1001" },
+	};
+	unsigned numbers = 0;
+	for (size_t qi = 0; qi < M.question_count; qi++)
+		numbers += model_question(&M, qi)->kind == QK_NUMBER;
+	assert_int_equal(numbers, sizeof(qs) / sizeof(qs[0]));
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+		int q = qix(&M, qs[i].id);
+		const char *ok[2] = { qs[i].min, qs[i].max };
+		for (int k = 0; k < 2; k++) {
+			char *t = xasprintf("answers:\n  %s: %s\n", qs[i].id, ok[k]);
+			struct answers a;
+			struct diag_list d = {0};
+			if (answers_parse(&M, t, strlen(t), "a.yaml", &a, &d) != 0) {
+				diag_print(&d, stderr);
+				fail_msg("%s: %s refused", qs[i].id, ok[k]);
+			}
+			assert_true(answers_number(&M, &a, (size_t)q) == strtod(ok[k], NULL));
+			char *err = NULL;
+			if (answers_set_number(&M, &a, (size_t)q, strtod(ok[k], NULL), &err) != 0)
+				fail_msg("%s = %s by the setter: %s", qs[i].id, ok[k], err);
+			answers_fini(&a);
+			diag_list_fini(&d);
+			free(t);
+		}
+		char *t = xasprintf("answers:\n  %s: %s\n", qs[i].id, qs[i].below);
+		char *want = xasprintf("%s: %s is below the minimum %s", qs[i].id, qs[i].below, qs[i].min);
+		bad("a.yaml", t, 2, (unsigned)strlen(qs[i].id) + 5, want);
+		free(t);
+		free(want);
+		t = xasprintf("answers:\n  %s: %s\n", qs[i].id, qs[i].above);
+		want = xasprintf("%s: %s is above the maximum %s", qs[i].id, qs[i].above, qs[i].max);
+		bad("a.yaml", t, 2, (unsigned)strlen(qs[i].id) + 5, want);
+		free(t);
+		free(want);
+		struct answers a;
+		answers_init(&a, &M);
+		char *err = NULL;
+		assert_int_equal(answers_set_number(&M, &a, (size_t)q, strtod(qs[i].below, NULL), &err), -1);
+		want = xasprintf("%s is below the minimum %s", qs[i].below, qs[i].min);
+		assert_string_equal(err, want);
+		free(err);
+		free(want);
+		assert_int_equal(answers_set_number(&M, &a, (size_t)q, strtod(qs[i].above, NULL), &err), -1);
+		want = xasprintf("%s is above the maximum %s", qs[i].above, qs[i].max);
+		assert_string_equal(err, want);
+		free(err);
+		free(want);
+		answers_fini(&a);
+	}
+}
+
 static void test_setters(void **state)
 {
 	struct answers a;
@@ -408,7 +505,7 @@ static void test_setters(void **state)
 	assert_int_equal(answers_set_number(&M, &a, (size_t)rpd, 5000, &err), 0);
 	assert_true(answers_number(&M, &a, (size_t)rpd) == 5000);
 	assert_int_equal(answers_set_text(&M, &a, (size_t)sn, "Bad Name", &err), -1);
-	assert_non_null(strstr(err, "'B' is upper-case: a service name is lowercase letters"));
+	assert_non_null(strstr(err, "is not valid: a lower-case letter first"));
 	free(err);
 	assert_int_equal(answers_set_text(&M, &a, (size_t)sn, "orders-api", &err), 0);
 	assert_string_equal(answers_text(&M, &a, (size_t)sn), "orders-api");
@@ -569,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_collects_all),
 		cmocka_unit_test(test_json_errors),
+		cmocka_unit_test(test_number_bounds),
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_to_yaml_defaults),
 		cmocka_unit_test(test_tricky_texts),

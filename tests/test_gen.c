@@ -321,12 +321,16 @@ static void test_input_check(void **state)
 
 	in.service = "Bad Name";
 	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), -1);
-	/* The rule of answers_service_name_problem, in words. */
-	assert_non_null(strstr(err, "a service name is lowercase letters, digits and '-'"));
+	assert_non_null(strstr(err, answers_service_name_rule()));
+	free(err);
+	/* The questionnaire's bounds: 49 characters pass, 50 do not. */
+	in.service = "a234567890123456789012345678901234567890123456789";
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	in.service = "a2345678901234567890123456789012345678901234567890";
+	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), -1);
 	free(err);
 	in.service = "9lives";   /* a label, but not a Service name */
 	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), -1);
-	assert_non_null(strstr(err, "starts with '9'"));
 	free(err);
 
 	default_input(&in);
@@ -350,6 +354,261 @@ static void test_input_check(void **state)
 	in.runtime = "ruby3.3";
 	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), -1);
 	free(err);
+
+	/* Knative's reserved ports: refused when the Knative file is asked. */
+	static const unsigned reserved[] = {8008, 8012, 8013, 8022, 9090, 9091};
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++) {
+		default_input(&in);
+		in.port = reserved[i];
+		assert_true(gen_knative_reserved_port(in.port));
+		assert_int_equal(gen_input_check(&in, GEN_ALL, &err), -1);
+		assert_non_null(strstr(err, "reserved by Knative Serving"));
+		free(err);
+		assert_int_equal(gen_input_check(&in, GEN_KUBERNETES | GEN_FARGATE, &err), 0);
+	}
+	assert_false(gen_knative_reserved_port(8080));
+	assert_false(gen_knative_reserved_port(9092));
+
+	/* A size no node holds is refused with the reason. */
+	default_input(&in);
+	in.memory_mb = 1048576;
+	assert_int_equal(gen_input_check(&in, GEN_KUBERNETES, &err), -1);
+	assert_non_null(strstr(err, "allocatable"));
+	free(err);
+	assert_int_equal(gen_input_check(&in, GEN_SERVERLESS, &err), 0);
+}
+
+static void test_names_rule_and_short_names(void **state)
+{
+	(void)state;
+	/* The rule: the questionnaire's pattern, max_length and pattern_help
+	 * say what answers_service_name_ok does. */
+	struct model m;
+	struct diag_list diags = {0};
+	struct load_sources src = {0};
+	assert_int_equal(load_model(&src, &m, &diags), 0);
+	int qi = model_question_index(&m, "service_name");
+	assert_true(qi >= 0);
+	const struct question *q = model_question(&m, (size_t)qi);
+	assert_non_null(q->pattern_help);
+	char help[512];
+	snprintf(help, sizeof(help), "%s", q->pattern_help);
+	assert_string_equal(help, answers_service_name_rule());
+	static const char *const names[] = {
+		"user-api", "a", "a1", "1api", "-api", "api-", "User-Api", "user_api", "a--b", "",
+		"a234567890123456789012345678901234567890123456789",
+		"a2345678901234567890123456789012345678901234567890",
+		"abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdefghij",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *problem = answers_text_problem(q, names[i]);
+		bool questionnaire_ok = problem == NULL && names[i][0] != '\0';
+		if (!answers_service_name_ok(names[i]) != !questionnaire_ok)
+			fail_msg("'%s': questionnaire %d, rule %d", names[i], questionnaire_ok,
+				 answers_service_name_ok(names[i]));
+		free(problem);
+	}
+	char *problem = answers_text_problem(q, "9lives");
+	assert_non_null(strstr(problem, answers_service_name_rule()));
+	free(problem);
+	diag_list_fini(&diags);
+	model_free(&m);
+
+	/* Shortened names: unchanged when they fit; else within the limit,
+	 * deterministic, distinct for distinct names, no '-' before the hash. */
+	char *s = gen_short_name("orders", 20);
+	assert_string_equal(s, "orders");
+	free(s);
+	char *a = gen_short_name("image-embedding-inference-worker", 20);
+	char *b = gen_short_name("image-embedding-inference-worker", 20);
+	char *c = gen_short_name("image-embedding-inference-workers", 20);
+	assert_int_equal(strlen(a), 20);
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+	assert_memory_equal(a, "image-embedding-inference-worker", 13);
+	assert_true(a[13] == '-');
+	char *d = gen_short_name("abcdefghijkl-nopqrstu", 14);   /* cut right after a '-' */
+	assert_true(strlen(d) <= 14);
+	assert_null(strstr(d, "--"));
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+
+static void test_cpu_and_gpu(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	struct gen_cpu c;
+	char *err = NULL;
+	default_input(&in);
+	in.memory_mb = 65536;   /* 64 GiB: 16 vCPU, not 37 */
+	assert_int_equal(gen_cpu_size(&in, &c, &err), 0);
+	assert_int_equal(c.request, 16000);
+	assert_int_equal(c.limit, 32000);
+	in.high_cpu = true;
+	assert_int_equal(gen_cpu_size(&in, &c, &err), 0);
+	assert_int_equal(c.request, 32000);
+	assert_int_equal(c.limit, GEN_NODE_ALLOC_MILLICPU);
+	in.memory_mb = 200000;
+	assert_int_equal(gen_cpu_size(&in, &c, &err), 0);
+	assert_int_equal(c.request, GEN_NODE_ALLOC_MILLICPU);
+	in.memory_mb = 128;
+	in.high_cpu = false;
+	assert_int_equal(gen_cpu_size(&in, &c, &err), 0);
+	assert_int_equal(c.request, 100);
+
+	/* GPU: the limit and the pool's selector and toleration, in the
+	 * Deployment, the CronJob and the Knative revision. */
+	default_input(&in);
+	in.gpu = true;
+	in.memory_mb = 16384;
+	struct out_bundle b = {0};
+	generate(&in, GEN_KUBERNETES | GEN_KNATIVE, &b);
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	yaml_node_t *pod = at(&d, "spec", "template", "spec", NULL);
+	assert_non_null(pod);
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "containers", "0", "resources",
+					 "limits", "nvidia.com/gpu", NULL)), "1");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "nodeSelector",
+					 "nvidia.com/gpu.present", NULL)), "true");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "tolerations", "0", "key", NULL)),
+			    "nvidia.com/gpu");
+	yaml_document_delete(&d.d);
+	parse_file(&b, "knative/service.yaml", &d);
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "containers", "0", "resources",
+					 "limits", "nvidia.com/gpu", NULL)), "1");
+	assert_string_equal(scalar_of(at(&d, "spec", "template", "spec", "containers", "0", "resources",
+					 "requests", "cpu", NULL)), "4000m");
+	assert_non_null(at(&d, "spec", "template", "spec", "tolerations", "0", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	in.workload_type = "batch_jobs";
+	in.longest_task = "over_15min";
+	generate(&in, GEN_KUBERNETES, &b);
+	parse_file(&b, "kubernetes/cronjob.yaml", &d);
+	assert_string_equal(scalar_of(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "containers",
+					 "0", "resources", "limits", "nvidia.com/gpu", NULL)), "1");
+	assert_non_null(at(&d, "spec", "jobTemplate", "spec", "template", "spec", "nodeSelector", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	/* No GPU: none of it. */
+	default_input(&in);
+	generate(&in, GEN_KUBERNETES, &b);
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_null(at(&d, "spec", "template", "spec", "nodeSelector", NULL));
+	assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "limits",
+		       "nvidia.com/gpu", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+}
+
+static void test_aws_names_and_modes(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	default_input(&in);
+	in.service = "image-embedding-inference-worker-for-catalogue-x";   /* 48 */
+	in.region = "ap-southeast-2";
+	in.workload_type = "mixed";
+	in.runtime = "provided.al2023";
+	struct out_bundle b = {0};
+	generate(&in, GEN_SERVERLESS, &b);
+	struct doc d;
+	parse_file(&b, "serverless/serverless.yml", &d);
+	const char *role = scalar_of(at(&d, "provider", "iam", "role", "name", NULL));
+	assert_non_null(role);
+	/* With the longest stage the README allows, within 64. */
+	assert_non_null(strstr(role, "-${sls:stage}-ap-southeast-2-lambdaRole"));
+	assert_true(strlen(role) - strlen("${sls:stage}") + GEN_SLS_STAGE_MAX <= 64);
+	static const char *const fns[] = {"api", "worker"};
+	for (size_t i = 0; i < 2; i++) {
+		const char *name = scalar_of(at(&d, "functions", fns[i], "name", NULL));
+		assert_non_null(name);
+		assert_true(strlen(name) - strlen("${sls:stage}") + GEN_SLS_STAGE_MAX <= 64);
+	}
+	yaml_document_delete(&d.d);
+	const struct out_file *boot = out_bundle_find(&b, "serverless/bootstrap");
+	assert_non_null(boot);
+	assert_true(boot->executable);
+	assert_false(out_bundle_find(&b, "serverless/serverless.yml")->executable);
+	out_bundle_fini(&b);
+
+	/* A short name keeps the framework's own names. */
+	default_input(&in);
+	generate(&in, GEN_SERVERLESS, &b);
+	parse_file(&b, "serverless/serverless.yml", &d);
+	assert_null(at(&d, "provider", "iam", "role", "name", NULL));
+	assert_null(at(&d, "functions", "api", "name", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+
+	/* Fargate batch: no port mapping, no HTTP health check. */
+	default_input(&in);
+	in.workload_type = "batch_jobs";
+	in.longest_task = "over_15min";
+	generate(&in, GEN_FARGATE, &b);
+	const struct out_file *td = out_bundle_find(&b, "fargate/task-definition.json");
+	cJSON *root = cJSON_Parse(td->data);
+	cJSON *c = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "containerDefinitions"), 0);
+	assert_null(cJSON_GetObjectItem(c, "portMappings"));
+	assert_null(cJSON_GetObjectItem(c, "healthCheck"));
+	cJSON_Delete(root);
+	out_bundle_fini(&b);
+}
+
+static void test_netpol_egress(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *workload, *state;
+		bool https;
+	} cases[] = {
+		{"http_api", "stateless", false}, {"http_api", "external_state", true},
+		{"event_processing", "stateless", true}, {"batch_jobs", "stateless", true},
+		{"streaming", "stateless", true}, {"mixed", "stateless", true},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct gen_input in;
+		default_input(&in);
+		in.workload_type = cases[i].workload;
+		in.state = cases[i].state;
+		struct out_bundle b = {0};
+		generate(&in, GEN_KUBERNETES, &b);
+		const struct out_file *f = out_bundle_find(&b, "kubernetes/networkpolicy.yaml");
+		assert_non_null(f);
+		assert_true(strncmp(f->data, "# ", 2) == 0);   /* says what to narrow */
+		struct doc d;
+		parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+		yaml_node_t *rule = at(&d, "spec", "egress", "1", NULL);
+		if (cases[i].https) {
+			assert_non_null(rule);
+			assert_string_equal(scalar_of(at(&d, "spec", "egress", "1", "ports", "0", "port", NULL)),
+					    "443");
+			assert_non_null(strstr(f->data, "Narrow it"));
+		} else {
+			assert_null(rule);
+		}
+		yaml_document_delete(&d.d);
+		out_bundle_fini(&b);
+	}
+	/* A StatefulSet's members reach each other on the container port. */
+	struct gen_input in;
+	default_input(&in);
+	in.state = "stateful";
+	struct out_bundle b = {0};
+	generate(&in, GEN_KUBERNETES, &b);
+	struct doc d;
+	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
+	assert_non_null(at(&d, "spec", "egress", "1", "to", "0", "podSelector", NULL));
+	assert_string_equal(scalar_of(at(&d, "spec", "egress", "1", "ports", "0", "port", NULL)), "8080");
+	assert_non_null(at(&d, "spec", "ingress", "1", "from", "0", "podSelector", NULL));
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
 }
 
 static void test_target_parse(void **state)
@@ -444,6 +703,333 @@ static void test_fargate_sizes(void **state)
 	}
 }
 
+/* The smallest and largest memory every generator takes, and the steps of
+ * the CPU rule between: one vCPU per 4096 MB (per 2048 with high_cpu),
+ * rounded up to 10m, at least 100m (250m with high_cpu), limit twice the
+ * request, both at most the 63,600m a 64-vCPU node leaves allocatable.
+ * Lambda's memorySize is clamped to 128..10240. Worked by hand:
+ *     64 MB:    15.6 -> 20m   -> floor 100m
+ *    128 MB high_cpu: 62.5 -> 70m -> floor 250m
+ *   4096 MB: 1000 exactly -> 1000m
+ *   4097 MB: 1000.2 -> 1010m
+ *  10240 MB: 2500m
+ *  65536 MB high_cpu: 32000m, limit capped at 63600m
+ * 247808 MB (242 GiB, the most a node leaves): 60500m, limit 63600m.
+ * One MB more is refused (test_input_check). */
+static void test_memory_bounds_every_generator(void **state)
+{
+	(void)state;
+	static const struct {
+		unsigned mb;
+		bool high_cpu;
+		const char *request, *limit, *lambda;
+	} cases[] = {
+		{ 64, false, "100m", "200m", "128" },
+		{ 128, false, "100m", "200m", "128" },
+		{ 128, true, "250m", "500m", "128" },
+		{ 4096, false, "1000m", "2000m", "4096" },
+		{ 4097, false, "1010m", "2020m", "4097" },
+		{ 10240, false, "2500m", "5000m", "10240" },
+		{ 10241, false, "2510m", "5020m", "10240" },   /* 2500.2 -> 2510 */
+		{ 65536, true, "32000m", "63600m", "10240" },
+		{ 247808, false, "60500m", "63600m", "10240" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct gen_input in;
+		default_input(&in);
+		in.memory_mb = cases[i].mb;
+		in.high_cpu = cases[i].high_cpu;
+		char mem[32];
+		snprintf(mem, sizeof(mem), "%uMi", cases[i].mb);
+		struct out_bundle b;
+		generate(&in, GEN_KUBERNETES | GEN_KNATIVE | GEN_SERVERLESS, &b);
+		struct doc d;
+		parse_file(&b, "kubernetes/deployment.yaml", &d);
+#define R(...) STR(&d, "spec", "template", "spec", "containers", "0", "resources", __VA_ARGS__)
+		if (strcmp(R("requests", "cpu"), cases[i].request) != 0 ||
+		    strcmp(R("limits", "cpu"), cases[i].limit) != 0)
+			fail_msg("%u MB%s: cpu %s/%s, want %s/%s", cases[i].mb,
+				 cases[i].high_cpu ? " high_cpu" : "", R("requests", "cpu"),
+				 R("limits", "cpu"), cases[i].request, cases[i].limit);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		yaml_document_delete(&d.d);
+		parse_file(&b, "knative/service.yaml", &d);
+		assert_string_equal(R("requests", "memory"), mem);
+		assert_string_equal(R("limits", "memory"), mem);
+		assert_string_equal(R("requests", "cpu"), cases[i].request);   /* no CPU limit */
+		assert_null(at(&d, "spec", "template", "spec", "containers", "0", "resources", "limits", "cpu", NULL));
+#undef R
+		yaml_document_delete(&d.d);
+		parse_file(&b, "serverless/serverless.yml", &d);
+		assert_string_equal(STR(&d, "provider", "memorySize"), cases[i].lambda);
+		yaml_document_delete(&d.d);
+		out_bundle_fini(&b);
+	}
+}
+
+/* ---- whole manifests against a written spec ---- */
+
+/* Every scalar of a document as "path = value", the path the keys and
+ * sequence indexes from the root separated by spaces; an empty mapping or
+ * sequence as {} or []. */
+static void flatten(struct doc *doc, yaml_node_t *n, const char *path, char ***out, size_t *count)
+{
+	if (n->type == YAML_SCALAR_NODE ||
+	    (n->type == YAML_MAPPING_NODE && n->data.mapping.pairs.top == n->data.mapping.pairs.start) ||
+	    (n->type == YAML_SEQUENCE_NODE && n->data.sequence.items.top == n->data.sequence.items.start)) {
+		const char *v = n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+			      : n->type == YAML_MAPPING_NODE ? "{}" : "[]";
+		*out = xrealloc(*out, (*count + 1) * sizeof(**out));
+		(*out)[(*count)++] = xasprintf("%s = %s", path, v);
+		return;
+	}
+	if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&doc->d, pr->key);
+			char *p = xasprintf("%s%s%s", path, *path ? " " : "", (const char *)k->data.scalar.value);
+			flatten(doc, yaml_document_get_node(&doc->d, pr->value), p, out, count);
+			free(p);
+		}
+		return;
+	}
+	long i = 0;
+	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++, i++) {
+		char *p = xasprintf("%s%s%ld", path, *path ? " " : "", i);
+		flatten(doc, yaml_document_get_node(&doc->d, *it), p, out, count);
+		free(p);
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The file at path holds exactly the fields of spec (NULL-terminated), in
+ * any order: none missing, none more, every value as written. */
+static void check_spec(const struct out_bundle *b, const char *path, const char *const *spec)
+{
+	struct doc d;
+	parse_file(b, path, &d);
+	char **got = NULL;
+	size_t n = 0, m = 0;
+	flatten(&d, yaml_document_get_root_node(&d.d), "", &got, &n);
+	yaml_document_delete(&d.d);
+	while (spec[m])
+		m++;
+	const char **want = xcalloc(m ? m : 1, sizeof(*want));
+	memcpy(want, spec, m * sizeof(*want));
+	qsort(got, n, sizeof(*got), cmp_str);
+	qsort(want, m, sizeof(*want), cmp_str);
+	size_t i = 0, j = 0, bad = 0;
+	while (i < n || j < m) {
+		int c = i == n ? 1 : j == m ? -1 : strcmp(got[i], want[j]);
+		if (c < 0)
+			fprintf(stderr, "%s: unexpected   %s\n", path, got[i++]), bad++;
+		else if (c > 0)
+			fprintf(stderr, "%s: missing      %s\n", path, want[j++]), bad++;
+		else
+			i++, j++;
+	}
+	for (i = 0; i < n; i++)
+		free(got[i]);
+	free(got);
+	free(want);
+	if (bad)
+		fail_msg("%s: %zu fields differ from the spec", path, bad);
+}
+
+#define LABELS(p)                                                          \
+	p " app.kubernetes.io/name = user-api",                            \
+	p " app.kubernetes.io/instance = user-api",                        \
+	p " app.kubernetes.io/version = 1.4.2", /* the image's tag */      \
+	p " app.kubernetes.io/component = api", /* http_api */             \
+	p " app.kubernetes.io/part-of = user-api",                         \
+	p " app.kubernetes.io/managed-by = archwise"
+#define SELECTOR(p)                                                        \
+	p " app.kubernetes.io/name = user-api",                            \
+	p " app.kubernetes.io/instance = user-api"
+#define META(kind_, api)                                                   \
+	"apiVersion = " api, "kind = " kind_, "metadata name = user-api",  \
+	"metadata namespace = user-api", LABELS("metadata labels")
+#define HARDENED(c)                                                        \
+	c " securityContext allowPrivilegeEscalation = false",             \
+	c " securityContext readOnlyRootFilesystem = true",                \
+	c " securityContext runAsNonRoot = true",                          \
+	c " securityContext runAsUser = 10001",                            \
+	c " securityContext runAsGroup = 10001",                           \
+	c " securityContext capabilities drop 0 = ALL",                    \
+	c " securityContext seccompProfile type = RuntimeDefault",         \
+	c " volumeMounts 0 name = tmp", c " volumeMounts 0 mountPath = /tmp"
+
+/* A small, latency-critical HTTP API: 128 MB, spiky traffic of 2,000,000
+ * requests a day at 50 ms, strict latency. Worked by hand:
+ *   CPU: 128 x 1000 / 1769 = 72.4 -> 80m, under the floor: 100m, limit 200m;
+ *   replicas: 23.1 req/s on average, x6 (spiky) = 138.9 at peak; a pod takes
+ *   10 x 1000 / 50 = 200 req/s, 140 at 70%: ceil(23.1/140) = 1 -> at least
+ *   2, strict -> 3; ceil(138.9/140) = 1 -> at least 2 x 3 = 6;
+ *   Knative: one warm instance (strict), at most 6, target 10 in flight,
+ *   hard limit 20; requests under 1 s -> a 30 s timeout. */
+static void small_strict_input(struct gen_input *in)
+{
+	default_input(in);
+	in->memory_mb = 128;
+	in->traffic_pattern = "spiky";
+	in->requests_per_day = 2e6;
+	in->avg_duration_ms = 50;
+	in->latency_target = "strict";
+}
+
+static void test_spec_small_strict_api(void **state)
+{
+	(void)state;
+	struct gen_input in;
+	small_strict_input(&in);
+	struct gen_scale sc;
+	gen_scale_compute(&in, &sc);
+	assert_int_equal(sc.min_replicas, 3);
+	assert_int_equal(sc.max_replicas, 6);
+	struct out_bundle b;
+	generate(&in, GEN_KUBERNETES | GEN_KNATIVE, &b);
+
+#define POD "spec template spec"
+#define C0 POD " containers 0"
+	static const char *const deployment[] = {
+		META("Deployment", "apps/v1"),
+		"spec revisionHistoryLimit = 5",
+		SELECTOR("spec selector matchLabels"),
+		/* never below the replicas running: one extra during a rollout */
+		"spec strategy type = RollingUpdate",
+		"spec strategy rollingUpdate maxUnavailable = 0",
+		"spec strategy rollingUpdate maxSurge = 1",
+		LABELS("spec template metadata labels"),
+		POD " serviceAccountName = user-api",
+		POD " automountServiceAccountToken = false",
+		POD " terminationGracePeriodSeconds = 30",
+		POD " securityContext runAsNonRoot = true",
+		POD " securityContext runAsUser = 10001",
+		POD " securityContext runAsGroup = 10001",
+		POD " securityContext fsGroup = 10001",
+		POD " securityContext seccompProfile type = RuntimeDefault",
+		POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 weight = 100",
+		POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 podAffinityTerm "
+		    "topologyKey = kubernetes.io/hostname",
+		SELECTOR(POD " affinity podAntiAffinity preferredDuringSchedulingIgnoredDuringExecution 0 "
+			 "podAffinityTerm labelSelector matchLabels"),
+		/* spread over zones, then nodes */
+		POD " topologySpreadConstraints 0 maxSkew = 1",
+		POD " topologySpreadConstraints 0 topologyKey = topology.kubernetes.io/zone",
+		POD " topologySpreadConstraints 0 whenUnsatisfiable = ScheduleAnyway",
+		SELECTOR(POD " topologySpreadConstraints 0 labelSelector matchLabels"),
+		POD " topologySpreadConstraints 1 maxSkew = 1",
+		POD " topologySpreadConstraints 1 topologyKey = kubernetes.io/hostname",
+		POD " topologySpreadConstraints 1 whenUnsatisfiable = ScheduleAnyway",
+		SELECTOR(POD " topologySpreadConstraints 1 labelSelector matchLabels"),
+		C0 " name = user-api",
+		C0 " image = registry.example.com/user-api:1.4.2",
+		C0 " imagePullPolicy = IfNotPresent",
+		C0 " ports 0 name = http",
+		C0 " ports 0 containerPort = 8080",
+		C0 " ports 0 protocol = TCP",
+		C0 " envFrom 0 configMapRef name = user-api-config",
+		C0 " resources requests cpu = 100m",
+		C0 " resources requests memory = 128Mi",
+		C0 " resources requests ephemeral-storage = 128Mi",
+		C0 " resources limits cpu = 200m",
+		C0 " resources limits memory = 128Mi",
+		C0 " resources limits ephemeral-storage = 256Mi",
+		C0 " livenessProbe httpGet path = /healthz",
+		C0 " livenessProbe httpGet port = http",
+		C0 " livenessProbe periodSeconds = 20",
+		C0 " livenessProbe timeoutSeconds = 2",
+		C0 " livenessProbe failureThreshold = 3",
+		C0 " readinessProbe httpGet path = /readyz",
+		C0 " readinessProbe httpGet port = http",
+		C0 " readinessProbe periodSeconds = 5",
+		C0 " readinessProbe timeoutSeconds = 2",
+		C0 " readinessProbe failureThreshold = 2",
+		HARDENED(C0),
+		POD " volumes 0 name = tmp",
+		POD " volumes 0 emptyDir sizeLimit = 64Mi",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/deployment.yaml", deployment);
+
+	static const char *const hpa[] = {
+		META("HorizontalPodAutoscaler", "autoscaling/v2"),
+		"spec scaleTargetRef apiVersion = apps/v1",
+		"spec scaleTargetRef kind = Deployment",
+		"spec scaleTargetRef name = user-api",
+		"spec minReplicas = 3",
+		"spec maxReplicas = 6",
+		"spec metrics 0 type = Resource",
+		"spec metrics 0 resource name = cpu",
+		"spec metrics 0 resource target type = Utilization",
+		"spec metrics 0 resource target averageUtilization = 70",
+		"spec behavior scaleDown stabilizationWindowSeconds = 300",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/hpa.yaml", hpa);
+
+	static const char *const service[] = {
+		META("Service", "v1"),
+		"spec type = ClusterIP",
+		SELECTOR("spec selector"),
+		"spec ports 0 name = http",
+		"spec ports 0 port = 80",
+		"spec ports 0 targetPort = http",
+		"spec ports 0 protocol = TCP",
+		NULL,
+	};
+	check_spec(&b, "kubernetes/service.yaml", service);
+
+	static const char *const pdb[] = {
+		META("PodDisruptionBudget", "policy/v1"),
+		"spec maxUnavailable = 1",
+		"spec unhealthyPodEvictionPolicy = AlwaysAllow",
+		SELECTOR("spec selector matchLabels"),
+		NULL,
+	};
+	check_spec(&b, "kubernetes/pdb.yaml", pdb);
+
+#define KPOD "spec template spec"
+#define KC0 KPOD " containers 0"
+	static const char *const knative[] = {
+		META("Service", "serving.knative.dev/v1"),
+		LABELS("spec template metadata labels"),
+		"spec template metadata annotations autoscaling.knative.dev/min-scale = 1",
+		"spec template metadata annotations autoscaling.knative.dev/max-scale = 6",
+		"spec template metadata annotations autoscaling.knative.dev/metric = concurrency",
+		"spec template metadata annotations autoscaling.knative.dev/target = 10",
+		KPOD " containerConcurrency = 20",
+		KPOD " timeoutSeconds = 30",
+		KC0 " name = user-api",
+		KC0 " image = registry.example.com/user-api:1.4.2",
+		KC0 " ports 0 name = http1",
+		KC0 " ports 0 containerPort = 8080",
+		KC0 " resources requests cpu = 100m",
+		KC0 " resources requests memory = 128Mi",
+		KC0 " resources limits memory = 128Mi",
+		KC0 " livenessProbe httpGet path = /healthz",
+		KC0 " livenessProbe httpGet port = 8080",
+		KC0 " livenessProbe periodSeconds = 20",
+		KC0 " readinessProbe httpGet path = /readyz",
+		KC0 " readinessProbe httpGet port = 8080",
+		KC0 " readinessProbe periodSeconds = 5",
+		HARDENED(KC0),
+		KPOD " volumes 0 name = tmp",
+		KPOD " volumes 0 emptyDir = {}",
+		NULL,
+	};
+	check_spec(&b, "knative/service.yaml", knative);
+#undef POD
+#undef C0
+#undef KPOD
+#undef KC0
+	out_bundle_fini(&b);
+}
+
 /* ---- Kubernetes ---- */
 
 static const char *const k8s_files[] = {
@@ -506,8 +1092,8 @@ static void test_k8s_files_and_practices(void **state)
 	assert_string_equal(C("ports", "0", "containerPort"), "8080");
 	assert_string_equal(C("resources", "requests", "memory"), "512Mi");
 	assert_string_equal(C("resources", "limits", "memory"), "512Mi");
-	assert_string_equal(C("resources", "requests", "cpu"), "290m");
-	assert_string_equal(C("resources", "limits", "cpu"), "580m");
+	assert_string_equal(C("resources", "requests", "cpu"), "130m");   /* 512 MiB at 1 vCPU per 4 GiB */
+	assert_string_equal(C("resources", "limits", "cpu"), "260m");
 	assert_string_equal(C("resources", "requests", "ephemeral-storage"), "128Mi");
 	assert_string_equal(C("livenessProbe", "httpGet", "path"), "/healthz");
 	assert_string_equal(C("readinessProbe", "httpGet", "path"), "/readyz");
@@ -867,8 +1453,8 @@ static void test_k8s_cronjob(void **state)
 	assert_string_equal(C("envFrom", "0", "configMapRef", "name"), "user-api-config");
 	assert_string_equal(C("resources", "requests", "memory"), "512Mi");
 	assert_string_equal(C("resources", "limits", "memory"), "512Mi");
-	assert_string_equal(C("resources", "requests", "cpu"), "290m");
-	assert_string_equal(C("resources", "limits", "cpu"), "580m");
+	assert_string_equal(C("resources", "requests", "cpu"), "130m");   /* 512 MiB at 1 vCPU per 4 GiB */
+	assert_string_equal(C("resources", "limits", "cpu"), "260m");
 	assert_string_equal(C("securityContext", "runAsNonRoot"), "true");
 	assert_string_equal(C("securityContext", "readOnlyRootFilesystem"), "true");
 	assert_string_equal(C("securityContext", "allowPrivilegeEscalation"), "false");
@@ -889,13 +1475,15 @@ static void test_k8s_cronjob(void **state)
 #undef J
 	yaml_document_delete(&d.d);
 
-	/* Inbound denied (Ingress listed, no rule); DNS egress only. */
+	/* Inbound denied (Ingress listed, no rule); DNS egress, and HTTPS for
+	 * what a job reads and writes. */
 	parse_file(&b, "kubernetes/networkpolicy.yaml", &d);
 	assert_string_equal(STR(&d, "spec", "policyTypes", "0"), "Ingress");
 	assert_string_equal(STR(&d, "spec", "policyTypes", "1"), "Egress");
 	assert_null(at(&d, "spec", "ingress", NULL));
-	assert_int_equal(count_of(at(&d, "spec", "egress", NULL)), 1);
+	assert_int_equal(count_of(at(&d, "spec", "egress", NULL)), 2);
 	assert_string_equal(STR(&d, "spec", "egress", "0", "ports", "0", "port"), "53");
+	assert_string_equal(STR(&d, "spec", "egress", "1", "ports", "0", "port"), "443");
 	yaml_document_delete(&d.d);
 
 	const struct out_file *readme = out_bundle_find(&b, "README.md");
@@ -1117,12 +1705,44 @@ static void test_input_from_answers(void **state)
 	out_bundle_fini(&b);
 	answers_fini(&a);
 
-	/* A default run: the questionnaire's default image must be usable. */
+	/* A default run: the questionnaire's default image must be usable, and
+	 * its default 128 MB pod asks for the 100m CPU floor (128 x 1000 / 1769
+	 * = 72.4, rounded up to 80m, under the floor). */
 	static const char empty[] = "questionnaire: k8s-vs-serverless\nanswers: {}\n";
 	assert_int_equal(answers_parse(&m, empty, sizeof(empty) - 1, "inline", &a, &diags), 0);
 	gen_input_from_answers(&m, &a, NULL, &in);
 	assert_false(in.high_cpu);
+	assert_false(in.gpu);
+	assert_string_equal(in.provider, "aws");
+	assert_int_equal(in.memory_mb, 128);
 	assert_int_equal(gen_input_check(&in, GEN_ALL, &err), 0);
+	assert_int_equal(gen_targets(&m, &a, NULL, GEN_KUBERNETES, &b, &err), 0);
+	struct doc d;
+	parse_file(&b, "kubernetes/deployment.yaml", &d);
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests", "cpu"),
+			    "100m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "limits", "cpu"),
+			    "200m");
+	assert_string_equal(STR(&d, "spec", "template", "spec", "containers", "0", "resources", "requests",
+				"memory"), "128Mi");
+	yaml_document_delete(&d.d);
+	out_bundle_fini(&b);
+	answers_fini(&a);
+
+	/* The example image is named after the service, answered or replayed
+	 * from an exported answers file (which holds the default). */
+	static const char named[] = "questionnaire: k8s-vs-serverless\nanswers:\n  service_name: billing\n";
+	static const char replayed[] = "questionnaire: k8s-vs-serverless\nanswers:\n  service_name: billing\n"
+				       "  container_image: registry.example.com/team/user-api:1.0.0\n"
+				       "  hardware: [gpu]\n";
+	assert_int_equal(answers_parse(&m, named, sizeof(named) - 1, "inline", &a, &diags), 0);
+	gen_input_from_answers(&m, &a, NULL, &in);
+	assert_string_equal(in.image, "registry.example.com/team/billing:1.0.0");
+	answers_fini(&a);
+	assert_int_equal(answers_parse(&m, replayed, sizeof(replayed) - 1, "inline", &a, &diags), 0);
+	gen_input_from_answers(&m, &a, NULL, &in);
+	assert_string_equal(in.image, "registry.example.com/team/billing:1.0.0");
+	assert_true(in.gpu);
 	answers_fini(&a);
 	assert_int_equal(diags.count, 0);
 	diag_list_fini(&diags);
@@ -1182,9 +1802,15 @@ int main(void)
 		cmocka_unit_test(test_yaml_invalid_utf8),
 		cmocka_unit_test(test_names_and_images),
 		cmocka_unit_test(test_input_check),
+		cmocka_unit_test(test_names_rule_and_short_names),
+		cmocka_unit_test(test_cpu_and_gpu),
+		cmocka_unit_test(test_netpol_egress),
+		cmocka_unit_test(test_aws_names_and_modes),
 		cmocka_unit_test(test_target_parse),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_fargate_sizes),
+		cmocka_unit_test(test_memory_bounds_every_generator),
+		cmocka_unit_test(test_spec_small_strict_api),
 		cmocka_unit_test(test_k8s_files_and_practices),
 		cmocka_unit_test(test_k8s_stateful),
 		cmocka_unit_test(test_k8s_injection_unchecked),

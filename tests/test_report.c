@@ -78,6 +78,17 @@ static char *record(struct fixture *fx, const char *date)
 	return r;
 }
 
+/* The record's prose: the text before its decision data block (a fenced
+ * YAML block, which Markdown shows as it is; test_record checks it). */
+static char *prose(char *r)
+{
+	char *block = strstr(r, "\n### Recheck data\n");
+	assert_non_null(block);
+	assert_non_null(strstr(block, "\n```yaml\n# archwise decision data 1\n"));
+	block[0] = '\0';
+	return r;
+}
+
 static bool starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -189,17 +200,15 @@ static void test_other_quoting(void **state)
 	md_shell_word_sb(&sb, "it's a file\n");
 	sb_append(&sb, "|");
 	md_shell_word_sb(&sb, "");
-	sb_append(&sb, "|");
-	md_mermaid_string_sb(&sb, "USD \"/\" month;#");
 	char *s = sb_take(&sb);
-	assert_string_equal(s, "\"a \\\"b\\\" \\\\c d \\x3Cx\\x3E http\\x3A//y\"|tests/cases/x/answers.yaml|'it'\\''s a file'|''|\"USD  /  month  \"");
+	assert_string_equal(s, "\"a \\\"b\\\" \\\\c d \\x3Cx\\x3E http\\x3A//y\"|tests/cases/x/answers.yaml|'it'\\''s a file'|''");
 	free(s);
 }
 
 static void test_record_shape(void **state)
 {
 	struct fixture *fx = *state;
-	char *r = record(fx, NULL);
+	char *r = prose(record(fx, NULL));
 	const char *rec_name = fx->m.arch[fx->ev.recommendation]->name;
 
 	/* Front matter from the answers. */
@@ -323,28 +332,70 @@ static void test_record_costs(void **state)
 	free(alarm);
 	free(c);
 
-	/* The chart: 1K..1M..10M-ish decades around 100,000, five lines of as
-	 * many points as labels, the first point of each equal to the curve. */
-	const char *ch = strstr(r, "```mermaid\n");
-	assert_non_null(ch);
-	assert_non_null(strstr(ch, "xychart-beta\n"));
-	assert_non_null(strstr(ch, "  x-axis \"Requests per day\" [\"1K\", \"10K\", \"100K\", \"1M\", \"10M\", \"100M\"]\n"));
-	assert_non_null(strstr(ch, "  y-axis \"USD / month\"\n"));
-	const char *end = strstr(ch + 3, "\n```\n");
-	assert_non_null(end);
-	size_t lines = 0;
-	for (const char *p = strstr(ch, "  line ["); p && p < end; p = strstr(p + 1, "  line [")) {
-		const char *close = strchr(p, ']');
-		size_t commas = 0;
-		for (const char *q = p; q < close; q++)
-			commas += *q == ',';
-		assert_int_equal(commas, 5);
-		double v = strtod(p + 8, NULL);
-		assert_true(fabs(v - cost_monthly_at(fx->m.pricing, in, (enum arch)lines, 1e3)) < 0.006);
-		lines++;
-	}
-	assert_int_equal(lines, ARCH_COUNT);
+	/* No chart file: no image; with one, the image links to it. */
+	assert_null(strstr(r, "!["));
 	free(r);
+	struct report_options o = {.answers_path = "answers.yaml", .chart_path = "cost-chart.svg"};
+	r = report_markdown(&fx->m, &fx->a, &fx->ev, &o);
+	assert_non_null(strstr(r, "the table above gives the figures](cost-chart.svg)\n"));
+	free(r);
+}
+
+/* The first point of a series' path: "d=\"M<x>,<y>". */
+static void path_start(const char *svg, const char *id, double *x, double *y)
+{
+	char *key = xasprintf("<g id=\"series-%s\">", id);
+	const char *g = strstr(svg, key);
+	free(key);
+	assert_non_null(g);
+	const char *d = strstr(g, " d=\"M");
+	assert_non_null(d);
+	char *end;
+	*x = strtod(d + 5, &end);
+	assert_true(*end == ',');
+	*y = strtod(end + 1, NULL);
+}
+
+static void test_cost_chart(void **state)
+{
+	struct fixture *fx = *state;
+	char *svg = report_cost_chart_svg(&fx->m, &fx->ev);
+	assert_non_null(svg);
+	assert_true(starts_with(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+	assert_non_null(strstr(svg, "</svg>\n"));
+	/* Log-log: decades 1K..10B on x (100,000 requests/day inside them),
+	 * dollars by decade on y. */
+	assert_non_null(strstr(svg, ">1K</text>"));
+	assert_non_null(strstr(svg, ">10B</text>"));
+	assert_non_null(strstr(svg, "log scale"));
+	/* Five series, each in the legend, with a dash pattern but the first. */
+	for (unsigned a = 0; a < ARCH_COUNT; a++) {
+		double x, y;
+		path_start(svg, arch_id((enum arch)a), &x, &y);
+		assert_true(fabs(x - 84) < 0.06);   /* the plot's left edge: 1K */
+		assert_true(y >= 52 && y <= 360);
+		char *row = xasprintf(">%s", fx->m.arch[a]->name);
+		assert_non_null(strstr(svg, row));
+		free(row);
+	}
+	assert_non_null(strstr(svg, "stroke-dasharray=\"9 5\""));
+	/* Dearer at 1K is higher up (a smaller y): kubernetes over functions. */
+	double kx, ky, fx_, fy;
+	path_start(svg, "kubernetes", &kx, &ky);
+	path_start(svg, "serverless", &fx_, &fy);
+	assert_true(cost_monthly_at(fx->m.pricing, &fx->ev.cost_in, ARCH_KUBERNETES, 1e3) >
+		    cost_monthly_at(fx->m.pricing, &fx->ev.cost_in, ARCH_SERVERLESS, 1e3));
+	assert_true(ky < fy);
+	/* The volume and the break-evens, and a dark theme. */
+	assert_non_null(strstr(svg, "your volume: 100,000 requests per day"));
+	assert_non_null(strstr(svg, "class=\"be s1\""));
+	assert_non_null(strstr(svg, "break-even at "));
+	assert_non_null(strstr(svg, "prefers-color-scheme:dark"));
+	/* Deterministic, whatever the decimal point of the locale. */
+	char *again = report_cost_chart_svg(&fx->m, &fx->ev);
+	assert_string_equal(svg, again);
+	free(again);
+	free(svg);
 }
 
 static void test_deterministic_and_dates(void **state)
@@ -408,11 +459,11 @@ static void test_hostile_text(void **state)
 	char *hostile = xstrdup("K8s | <b>bold</b>");
 	k->name = hostile;
 
-	char *r = record(fx, NULL);
+	char *r = prose(record(fx, NULL));
 	/* The front matter is one YAML scalar per key, still three keys. */
 	assert_true(starts_with(r, "---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: \"Eve --- status: accepted, # Mallory \\x7C \\x3Cimg src=x\\x3E\"\n---\n"));
-	/* The front matter's two, the chart's config block's two. */
-	assert_int_equal(count_lines(r, "---"), 4);
+	/* The front matter's two. */
+	assert_int_equal(count_lines(r, "---"), 2);
 	assert_int_equal(count_lines(r, "# "), 1);
 	assert_int_equal(count_lines(r, "- "), 0);
 	const char *body = strstr(r + 4, "\n---\n") + 5;
@@ -428,6 +479,12 @@ static void test_hostile_text(void **state)
 	/* The title keeps the escaped name on one line, without the final period. */
 	assert_non_null(strstr(r, "for evil\\|svc\\`x\\` \\<script\\>alert(1)\\</script\\> \\# H1 - item \\[a\\](javascript:x)\n"));
 	assert_int_equal(check_tables(r), 6);
+	/* The chart writes names as XML text: entities, controls as '?'. */
+	k->name = "K8s & <b>\x01" "bold\xff</b>";
+	char *svg = report_cost_chart_svg(&fx->m, &fx->ev);
+	assert_non_null(strstr(svg, ">K8s &amp; &lt;b&gt;?bold?&lt;/b&gt;"));
+	assert_null(strstr(svg, "<b>"));
+	free(svg);
 	k->name = kept;
 	free(hostile);
 	free(r);
@@ -485,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_other_quoting),
 		cmocka_unit_test_setup_teardown(test_record_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_costs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cost_chart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic_and_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_adr_filename, setup, teardown),

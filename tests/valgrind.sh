@@ -18,6 +18,14 @@ for answers in tests/cases/*/answers.yaml; do
 	n=$((n + 1))
 done
 $vg "$bin" check questionnaires/*.yaml assets/*.yaml >/dev/null
+# recheck: every exported record; one that no longer holds; an edited one
+rc=0; $vg "$bin" recheck "$tmp"/*/decision-record.md --json >/dev/null || rc=$?
+[ "$rc" -eq 0 ] || { echo "valgrind: recheck of the exported records gave $rc"; exit 1; }
+rc=0; $vg "$bin" recheck "$tmp"/spiky-startup/decision-record.md --set 'hardware=[gpu]' >/dev/null || rc=$?
+[ "$rc" -eq 3 ] || { echo "valgrind: recheck --set gave $rc"; exit 1; }
+sed 's/^  memory_mb: .*/  memory_mb: 300/' "$tmp"/spiky-startup/decision-record.md >"$tmp/edited.md"
+rc=0; $vg "$bin" recheck "$tmp/edited.md" >/dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || { echo "valgrind: recheck of an edited record gave $rc"; exit 1; }
 printf 'answers: {requests_per_day: -5}\n' >"$tmp/bad.yaml"
 rc=0; $vg "$bin" eval "$tmp/bad.yaml" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || { echo "valgrind: bad input gave $rc"; exit 1; }

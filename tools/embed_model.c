@@ -158,6 +158,7 @@ static char *emit_question(FILE *out, const struct question *q)
 	sb_printf(&sb, ".integer = %d, ", q->integer);
 	sb_printf(&sb, ".bands = %s, .bands_count = %u, ", bands, q->bands_count);
 	field_str(&sb, "pattern", q->pattern);
+	field_str(&sb, "pattern_help", q->pattern_help);
 	sb_printf(&sb, ".max_length = %u}", q->max_length);
 	free(options);
 	free(bands);

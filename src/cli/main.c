@@ -1,4 +1,4 @@
-/* main.c: the command line (CONTRACT §1). Parses options, loads the model
+/* main.c: the command line (docs/archwise.1). Parses options, loads the model
  * and hands over to a front end: the wizard, eval, export or check. */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,13 +13,15 @@
 #include "export.h"
 #include "gen.h"
 #include "load.h"
+#include "recheck.h"
+#include "record.h"
 #include "scan.h"
 #include "session.h"
 #include "traffic.h"
 #include "tui.h"
 #include "util.h"
 
-enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+enum exit_code { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_STALE = 3 };
 
 static const char usage_text[] =
 	"usage: archwise [--answers FILE | --resume] [--questionnaire FILE] [--data-dir DIR]\n"
@@ -29,7 +31,8 @@ static const char usage_text[] =
 	"       archwise eval FILE... [--json] [--questionnaire FILE] [--data-dir DIR]\n"
 	"                      score answers files and print the result (several: a JSON array)\n"
 	"       archwise export FILE [-o DIR] [--target all|kubernetes|knative|serverless|fargate]\n"
-	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR] [--decision-makers \"A, B\"]\n"
+	"                      [--force] [--date YYYY-MM-DD] [--adr-dir DIR [--supersedes NNNN]]\n"
+	"                      [--decision-makers \"A, B\"]\n"
 	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
@@ -39,9 +42,14 @@ static const char usage_text[] =
 	"                      derive traffic answers from access logs\n"
 	"       archwise scan DIR [--json] [--write-answers FILE] [--force]\n"
 	"                      pre-fill answers from what a repository contains\n"
+	"       archwise recheck FILE... [--traffic LOG]... [--set QUESTION=VALUE]... [--json]\n"
+	"                      [--strict] [--questionnaire FILE] [--data-dir DIR]\n"
+	"                      does a recorded decision (record or answers file) still hold?\n"
+	"                      exit 3 when one no longer holds\n"
 	"       archwise --help | --version\n"
 	"\n"
-	"Exit codes: 0 success, 1 runtime failure (I/O, refused overwrite), 2 bad usage or input.\n"
+	"Exit codes: 0 success, 1 runtime failure (I/O, refused overwrite), 2 bad usage or input,\n"
+	"3 (recheck only) a recorded decision no longer holds.\n"
 	"See `man archwise` or README.md for every option and the file formats.\n";
 
 /* Everything the command line said. */
@@ -55,10 +63,13 @@ struct cli {
 	const char *target;         /* export --target */
 	const char *date;           /* export --date */
 	const char *adr_dir;        /* export --adr-dir */
+	const char *supersedes;     /* export --supersedes NNNN */
 	const char *decision_makers; /* export --decision-makers "A, B" */
 	const char *scan_dir;       /* wizard --scan */
 	const char *traffic_path;   /* wizard --traffic */
-	bool resume, json, force;
+	const char **logs, **sets;  /* recheck: every --traffic, every --set */
+	size_t nlogs, nsets;
+	bool resume, json, force, strict;
 };
 
 __attribute__((format(printf, 1, 2)))
@@ -76,6 +87,8 @@ static int usage_error(const char *fmt, ...)
 static int parse_cli(int argc, char **argv, struct cli *c)
 {
 	c->files = xcalloc((size_t)argc, sizeof(*c->files));
+	c->logs = xcalloc((size_t)argc, sizeof(*c->logs));
+	c->sets = xcalloc((size_t)argc, sizeof(*c->sets));
 	bool options_done = false;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -84,7 +97,7 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 		if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
 			if (!c->command && c->file_count == 0 &&
 			    (strcmp(arg, "eval") == 0 || strcmp(arg, "export") == 0 ||
-			     strcmp(arg, "check") == 0)) {
+			     strcmp(arg, "check") == 0 || strcmp(arg, "recheck") == 0)) {
 				c->command = arg;
 				continue;
 			}
@@ -107,6 +120,10 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			c->resume = true;
 			continue;
 		}
+		if (strcmp(arg, "--strict") == 0) {
+			c->strict = true;
+			continue;
+		}
 		if (util_option_is(arg, "--questionnaire"))
 			slot = &c->src.questionnaire_path, name = "--questionnaire";
 		else if (util_option_is(arg, "--data-dir"))
@@ -121,18 +138,26 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			slot = &c->date, name = "--date";
 		else if (util_option_is(arg, "--adr-dir"))
 			slot = &c->adr_dir, name = "--adr-dir";
+		else if (util_option_is(arg, "--supersedes"))
+			slot = &c->supersedes, name = "--supersedes";
 		else if (util_option_is(arg, "--decision-makers"))
 			slot = &c->decision_makers, name = "--decision-makers";
 		else if (util_option_is(arg, "--scan"))
 			slot = &c->scan_dir, name = "--scan";
 		else if (util_option_is(arg, "--traffic"))
 			slot = &c->traffic_path, name = "--traffic";
+		else if (util_option_is(arg, "--set"))
+			slot = &c->sets[c->nsets], name = "--set";
 		else
 			return usage_error("unknown option '%s'", arg);
 		const char *value = util_option_value(argc, argv, &i, name);
 		if (!value || !*value)
 			return usage_error("option '%s' needs a value", name);
 		*slot = value;
+		if (slot == &c->traffic_path)
+			c->logs[c->nlogs++] = value;
+		else if (slot == &c->sets[c->nsets])
+			c->nsets++;
 	}
 	return EXIT_OK;
 }
@@ -149,10 +174,13 @@ static int load_or_report(const struct load_sources *src, struct model *m)
 	return EXIT_OK;
 }
 
-static int load_answers_or_report(const struct model *m, const char *path, struct answers *a)
+/* An answers file, or a decision record's answers (meta, optional, then
+ * says whether it was one and what it chose). */
+static int load_answers_or_report(const struct model *m, const char *path, struct answers *a,
+				  struct record_meta *meta, bool *is_record)
 {
 	struct diag_list d = {0};
-	int rc = answers_load(m, path, a, &d);
+	int rc = record_load(m, path, a, meta, is_record, &d);
 	if (rc != 0) {
 		diag_print(&d, stderr);
 		answers_fini(a);   /* a failed load leaves *a initialised */
@@ -199,7 +227,7 @@ static int eval_one(const struct cli *c, const struct model *m, const char *path
 	*out = NULL;
 	struct answers a;
 	struct diag_list d = {0};
-	if (answers_load(m, path, &a, &d) != 0) {
+	if (record_load(m, path, &a, NULL, NULL, &d) != 0) {
 		diag_print(&d, stderr);
 		if (error && d.count)
 			*error = diag_format(&d.items[0]);
@@ -317,10 +345,14 @@ static int cmd_export(const struct cli *c, const struct model *m)
 	if (c->target && (targets = gen_target_parse(c->target)) < 0)
 		return usage_error("unknown --target '%s' (all, kubernetes, knative, serverless, fargate)",
 				   c->target);
+	if (c->supersedes && (!c->adr_dir || strspn(c->supersedes, "0123456789") !=
+			      strlen(c->supersedes) || strlen(c->supersedes) > 9))
+		return usage_error("%s", c->adr_dir ? "--supersedes takes a record number NNNN"
+				   : "--supersedes needs --adr-dir DIR");
 	if (c->date && !answers_valid_date(c->date))
 		return usage_error("--date '%s' is not a date YYYY-MM-DD", c->date);
 	struct answers a;
-	int rc = load_answers_or_report(m, c->files[0], &a);
+	int rc = load_answers_or_report(m, c->files[0], &a, NULL, NULL);
 	if (rc != EXIT_OK)
 		return rc;
 	if (c->decision_makers && (rc = set_decision_makers(&a, c->decision_makers)) != EXIT_OK) {
@@ -328,14 +360,11 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		return rc;
 	}
 	const char *service = answers_text_by_id(m, &a, "service_name");
-	char *why = service ? answers_service_name_problem(service) : NULL;
-	if (why) {
+	if (service && !answers_service_name_ok(service)) {
 		char *shown = util_escape_controls(service, false);
-		char *words = util_escape_controls(why, false);
-		util_message("%s: service_name '%s': %s", c->files[0], shown, words);
+		util_message("%s: service_name '%s' is not valid: %s", c->files[0], shown,
+			     answers_service_name_rule());
 		free(shown);
-		free(words);
-		free(why);
 		answers_fini(&a);
 		return EXIT_USAGE;
 	}
@@ -345,6 +374,7 @@ static int cmd_export(const struct cli *c, const struct model *m)
 		struct export_options o = {
 			.out_dir = c->out_dir, .targets = targets, .force = c->force,
 			.date = c->date, .adr_dir = c->adr_dir, .answers_path = c->files[0],
+			.supersedes = c->supersedes,
 			.note = export_note,
 		};
 		char *written = NULL, *err = NULL;
@@ -415,13 +445,16 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 		}
 		from = session;
 	}
-	int rc = from ? load_answers_or_report(m, from, &a)
+	struct record_meta meta;
+	bool is_record = false;
+	int rc = from ? load_answers_or_report(m, from, &a, &meta, &is_record)
 		      : (answers_init(&a, m) == 0 ? EXIT_OK : EXIT_RUNTIME);
 	if (rc == EXIT_OK) {
 		struct tui_options o = {
 			.answers_path = c->answers_path, .resume = c->resume,
 			.questionnaire_path = c->src.questionnaire_path,
 			.scan_dir = c->scan_dir, .traffic_path = c->traffic_path,
+			.from_record = is_record, .recorded = is_record ? meta.chosen : ARCH_KUBERNETES,
 		};
 		rc = tui_run(m, &a, &o);
 		answers_fini(&a);
@@ -430,13 +463,130 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 	return rc;
 }
 
+/* The logs, read once for every file. */
+static int recheck_traffic(const struct cli *c, struct traffic_summary *s)
+{
+	struct traffic *t = traffic_new(TRAFFIC_AUTO);
+	struct diag_list d = {0};
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < c->nlogs && rc == EXIT_OK; i++)
+		if (traffic_read_file(t, c->logs[i], &d) != 0)
+			rc = EXIT_USAGE;
+	if (rc == EXIT_OK && traffic_summarize(t, s) != 0) {
+		util_message("%s: no requests could be read from the traffic logs", c->logs[0]);
+		rc = EXIT_USAGE;
+	}
+	diag_print(&d, stderr);
+	diag_list_fini(&d);
+	traffic_free(t);
+	return rc;
+}
+
+/* Loads one file and puts the changes in; EXIT_OK with *recorded and *now
+ * set, else the exit code (reported). */
+static int recheck_load(const struct cli *c, const struct model *m, const char *path,
+			const struct traffic_summary *ts, struct answers *recorded,
+			struct answers *now, struct record_meta *meta, bool *is_record)
+{
+	struct diag_list d = {0};
+	if (record_load(m, path, recorded, meta, is_record, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_list_fini(&d);
+		answers_fini(recorded);
+		return EXIT_USAGE;
+	}
+	diag_list_fini(&d);
+	if (answers_copy(now, recorded) != 0) {
+		answers_fini(recorded);
+		util_message("out of memory");
+		return EXIT_RUNTIME;
+	}
+	char *err = NULL;
+	int rc = EXIT_OK;
+	if (ts && traffic_apply_answers(m, now, ts, &err) != 0)
+		rc = EXIT_USAGE;
+	for (size_t i = 0; rc == EXIT_OK && i < c->nsets; i++)
+		if (recheck_apply_set(m, now, c->sets[i], &err) != 0)
+			rc = EXIT_USAGE;
+	if (rc != EXIT_OK) {
+		util_message("%s: %s", path, err ? err : "invalid change");
+		free(err);
+		answers_fini(recorded);
+		answers_fini(now);
+	}
+	return rc;
+}
+
+static int cmd_recheck(const struct cli *cl, const struct model *m)
+{
+	const struct cli c = *cl;
+	struct traffic_summary ts;
+	bool have_ts = false;
+	int rc = EXIT_OK;
+	if (c.file_count == 0)
+		return usage_error("%s", "recheck needs a decision record or answers FILE");
+	/* A bad --set is bad usage, whatever the files say. */
+	for (size_t i = 0; rc == EXIT_OK && i < c.nsets; i++) {
+		struct answers probe;
+		char *err = NULL;
+		if (answers_init(&probe, m) != 0)
+			rc = EXIT_RUNTIME;
+		else if (recheck_apply_set(m, &probe, c.sets[i], &err) != 0)
+			rc = usage_error("--set %s", err);
+		free(err);
+		answers_fini(&probe);
+	}
+	if (rc == EXIT_OK && c.nlogs && (rc = recheck_traffic(&c, &ts)) == EXIT_OK)
+		have_ts = true;
+	bool bad = false, failed = false, stale = false;
+	for (size_t i = 0; rc == EXIT_OK && i < c.file_count; i++) {
+		struct answers recorded, now;
+		struct record_meta meta;
+		bool is_record = false;
+		int one = recheck_load(&c, m, c.files[i], have_ts ? &ts : NULL, &recorded, &now,
+				       &meta, &is_record);
+		if (one != EXIT_OK) {
+			bad |= one == EXIT_USAGE;
+			failed |= one == EXIT_RUNTIME;
+			continue;
+		}
+		struct recheck_result r;
+		if (recheck_compare(m, c.files[i], &recorded, is_record ? &meta : NULL, &now,
+				    c.strict, &r) != 0) {
+			util_message("%s: evaluation failed (out of memory)", c.files[i]);
+			failed = true;
+		} else {
+			char *out = c.json ? recheck_to_json(m, &r) : recheck_to_text(m, &r);
+			if (out) {
+				char *safe = c.json ? json_for_terminal(out)
+						    : util_escape_controls(out, true);
+				printf("%s%s", safe, c.json ? "\n" : "");
+				free(safe);
+			} else {
+				failed = true;
+			}
+			free(out);
+			fflush(stdout);
+			stale |= !r.holds;
+		}
+		recheck_result_fini(&r);
+		answers_fini(&recorded);
+		answers_fini(&now);
+	}
+	if (have_ts)
+		traffic_summary_fini(&ts);
+	if (rc != EXIT_OK)
+		return rc;
+	return bad ? EXIT_USAGE : failed ? EXIT_RUNTIME : stale ? EXIT_STALE : EXIT_OK;
+}
+
 /* What a command printed must have reached stdout: a full disk or a closed
  * pipe is an I/O failure (exit 1, one line), unless the command failed
  * already and said why. */
 static int stdout_status(int rc)
 {
 	int e = fflush(stdout) != 0 ? errno : 0;
-	if (rc == EXIT_OK && (e || ferror(stdout))) {
+	if ((rc == EXIT_OK || rc == EXIT_STALE) && (e || ferror(stdout))) {
 		util_message("standard output: %s", e ? strerror(e) : "write error");
 		return EXIT_RUNTIME;
 	}
@@ -463,12 +613,18 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "scan") == 0)
 		return stdout_status(scan_command(argc - 1, argv + 1));
 
+
 	struct cli c = {0};
 	int rc = parse_cli(argc, argv, &c);
 	if (rc == EXIT_OK && c.command == NULL && argc > 1 && c.file_count)
 		rc = usage_error("unknown command '%s'", c.files[0]);
-	if (rc == EXIT_OK && c.command && (c.scan_dir || c.traffic_path))
+	bool recheck = c.command && strcmp(c.command, "recheck") == 0;
+	if (rc == EXIT_OK && c.command && (c.scan_dir || (c.traffic_path && !recheck)))
 		rc = usage_error("%s", "--scan and --traffic are wizard options");
+	if (rc == EXIT_OK && (c.nsets || c.strict) && !recheck)
+		rc = usage_error("%s", "--set and --strict are recheck options");
+	if (rc == EXIT_OK && !c.command && c.nlogs > 1)
+		rc = usage_error("%s", "the wizard reads one --traffic LOG");
 	struct model m = {0};
 	if (rc == EXIT_OK)
 		rc = load_or_report(&c.src, &m);
@@ -479,10 +635,14 @@ int main(int argc, char **argv)
 			rc = cmd_eval(&c, &m);
 		else if (strcmp(c.command, "export") == 0)
 			rc = cmd_export(&c, &m);
+		else if (recheck)
+			rc = cmd_recheck(&c, &m);
 		else
 			rc = cmd_check(&c, &m);
 		model_free(&m);
 	}
 	free(c.files);
+	free(c.logs);
+	free(c.sets);
 	return stdout_status(rc);
 }

@@ -1,4 +1,4 @@
-/* answers.c: answers files (CONTRACT §3). YAML (libyaml documents) and JSON
+/* answers.c: answers files (docs/data-formats.md). YAML (libyaml documents) and JSON
  * (cJSON) are both turned into one small tree with positions, so a single
  * validator gives the same messages for both. */
 #include <cJSON.h>
@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 #include "file.h"
 #include "answers.h"
@@ -276,6 +277,29 @@ int answers_copy(struct answers *dst, const struct answers *src)
 	return 0;
 }
 
+char *answers_name_problem(const char *name, size_t len)
+{
+	if (len == 0)
+		return xstrdup("a name may not be empty");
+	if (name[0] == ' ' || name[len - 1] == ' ')
+		return xstrdup("a name may not start or end with a space");
+	size_t chars = 0;
+	for (size_t i = 0; i < len; chars++) {
+		unsigned cp;
+		size_t n = util_utf8_decode(name + i, len - i, &cp);
+		if (n == 0)
+			return xstrdup("a name must be UTF-8");
+		if (util_is_control(cp, false))
+			return xstrdup("a name may not contain a control character");
+		if (cp == ',')
+			return xstrdup("a name may not contain a comma (commas separate names)");
+		i += n;
+	}
+	if (chars > ANSWERS_NAME_MAX)
+		return xasprintf("a name has at most %d characters", ANSWERS_NAME_MAX);
+	return NULL;
+}
+
 int answers_set_decision_makers(struct answers *a, const char *list, char **err)
 {
 	char **names = NULL;
@@ -289,14 +313,14 @@ int answers_set_decision_makers(struct answers *a, const char *list, char **err)
 			b++;
 		while (e > b && e[-1] == ' ')
 			e--;
-		bool bad = e == b || e - b > 100;
-		for (const char *q = b; q < e && !bad; q++)
-			bad = (unsigned char)*q < 0x20 || *q == 0x7f;
-		if (bad) {
+		char *problem = answers_name_problem(b, (size_t)(e - b));
+		if (problem) {
 			for (size_t i = 0; i < n; i++)
 				free(names[i]);
 			free(names);
-			*err = xstrdup("names are separated by commas, each 1-100 characters on one line");
+			*err = xasprintf("names are separated by commas, each 1-%d characters on one "
+					 "line (%s)", ANSWERS_NAME_MAX, problem);
+			free(problem);
 			return -1;
 		}
 		names = xrealloc(names, (n + 1) * sizeof(*names));
@@ -421,34 +445,12 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
-char *answers_service_name_problem(const char *s)
-{
-	static const char rule[] = "a service name is lowercase letters, digits and '-', "
-		"starting with a letter and ending with a letter or digit, at most 50 characters";
-	size_t n = s ? strlen(s) : 0;
-	if (n == 0)
-		return xasprintf("the name is empty: %s", rule);
-	if (n > ANSWERS_SERVICE_NAME_MAX)
-		return xasprintf("the name has %zu characters: %s", n, rule);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			return xasprintf("'%c' is upper-case: %s", c, rule);
-		if (c > 0x20 && c < 0x7f)
-			return xasprintf("'%c' is not allowed: %s", c, rule);
-		return xasprintf("%s is not allowed: %s", c == ' ' ? "a space" : "that character", rule);
-	}
-	if (!(s[0] >= 'a' && s[0] <= 'z'))
-		return xasprintf("the name starts with '%c': %s", s[0], rule);
-	if (s[n - 1] == '-')
-		return xasprintf("the name ends with '-': %s", rule);
-	return NULL;
-}
-
 char *answers_text_problem(const struct question *q, const char *text)
 {
+	unsigned max = q->max_length ? q->max_length : TEXT_DEFAULT_MAX;
+	size_t n = utf8_chars(text);
+	if (n > max)
+		return xasprintf("text is %zu characters long, the limit is %u", n, max);
 	for (const char *p = text; *p;) {
 		unsigned cp;
 		size_t len = util_utf8_decode(p, SIZE_MAX, &cp);
@@ -461,16 +463,6 @@ char *answers_text_problem(const struct question *q, const char *text)
 					 : xasprintf("control character U+%04X in the text", cp);
 		p += len;
 	}
-	/* The service name: the rule export enforces, in words. */
-	if (q->id && strcmp(q->id, "service_name") == 0) {
-		char *why = answers_service_name_problem(text);
-		if (why)
-			return why;
-	}
-	unsigned max = q->max_length ? q->max_length : TEXT_DEFAULT_MAX;
-	size_t n = utf8_chars(text);
-	if (n > max)
-		return xasprintf("text is %zu characters long, the limit is %u", n, max);
 	if (q->pattern && *q->pattern) {
 		regex_t re;
 		char *anchored = xasprintf("^(%s)$", q->pattern);
@@ -482,9 +474,35 @@ char *answers_text_problem(const struct question *q, const char *text)
 		rc = regexec(&re, text, 0, NULL, 0);
 		regfree(&re);
 		if (rc != 0)
-			return xasprintf("'%s' does not match the pattern %s", text, q->pattern);
+			return q->pattern_help && *q->pattern_help
+				       ? xasprintf("'%s' is not valid: %s", text, q->pattern_help)
+				       : xasprintf("'%s' does not match the pattern %s", text, q->pattern);
 	}
 	return NULL;
+}
+
+/* The one service-name rule. The questionnaire's service_name question says
+ * the same (its pattern, max_length and pattern_help; test_answers checks
+ * that they agree) and export applies it through gen_input_check. Why these
+ * bounds: Kubernetes Services and Serverless services need a leading letter
+ * (DNS-1035), and Cloud Run takes at most 49 characters. */
+#define SERVICE_NAME_MAX 49
+
+const char *answers_service_name_rule(void)
+{
+	return "a lower-case letter first, then lower-case letters, digits and hyphens, "
+	       "ending with a letter or digit, at most 49 characters";
+}
+
+bool answers_service_name_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > SERVICE_NAME_MAX || !(s[0] >= 'a' && s[0] <= 'z') || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
 }
 
 bool answers_valid_date(const char *s)
@@ -1028,6 +1046,12 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 					perr(p, it, "decision_makers: expected a name, got %s", type_name(it));
 					continue;
 				}
+				char *problem = answers_name_problem(it->text, strlen(it->text));
+				if (problem) {
+					perr(p, it, "decision_makers: %s", problem);
+					free(problem);
+					continue;
+				}
 				out->decision_makers = xrealloc(out->decision_makers,
 					(out->decision_makers_count + 1) * sizeof(char *));
 				out->decision_makers[out->decision_makers_count++] = xstrdup(it->text);
@@ -1043,7 +1067,7 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 static bool looks_json(const char *text, size_t len, const char *name)
 {
 	size_t n = name ? strlen(name) : 0;
-	if (n >= 5 && strcmp(name + n - 5, ".json") == 0)
+	if (name && answers_path_is_json(name))
 		return true;
 	if ((n >= 5 && strcmp(name + n - 5, ".yaml") == 0) || (n >= 4 && strcmp(name + n - 4, ".yml") == 0))
 		return false;
@@ -1064,6 +1088,13 @@ static int parse_json(const char *text, size_t len, const char *name, struct ano
 	bool in_string = false;
 	for (size_t i = 0; i < len; i++) {
 		if (in_string) {
+			if (text[i] == '\\' && i + 5 < len && memcmp(text + i + 1, "u0000", 5) == 0) {
+				unsigned line, col;
+				yamldoc_offset_pos(text, len, i, &line, &col);
+				diag_add(diags, name, line, col,
+					 "a string may not contain a NUL character (\\u0000)");
+				return -1;
+			}
 			if (text[i] == '\\')
 				i++;
 			else if (text[i] == '"')
@@ -1362,4 +1393,93 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len)
 {
 	return to_yaml(m, a, len, true);
+}
+
+static cJSON *json_question(const struct model *m, const struct answers *a, size_t i)
+{
+	const struct question *q = model_question(m, i);
+	char buf[64];
+	switch (q->kind) {
+	case QK_SINGLE: {
+		int o = answers_option(m, a, i);
+		return o >= 0 && (unsigned)o < q->options_count ? cJSON_CreateString(q->options[o].id)
+								 : NULL;
+	}
+	case QK_MULTIPLE: {
+		uint64_t sel = answers_selected(m, a, i);
+		cJSON *arr = cJSON_CreateArray();
+		for (unsigned o = 0; arr && o < q->options_count && o < 64; o++)
+			if (sel & (UINT64_C(1) << o))
+				cJSON_AddItemToArray(arr, cJSON_CreateString(q->options[o].id));
+		return arr;
+	}
+	case QK_NUMBER:
+		/* the same digits the YAML writer uses: reads back exactly */
+		bound_text(buf, sizeof(buf), answers_number(m, a, i));
+		return cJSON_CreateRaw(buf);
+	case QK_TEXT:
+		return cJSON_CreateString(answers_text(m, a, i));
+	}
+	return NULL;
+}
+
+char *answers_to_json(const struct model *m, const struct answers *a, size_t *len)
+{
+	cJSON *root = cJSON_CreateObject(), *ans = cJSON_CreateObject();
+	if (!root || !ans) {
+		cJSON_Delete(root);
+		cJSON_Delete(ans);
+		return NULL;
+	}
+	if (m->questionnaire && m->questionnaire->id)
+		cJSON_AddStringToObject(root, "questionnaire", m->questionnaire->id);
+	cJSON_AddItemToObject(root, "answers", ans);
+	bool ok = true;
+	for (size_t i = 0; ok && i < m->question_count; i++) {
+		const struct question *q = model_question(m, i);
+		if (q->kind == QK_TEXT && !answer_at(a, i) && !q->default_value)
+			continue;
+		cJSON *v = json_question(m, a, i);
+		ok = v && cJSON_AddItemToObject(ans, q->id, v);
+	}
+	cJSON *weights = NULL;
+	for (size_t f = 0; ok && f < factor_count(m); f++) {
+		unsigned w = answers_weight(m, a, f);
+		if (w == m->questionnaire->factors[f].weight)
+			continue;
+		if (!weights)
+			weights = cJSON_AddObjectToObject(root, "weights");
+		ok = weights && cJSON_AddNumberToObject(weights, m->questionnaire->factors[f].id, w);
+	}
+	if (ok && a && a->date)
+		ok = cJSON_AddStringToObject(root, "date", a->date) != NULL;
+	if (ok && a && a->decision_makers_count) {
+		cJSON *dm = cJSON_AddArrayToObject(root, "decision_makers");
+		for (size_t i = 0; dm && i < a->decision_makers_count; i++)
+			cJSON_AddItemToArray(dm, cJSON_CreateString(a->decision_makers[i]));
+		ok = dm != NULL;
+	}
+	char *text = ok ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	if (!text)
+		return NULL;
+	struct strbuf sb = {0};
+	sb_append(&sb, text);
+	sb_append(&sb, "\n");
+	cJSON_free(text);
+	if (len)
+		*len = sb.len;
+	return sb_take(&sb);
+}
+
+bool answers_path_is_json(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 5 && strcasecmp(path + n - 5, ".json") == 0;
+}
+
+char *answers_to_file_text(const struct model *m, const struct answers *a, const char *path,
+			   size_t *len)
+{
+	return answers_path_is_json(path) ? answers_to_json(m, a, len) : answers_to_yaml(m, a, len);
 }

@@ -20,6 +20,7 @@
 #include "cond.h"
 #include "file.h"
 #include "load.h"
+#include "record.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -116,6 +117,7 @@ static const cyaml_schema_field_t question_fields[] = {
 	CYAML_FIELD_SEQUENCE("bands", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct question,
 			     bands, &band_schema, 0, CYAML_UNLIMITED),
 	STR("pattern", CYAML_FLAG_OPTIONAL, struct question, pattern),
+	STR("pattern_help", CYAML_FLAG_OPTIONAL, struct question, pattern_help),
 	CYAML_FIELD_UINT("max_length", CYAML_FLAG_OPTIONAL, struct question, max_length),
 	CYAML_FIELD_END
 };
@@ -1500,6 +1502,14 @@ size_t load_check_file(const char *path, const struct model *m, struct diag_list
 	char *text = file_read(path, &len, diags);
 	if (!text)
 		return diags->count - before;
+	if (record_is_markdown(path, text, len)) {
+		/* a decision record: its data block, as recheck reads it */
+		struct answers a;
+		record_parse(m, text, len, path, &a, NULL, diags);
+		answers_fini(&a);
+		free(text);
+		return diags->count - before;
+	}
 	struct model tmp;
 	memset(&tmp, 0, sizeof(tmp));
 	switch (load_sniff_kind(text, len)) {

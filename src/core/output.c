@@ -30,7 +30,18 @@ int out_bundle_add(struct out_bundle *b, const char *path, char *data, size_t le
 	f->path = xstrdup(path);
 	f->data = data;
 	f->len = len;
+	f->executable = false;
 	return 0;
+}
+
+int out_bundle_set_executable(struct out_bundle *b, const char *path)
+{
+	for (size_t i = 0; i < b->count; i++)
+		if (strcmp(b->files[i].path, path) == 0) {
+			b->files[i].executable = true;
+			return 0;
+		}
+	return -1;
 }
 
 int out_bundle_add_str(struct out_bundle *b, const char *path, const char *text)
@@ -358,10 +369,10 @@ int out_folder_check(const char *dir, char **err)
 
 /* ---- bundles ---- */
 
-/* A relative path with no empty, "." or ".." component. */
+/* A relative path with no empty, "." or ".." component (so no trailing '/'). */
 static bool path_is_safe(const char *p)
 {
-	if (!*p || *p == '/')
+	if (!*p || *p == '/' || p[strlen(p) - 1] == '/')
 		return false;
 	const char *c = p;
 	while (*c) {
@@ -482,6 +493,7 @@ struct slot {
 	const char *rel;
 	const char *data;
 	size_t len;
+	bool executable;     /* written 0755 */
 	int fd;              /* its folder, open */
 	struct temp tmp;     /* the new contents, before they are placed */
 	char *backup;        /* ".NAME.XXXXXX.old" in fd: the old version, kept until the end */
@@ -915,7 +927,7 @@ static int write_bundle(const char *dir, const struct out_bundle *b,
 	char *manifest = NULL;
 	if (o->manifest) {
 		manifest = out_manifest_text(b->files, b->count);
-		files[b->count] = (struct out_file){(char *)o->manifest, manifest, strlen(manifest)};
+		files[b->count] = (struct out_file){(char *)o->manifest, manifest, strlen(manifest), false};
 	}
 	if (bundle_paths_check(dir, files, nnew, err) < 0) {
 		free(manifest);
@@ -934,6 +946,7 @@ static int write_bundle(const char *dir, const struct out_bundle *b,
 		s[i].rel = files[i].path;
 		s[i].data = files[i].data;
 		s[i].len = files[i].len;
+		s[i].executable = files[i].executable;
 		s[i].fd = s[i].tmp.fd = -1;
 	}
 
@@ -965,6 +978,11 @@ static int write_bundle(const char *dir, const struct out_bundle *b,
 		free(folder);
 		int bad = s[i].fd < 0 ||
 			  temp_write(s[i].fd, base_of(s[i].rel), shown, s[i].data, s[i].len, &s[i].tmp, err) < 0;
+		/* fchmod, not the open mode: the umask must not take the x bits. */
+		if (!bad && s[i].executable && fchmod(s[i].tmp.fd, 0755) < 0) {
+			set_err(err, shown, "cannot make executable", errno);
+			bad = 1;
+		}
 		free(shown);
 		if (bad)
 			goto rollback;

@@ -156,10 +156,23 @@ static int compose_event(void *ctx, const yaml_event_t *ev)
 			rc = -1;
 		}
 		break;
-	case YAML_SCALAR_EVENT:
+	case YAML_SCALAR_EVENT: {
+		/* An escaped NUL ("a\0b") would cut the C string: the part
+		 * before it would pass every check made on the whole. */
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+			diag_add(diags, name, line, col, "a string may not contain a NUL character (\\0)");
+			rc = -1;
+			break;
+		}
+		/* "!!str 128" is a string, as a quoted scalar is. */
+		yaml_scalar_style_t style = ev->data.scalar.style;
+		const char *tag = (const char *)ev->data.scalar.tag;
+		if (style == YAML_PLAIN_SCALAR_STYLE && tag && strcmp(tag, YAML_STR_TAG) == 0)
+			style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 		id = yaml_document_add_scalar(doc, NULL, ev->data.scalar.value,
-					      (int)ev->data.scalar.length, ev->data.scalar.style);
+					      (int)ev->data.scalar.length, style);
 		break;
+	}
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if (c->depth >= c->max_depth) {

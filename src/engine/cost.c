@@ -3,7 +3,7 @@
  * Every figure is USD per month of hours_per_month hours (730 in the table,
  * AWS's convention), i.e. hours_per_month / 24 days. Inputs are clamped to
  * [0, a large bound] and NaN counts as 0, so no input makes a NaN or an
- * infinity. The formulas are written out in docs/readme/cost.md. */
+ * infinity. The formulas are written out in docs/cost.md. */
 #include <math.h>
 #include <string.h>
 #include "cost.h"
@@ -149,7 +149,7 @@ void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
 
 /* Fargate: always-on tasks sized from memory_mb, as many as the requests in
  * flight need when each task holds floor(task memory / memory_mb) of them.
- * No load balancer item: see docs/readme/cost.md. */
+ * No load balancer item: see docs/cost.md. */
 static void fargate_items(const struct pricing *p, const struct norm *n,
 			  struct cost_breakdown *b)
 {

@@ -1,4 +1,4 @@
-/* engine_json.c: the evaluation as the CONTRACT §5 JSON object. Numbers are
+/* engine_json.c: the evaluation as the `eval --json` object (docs/eval.schema.json). Numbers are
  * rounded (scores 1 decimal, similarity 2, USD 2, requests/day whole) so the
  * output is stable and diffable. */
 #include <math.h>

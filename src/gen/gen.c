@@ -3,6 +3,8 @@
  * bounds and dispatches to the per-target generators. */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gen.h"
@@ -162,18 +164,71 @@ void gen_input_from_answers(const struct model *m, const struct answers *a,
 	in->runtime = choice_or(m, a, "runtime", "nodejs22.x");
 	in->region = text_or(m, a, "region", "us-east-1");
 	in->high_cpu = answers_selected_has(m, a, "hardware", "high_cpu");
+	in->gpu = answers_selected_has(m, a, "hardware", "gpu");
+	in->provider = choice_or(m, a, "provider", "aws");
 	in->recommendation = ev ? arch_id(ev->recommendation) : NULL;
+	/* The questionnaire's example image (or none) names a repository after
+	 * this service instead: registry.example.com/team/SERVICE:1.0.0. */
+	int qi = model_question_index(m, "container_image");
+	const struct question *q = qi >= 0 ? model_question(m, (size_t)qi) : NULL;
+	if (!*in->image || (q && q->default_value && strcmp(in->image, q->default_value) == 0)) {
+		snprintf(in->image_buf, sizeof(in->image_buf), "registry.example.com/team/%.49s:1.0.0",
+			 in->service);
+		in->image = in->image_buf;
+	}
+}
+
+bool gen_knative_reserved_port(unsigned port)
+{
+	static const unsigned reserved[] = {8008, 8012, 8013, 8022, 9090, 9091};
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		if (port == reserved[i])
+			return true;
+	return false;
+}
+
+char *gen_short_name(const char *name, size_t max)
+{
+	size_t n = strlen(name);
+	if (n <= max || max < 8)
+		return xstrndup(name, n <= max ? n : max);
+	uint32_t h = 2166136261u;   /* FNV-1a, 32 bits */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	size_t keep = max - 7;
+	while (keep > 0 && name[keep - 1] == '-')
+		keep--;
+	return xasprintf("%.*s-%06x", (int)keep, name, (unsigned)(h >> 8));
+}
+
+int gen_cpu_size(const struct gen_input *in, struct gen_cpu *out, char **err)
+{
+	if (in->memory_mb > GEN_NODE_ALLOC_MEMORY_MB) {
+		*err = xasprintf("memory_mb %u is more than one instance can have: the largest node "
+				 "the Kubernetes files assume (%u vCPU, 256 GiB) leaves %u MiB "
+				 "allocatable; split the work across instances",
+				 in->memory_mb, GEN_NODE_VCPU, GEN_NODE_ALLOC_MEMORY_MB);
+		return -1;
+	}
+	unsigned per_vcpu_mb = in->high_cpu ? 2048u : 4096u;
+	unsigned long m = ((unsigned long)in->memory_mb * 1000u + per_vcpu_mb - 1) / per_vcpu_mb;
+	m = (m + 9) / 10 * 10;
+	unsigned floor_m = in->high_cpu ? 250u : 100u;
+	if (m < floor_m)
+		m = floor_m;
+	if (m > GEN_NODE_ALLOC_MILLICPU)
+		m = GEN_NODE_ALLOC_MILLICPU;
+	out->request = (unsigned)m;
+	out->limit = 2 * m > GEN_NODE_ALLOC_MILLICPU ? GEN_NODE_ALLOC_MILLICPU : (unsigned)(2 * m);
+	return 0;
 }
 
 int gen_input_check(const struct gen_input *in, int mask, char **err)
 {
-	/* Kubernetes Services and Serverless services also need a leading
-	 * letter (DNS-1035); suffixed names (NAME-headless) must stay <= 63:
-	 * the rule of answers_service_name_problem, shared with the wizard. */
-	char *why = answers_service_name_problem(in->service);
-	if (why) {
-		*err = xasprintf("service_name \"%s\": %s", in->service ? in->service : "", why);
-		free(why);
+	/* The questionnaire states the same rule (answers.c). */
+	if (!answers_service_name_ok(in->service)) {
+		*err = xasprintf("service_name \"%s\" is not valid: %s", in->service,
+				 answers_service_name_rule());
 		return -1;
 	}
 	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE | GEN_FARGATE)) && !gen_image_is_pinned(in->image)) {
@@ -185,6 +240,16 @@ int gen_input_check(const struct gen_input *in, int mask, char **err)
 		*err = xasprintf("container_port %u is not a TCP port", in->port);
 		return -1;
 	}
+	if ((mask & GEN_KNATIVE) && gen_knative_reserved_port(in->port)) {
+		*err = xasprintf("container_port %u is reserved by Knative Serving (it refuses "
+				 GEN_KNATIVE_RESERVED_PORTS "): listen on another port, or export "
+				 "without the knative target (--target kubernetes,serverless,fargate)",
+				 in->port);
+		return -1;
+	}
+	struct gen_cpu size;
+	if ((mask & (GEN_KUBERNETES | GEN_KNATIVE)) && gen_cpu_size(in, &size, err) < 0)
+		return -1;
 	if ((mask & (GEN_SERVERLESS | GEN_FARGATE)) && !region_is_valid(in->region)) {
 		*err = xasprintf("region \"%s\" is not an AWS region name (e.g. eu-west-1)", in->region);
 		return -1;

@@ -100,19 +100,24 @@ static char *task_definition(const struct gen_input *in, unsigned cpu, unsigned 
 	cJSON_AddBoolToObject(c, "essential", 1);
 	cJSON_AddStringToObject(c, "user", "10001");
 	cJSON_AddBoolToObject(c, "readonlyRootFilesystem", 1);
-	cJSON *ports = cJSON_AddArrayToObject(c, "portMappings");
-	cJSON *p = cJSON_CreateObject();
-	cJSON_AddItemToArray(ports, p);
-	cJSON_AddStringToObject(p, "name", "http");
-	cJSON_AddNumberToObject(p, "containerPort", in->port);
-	cJSON_AddNumberToObject(p, "hostPort", in->port);   /* awsvpc: must equal containerPort */
-	cJSON_AddStringToObject(p, "protocol", "tcp");
-	cJSON *env = cJSON_AddArrayToObject(c, "environment");
-	cJSON *e = cJSON_CreateObject();
-	cJSON_AddItemToArray(env, e);
-	cJSON_AddStringToObject(e, "name", "PORT");
-	snprintf(buf, sizeof(buf), "%u", in->port);
-	cJSON_AddStringToObject(e, "value", buf);
+	/* A batch task serves nothing: no port, no HTTP health check (ECS
+	 * watches the exit code). */
+	bool serves = !gen_k8s_is_cronjob(in);
+	if (serves) {
+		cJSON *ports = cJSON_AddArrayToObject(c, "portMappings");
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddItemToArray(ports, p);
+		cJSON_AddStringToObject(p, "name", "http");
+		cJSON_AddNumberToObject(p, "containerPort", in->port);
+		cJSON_AddNumberToObject(p, "hostPort", in->port);   /* awsvpc: must equal containerPort */
+		cJSON_AddStringToObject(p, "protocol", "tcp");
+		cJSON *env = cJSON_AddArrayToObject(c, "environment");
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddItemToArray(env, e);
+		cJSON_AddStringToObject(e, "name", "PORT");
+		snprintf(buf, sizeof(buf), "%u", in->port);
+		cJSON_AddStringToObject(e, "value", buf);
+	}
 	/* The root filesystem is read-only: /tmp is a task-local volume. */
 	cJSON *mounts = cJSON_AddArrayToObject(c, "mountPoints");
 	cJSON *mp = cJSON_CreateObject();
@@ -125,15 +130,18 @@ static char *task_definition(const struct gen_input *in, unsigned cpu, unsigned 
 	cJSON *caps = cJSON_AddObjectToObject(lp, "capabilities");
 	static const char *const drop[] = {"ALL"};
 	cJSON_AddItemToObject(caps, "drop", string_array(drop, 1));
-	cJSON *hc = cJSON_AddObjectToObject(c, "healthCheck");
-	char *probe = xasprintf("wget -q -O /dev/null http://127.0.0.1:%u/healthz || exit 1", in->port);
-	const char *cmd[] = {"CMD-SHELL", probe};
-	cJSON_AddItemToObject(hc, "command", string_array(cmd, 2));
-	free(probe);
-	cJSON_AddNumberToObject(hc, "interval", 30);
-	cJSON_AddNumberToObject(hc, "timeout", 5);
-	cJSON_AddNumberToObject(hc, "retries", 3);
-	cJSON_AddNumberToObject(hc, "startPeriod", 15);
+	if (serves) {
+		cJSON *hc = cJSON_AddObjectToObject(c, "healthCheck");
+		char *probe = xasprintf("wget -q -O /dev/null http://127.0.0.1:%u/healthz || exit 1",
+					in->port);
+		const char *cmd[] = {"CMD-SHELL", probe};
+		cJSON_AddItemToObject(hc, "command", string_array(cmd, 2));
+		free(probe);
+		cJSON_AddNumberToObject(hc, "interval", 30);
+		cJSON_AddNumberToObject(hc, "timeout", 5);
+		cJSON_AddNumberToObject(hc, "retries", 3);
+		cJSON_AddNumberToObject(hc, "startPeriod", 15);
+	}
 	cJSON *log = cJSON_AddObjectToObject(c, "logConfiguration");
 	cJSON_AddStringToObject(log, "logDriver", "awslogs");
 	cJSON *opts = cJSON_AddObjectToObject(log, "options");

@@ -179,13 +179,7 @@ static struct gen_yaml *object_start(const struct gen_input *in, const char *api
 static int object_finish(struct gen_yaml *y, struct out_bundle *b, const char *path, char **err)
 {
 	gen_yaml_map_end(y);
-	size_t len;
-	char *text = gen_yaml_finish(y, &len, err);
-	gen_yaml_free(y);
-	if (!text)
-		return -1;
-	out_bundle_add(b, path, text, len);
-	return 0;
+	return gen_yaml_add_file(y, NULL, b, path, err);
 }
 
 static void selector(struct gen_yaml *y, const struct gen_input *in)
@@ -197,23 +191,18 @@ static void selector(struct gen_yaml *y, const struct gen_input *in)
 	gen_yaml_map_end(y);
 }
 
-/* CPU in millicores: Lambda's ratio (one vCPU per 1769 MB) rounded up to
- * 10m, at least 100m; twice that with high_cpu. */
-static unsigned cpu_millis(const struct gen_input *in)
-{
-	unsigned m = (in->memory_mb * 1000u + 1768u) / 1769u;
-	m = (m + 9) / 10 * 10;
-	if (m < 100)
-		m = 100;
-	return in->high_cpu ? 2 * m : m;
-}
-
 static void resources(struct gen_yaml *y, const struct gen_input *in)
 {
 	char mem[32], cpu[32], cpu_limit[32];
+	struct gen_cpu c;
+	char *why = NULL;
+	if (gen_cpu_size(in, &c, &why) < 0) {   /* refused by gen_input_check first */
+		free(why);
+		c.request = c.limit = GEN_NODE_ALLOC_MILLICPU;
+	}
 	snprintf(mem, sizeof(mem), "%uMi", in->memory_mb);
-	snprintf(cpu, sizeof(cpu), "%um", cpu_millis(in));
-	snprintf(cpu_limit, sizeof(cpu_limit), "%um", 2 * cpu_millis(in));
+	snprintf(cpu, sizeof(cpu), "%um", c.request);
+	snprintf(cpu_limit, sizeof(cpu_limit), "%um", c.limit);
 	gen_yaml_str(y, "resources");
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "requests");
@@ -228,8 +217,35 @@ static void resources(struct gen_yaml *y, const struct gen_input *in)
 	gen_yaml_kv_str(y, "cpu", cpu_limit);
 	gen_yaml_kv_str(y, "memory", mem);
 	gen_yaml_kv_str(y, "ephemeral-storage", "256Mi");
+	gen_k8s_gpu_limit(y, in);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
+}
+
+void gen_k8s_gpu_limit(struct gen_yaml *y, const struct gen_input *in)
+{
+	/* An extended resource: the limit alone (the request follows it). */
+	if (in->gpu)
+		gen_yaml_kv_str(y, GEN_GPU_RESOURCE, "1");
+}
+
+void gen_k8s_gpu_placement(struct gen_yaml *y, const struct gen_input *in)
+{
+	if (!in->gpu)
+		return;
+	gen_yaml_str(y, "nodeSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, GEN_GPU_NODE_LABEL);
+	gen_yaml_quoted(y, "true");
+	gen_yaml_map_end(y);
+	gen_yaml_str(y, "tolerations");
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "key", GEN_GPU_RESOURCE);
+	gen_yaml_kv_str(y, "operator", "Exists");
+	gen_yaml_kv_str(y, "effect", "NoSchedule");
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
 }
 
 static void spread(struct gen_yaml *y, const struct gen_input *in, const char *key)
@@ -312,6 +328,7 @@ static void pod_template(struct gen_yaml *y, const struct gen_input *in, bool st
 	gen_yaml_map_end(y);
 	if (!job)
 		spreading(y, in);
+	gen_k8s_gpu_placement(y, in);
 	gen_yaml_str(y, "containers");
 	gen_yaml_seq_start(y);
 	gen_yaml_map_start(y);
@@ -606,8 +623,81 @@ static void namespace_selector(struct gen_yaml *y, const char *ns)
 	gen_yaml_map_end(y);
 }
 
+/* What the workload reaches outside its pod: the provider's endpoints
+ * over HTTPS (queues, streams, object storage, a managed store) for every
+ * workload but a stateless or self-contained API. */
+bool gen_k8s_needs_https_egress(const struct gen_input *in)
+{
+	return strcmp(in->workload_type, "http_api") != 0 ||
+	       strcmp(in->state, "external_state") == 0;
+}
+
+/* A rule: key (from/to) lists its peers, then rule_end closes the list
+ * with one TCP port. */
+static void rule_start(struct gen_yaml *y, const char *key)
+{
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, key);
+	gen_yaml_seq_start(y);
+	gen_yaml_map_start(y);
+}
+
+static void rule_end(struct gen_yaml *y, unsigned port)
+{
+	gen_yaml_map_end(y);
+	gen_yaml_seq_end(y);
+	gen_yaml_str(y, "ports");
+	gen_yaml_seq_start(y);
+	port_entry(y, "TCP", port);
+	gen_yaml_seq_end(y);
+	gen_yaml_map_end(y);
+}
+
+/* The pods of this workload (a StatefulSet's members) on its port. */
+static void self_peer(struct gen_yaml *y, const struct gen_input *in, const char *key)
+{
+	rule_start(y, key);
+	gen_yaml_str(y, "podSelector");
+	gen_yaml_map_start(y);
+	gen_yaml_str(y, "matchLabels");
+	gen_k8s_labels(y, in, true);
+	gen_yaml_map_end(y);
+	rule_end(y, in->port);
+}
+
+/* The comment on top of networkpolicy.yaml: what each rule is for and what
+ * to narrow (YAML comments cannot go through the emitter). */
+static char *netpol_comment(const struct gen_input *in, bool peers)
+{
+	struct strbuf sb = {0};
+	sb_append(&sb, "# Default deny, then what this workload needs:\n");
+	if (!gen_k8s_is_cronjob(in))
+		sb_printf(&sb, "# - ingress from the %s namespace on port %u;\n", INGRESS_NAMESPACE,
+			  in->port);
+	if (peers)
+		sb_printf(&sb, "# - the StatefulSet's members to each other on port %u (replication);\n",
+			  in->port);
+	sb_append(&sb, "# - DNS to kube-dns;\n");
+	if (gen_k8s_needs_https_egress(in)) {
+		sb_printf(&sb, "# - HTTPS (443) to any address: the provider's endpoints this %s uses\n"
+			  "#   (queues, streams, object storage%s). Narrow it: replace\n"
+			  "#   0.0.0.0/0 with your VPC or private endpoints' CIDRs, or with the\n"
+			  "#   provider's published ranges for the services you call.\n",
+			  gen_component(in),
+			  strcmp(in->state, "external_state") == 0 ? ", the managed data store" : "");
+		if (strcmp(in->state, "external_state") == 0)
+			sb_append(&sb, "# A store reached on its own port (PostgreSQL 5432, Redis 6379) needs\n"
+				  "# a rule of its own, to the store's address only.\n");
+	} else {
+		sb_append(&sb, "# Nothing else leaves the pod: add an egress rule (address and port)\n"
+			  "# for each service it calls.\n");
+	}
+	return sb_take(&sb);
+}
+
 static int add_netpol(const struct gen_input *in, struct out_bundle *b, char **err)
 {
+	bool peers = is_stateful(in) && !gen_k8s_is_cronjob(in);
 	struct gen_yaml *y = object_start(in, "networking.k8s.io/v1", "NetworkPolicy", in->service, true);
 	gen_yaml_str(y, "spec");
 	gen_yaml_map_start(y);
@@ -627,18 +717,11 @@ static int add_netpol(const struct gen_input *in, struct out_bundle *b, char **e
 	if (!gen_k8s_is_cronjob(in)) {
 		gen_yaml_str(y, "ingress");
 		gen_yaml_seq_start(y);
-		gen_yaml_map_start(y);
-		gen_yaml_str(y, "from");
-		gen_yaml_seq_start(y);
-		gen_yaml_map_start(y);
+		rule_start(y, "from");
 		namespace_selector(y, INGRESS_NAMESPACE);
-		gen_yaml_map_end(y);
-		gen_yaml_seq_end(y);
-		gen_yaml_str(y, "ports");
-		gen_yaml_seq_start(y);
-		port_entry(y, "TCP", in->port);
-		gen_yaml_seq_end(y);
-		gen_yaml_map_end(y);
+		rule_end(y, in->port);
+		if (peers)
+			self_peer(y, in, "from");
 		gen_yaml_seq_end(y);
 	}
 
@@ -665,18 +748,21 @@ static int add_netpol(const struct gen_input *in, struct out_bundle *b, char **e
 	port_entry(y, "TCP", 53);
 	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
-	/* External state lives in a managed service reached over HTTPS. */
-	if (strcmp(in->state, "external_state") == 0) {
-		gen_yaml_map_start(y);
-		gen_yaml_str(y, "ports");
-		gen_yaml_seq_start(y);
-		port_entry(y, "TCP", 443);
-		gen_yaml_seq_end(y);
-		gen_yaml_map_end(y);
+	if (peers)
+		self_peer(y, in, "to");
+	/* The provider's endpoints (and a managed store) over HTTPS. */
+	if (gen_k8s_needs_https_egress(in)) {
+		rule_start(y, "to");
+		gen_yaml_kv_map_str(y, "ipBlock", "cidr", "0.0.0.0/0");
+		rule_end(y, 443);
 	}
 	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
-	return object_finish(y, b, "kubernetes/networkpolicy.yaml", err);
+	gen_yaml_map_end(y);
+	char *comment = netpol_comment(in, peers);
+	int rc = gen_yaml_add_file(y, comment, b, "kubernetes/networkpolicy.yaml", err);
+	free(comment);
+	return rc;
 }
 
 static int add_ingress(const struct gen_input *in, struct out_bundle *b, char **err)

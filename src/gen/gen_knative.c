@@ -20,8 +20,12 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	struct gen_scale sc;
 	gen_scale_compute(in, &sc);
 	bool strict = strcmp(in->latency_target, "strict") == 0;
-	char mem[32];
+	char mem[32], cpu[32];
 	snprintf(mem, sizeof(mem), "%uMi", in->memory_mb);
+	struct gen_cpu c;
+	if (gen_cpu_size(in, &c, err) < 0)
+		return -1;
+	snprintf(cpu, sizeof(cpu), "%um", c.request);
 
 	struct gen_yaml *y = gen_yaml_new();
 	gen_yaml_map_start(y);
@@ -56,6 +60,9 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	/* Hard limit at twice the soft autoscaling target. */
 	gen_yaml_kv_int(y, "containerConcurrency", 2 * sc.concurrency);
 	gen_yaml_kv_int(y, "timeoutSeconds", strcmp(in->longest_task, "under_1s") == 0 ? 30 : 600);
+	/* GPU pool placement: needs the kubernetes.podspec-nodeselector and
+	 * kubernetes.podspec-tolerations flags of config-features (README). */
+	gen_k8s_gpu_placement(y, in);
 	gen_yaml_str(y, "containers");
 	gen_yaml_seq_start(y);
 	gen_yaml_map_start(y);
@@ -72,11 +79,14 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "requests");
 	gen_yaml_map_start(y);
+	gen_yaml_kv_str(y, "cpu", cpu);
 	gen_yaml_kv_str(y, "memory", mem);
 	gen_yaml_map_end(y);
+	/* No CPU limit: a revision may burst while it scales out. */
 	gen_yaml_str(y, "limits");
 	gen_yaml_map_start(y);
 	gen_yaml_kv_str(y, "memory", mem);
+	gen_k8s_gpu_limit(y, in);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
 	/* Knative accepts a probe port only when it is the container port. */
@@ -97,11 +107,5 @@ int gen_knative_add(const struct gen_input *in, struct out_bundle *b, char **err
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
 	gen_yaml_map_end(y);
-	size_t len;
-	char *text = gen_yaml_finish(y, &len, err);
-	gen_yaml_free(y);
-	if (!text)
-		return -1;
-	out_bundle_add(b, "knative/service.yaml", text, len);
-	return 0;
+	return gen_yaml_add_file(y, NULL, b, "knative/service.yaml", err);
 }

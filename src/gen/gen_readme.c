@@ -14,6 +14,7 @@ static const struct {
 } descriptions[] = {
 	{"decision-record.md", "the decision record (MADR): options, scores, reasons, costs"},
 	{"answers.yaml", "the answers behind it; `archwise eval answers.yaml` replays the decision"},
+	{"cost-chart.svg", "the record's cost chart: cost against requests per day, log-log, the break-evens marked"},
 	{"kubernetes/kustomization.yaml", "lists every object below; `kubectl apply -k kubernetes/`"},
 	{"kubernetes/namespace.yaml", "the namespace everything runs in"},
 	{"kubernetes/serviceaccount.yaml", "a service account with no API token mounted"},
@@ -33,7 +34,7 @@ static const struct {
 	{"serverless/handler.mjs", "the function code stub (Node.js)"},
 	{"serverless/handler.py", "the function code stub (Python)"},
 	{"serverless/src/main/java/com/example/Handler.java", "the function code stub (Java)"},
-	{"serverless/bootstrap", "the custom runtime stub (provided.al2023); chmod 755 before packaging"},
+	{"serverless/bootstrap", "the custom runtime stub (provided.al2023), written executable"},
 	{"fargate/task-definition.json", "ECS task definition for Fargate; ${AWS_ACCOUNT_ID} is a placeholder"},
 	{"fargate/task-role-policy.json", "IAM policy for the task role, least privilege"},
 	{"README.md", "this file"},
@@ -41,8 +42,19 @@ static const struct {
 
 static const char *describe(const struct gen_input *in, const char *path)
 {
-	if (gen_k8s_is_cronjob(in) && strcmp(path, "kubernetes/networkpolicy.yaml") == 0)
-		return "default-deny: no inbound traffic at all, DNS egress";
+	if (strcmp(path, "kubernetes/networkpolicy.yaml") == 0) {
+		bool https = gen_k8s_needs_https_egress(in);
+		if (gen_k8s_is_cronjob(in))
+			return https ? "default-deny: no inbound traffic at all; DNS and HTTPS egress"
+				     : "default-deny: no inbound traffic at all, DNS egress";
+		if (strcmp(in->state, "stateful") == 0)
+			return https ? "default-deny except ingress from ingress-nginx, the set's members "
+				       "to each other, DNS and HTTPS egress"
+				     : "default-deny except ingress from ingress-nginx, the set's members "
+				       "to each other and DNS egress";
+		return https ? "default-deny except ingress from ingress-nginx, DNS and HTTPS egress"
+			     : "default-deny except ingress from ingress-nginx and DNS egress";
+	}
 	for (size_t i = 0; i < sizeof(descriptions) / sizeof(descriptions[0]); i++)
 		if (strcmp(descriptions[i].path, path) == 0)
 			return descriptions[i].what;
@@ -55,6 +67,26 @@ static void num3(char *buf, size_t size, double v)
 {
 	snprintf(buf, size, "%.3g", v);
 	util_c_decimal_point(buf);
+}
+
+/* CPU and memory of one pod, and the GPU pool when asked. */
+static void sizing_section(struct strbuf *sb, const struct gen_input *in)
+{
+	struct gen_cpu c = {0, 0};
+	char *why = NULL;
+	if (gen_cpu_size(in, &c, &why) < 0)
+		free(why);
+	sb_printf(sb, "Each pod requests %u MiB of memory (also its limit) and %um CPU, one vCPU "
+		  "per %s GiB of memory%s, with a limit of %um: at most what one node of %u vCPU "
+		  "leaves allocatable.\n\n",
+		  in->memory_mb, c.request, in->high_cpu ? "2" : "4",
+		  in->high_cpu ? " (hardware: high_cpu)" : "", c.limit, GEN_NODE_VCPU);
+	if (in->gpu)
+		sb_printf(sb, "GPU: each pod has a limit of one `" GEN_GPU_RESOURCE "` (the NVIDIA device "
+			  "plugin or GPU operator provides it), runs only on nodes labelled `"
+			  GEN_GPU_NODE_LABEL "=true` (GPU feature discovery sets it; on GKE you may "
+			  "select `cloud.google.com/gke-accelerator` instead) and tolerates the `"
+			  GEN_GPU_RESOURCE "` taint that keeps other pods off the GPU pool.\n\n");
 }
 
 /* A batch job: the CronJob, and how to start a run by hand. */
@@ -92,9 +124,12 @@ static void cronjob_section(struct strbuf *sb, const struct gen_input *in, bool 
 	if (stateful)
 		sb_append(sb, " and `/data` (the claim in pvc.yaml, kept between runs)");
 	sb_append(sb, ".\n\n"
-		  "The NetworkPolicy denies all inbound traffic and allows DNS to kube-system; "
-		  "open egress to what the job reads and writes. It takes effect with a CNI "
-		  "that enforces policies (Calico, Cilium).\n\n");
+		  "The NetworkPolicy denies all inbound traffic and allows DNS to kube-system");
+	if (gen_k8s_needs_https_egress(in))
+		sb_append(sb, " and HTTPS (443) to any address for the provider's endpoints; narrow "
+			  "that rule as its comment says");
+	sb_append(sb, ". It takes effect with a CNI that enforces policies (Calico, Cilium).\n\n");
+	sizing_section(sb, in);
 }
 
 static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
@@ -138,9 +173,18 @@ static void kubernetes_section(struct strbuf *sb, const struct gen_input *in,
 			  sc->min_replicas, sc->max_replicas, avg, factor, in->traffic_pattern, peak,
 			  sc->concurrency, pod, ms);
 	}
-	sb_append(sb, "The NetworkPolicy admits traffic only from the `ingress-nginx` namespace "
-		  "and allows DNS to kube-system; it takes effect with a CNI that enforces "
-		  "policies (Calico, Cilium). The HPA needs metrics-server.\n\n");
+	sb_append(sb, "The NetworkPolicy admits traffic only from the `ingress-nginx` namespace");
+	if (stateful)
+		sb_append(sb, " and from the set's own members");
+	sb_append(sb, " and allows DNS to kube-system");
+	if (gen_k8s_needs_https_egress(in))
+		sb_append(sb, " and HTTPS (443) to any address for the provider's endpoints (narrow "
+			  "that rule as its comment says)");
+	sb_append(sb, "; it takes effect with a CNI that enforces policies (Calico, Cilium).");
+	if (!stateful)
+		sb_append(sb, " The HPA needs metrics-server.");
+	sb_append(sb, "\n\n");
+	sizing_section(sb, in);
 }
 
 int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b, char **err)
@@ -172,9 +216,17 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			  "kubectl create namespace %s\n"
 			  "kubectl apply -f knative/service.yaml\n"
 			  "kubectl -n %s get ksvc %s\n"
-			  "```\n\n",
+			  "```\n\n"
+			  "The writable `/tmp` (an emptyDir volume under a read-only root filesystem) "
+			  "needs Knative Serving 1.13 or later; older releases refuse the volume unless "
+			  "the `kubernetes.podspec-emptydir` flag of `config-features` is enabled.\n\n",
 			  strcmp(in->latency_target, "strict") == 0 ? "one warm instance (strict latency)" : "zero",
 			  sc.max_replicas, sc.concurrency, in->service, in->service, in->service);
+	if ((mask & GEN_KNATIVE) && in->gpu)
+		sb_append(&sb, "GPU: the revision asks for one `" GEN_GPU_RESOURCE "` and is placed "
+			  "like the Kubernetes pods (node selector and toleration); Knative accepts "
+			  "those only with the `kubernetes.podspec-nodeselector` and "
+			  "`kubernetes.podspec-tolerations` flags of `config-features` enabled.\n\n");
 	/* Knative Serving runs request-driven services: kept for comparison,
 	 * with what it takes to run a batch job on it. */
 	if ((mask & GEN_KNATIVE) && gen_k8s_is_cronjob(in))
@@ -195,11 +247,17 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 		if (strcmp(in->runtime, "java21") == 0)
 			sb_append(&sb, "javac -d build src/main/java/com/example/Handler.java\n"
 				  "mkdir -p target && jar cf target/handler.jar -C build .\n");
-		if (strcmp(in->runtime, "provided.al2023") == 0)
-			sb_append(&sb, "chmod 755 bootstrap\n");
 		sb_append(&sb, "npx osls print\n"
 			  "npx osls deploy --stage dev\n"
 			  "```\n\n");
+		if (strlen(in->service) + 2 + GEN_SLS_STAGE_MAX + strlen(in->region) + 11 > 64)
+			sb_printf(&sb, "AWS limits IAM role and function names to 64 characters: with "
+				  "this service name the files name them with a shortened one (a hash "
+				  "of the full name keeps it unique), which fits any stage of up to %d "
+				  "characters.\n\n", GEN_SLS_STAGE_MAX);
+		else
+			sb_printf(&sb, "Stage names of up to %d characters keep every AWS name "
+				  "within its limit.\n\n", GEN_SLS_STAGE_MAX);
 		if (strcmp(in->longest_task, "under_1s") != 0)
 			sb_append(&sb, "Functions stop after 15 minutes (the Lambda limit); HTTP API "
 				  "functions after 29 s. Longer work belongs in a queue-driven worker "
@@ -224,11 +282,16 @@ int gen_readme_input(const struct gen_input *in, int mask, struct out_bundle *b,
 			  "--policy-document file://fargate/task-role-policy.json\n"
 			  "aws ecs register-task-definition --region %s "
 			  "--cli-input-json file://task-definition.filled.json\n"
-			  "```\n\n"
-			  "The health check runs `wget` inside the container: keep it in the image or "
-			  "change the command.\n",
+			  "```\n\n",
 			  cpu, mem, in->memory_mb, in->service, in->region, in->service, in->service,
 			  in->region);
+		if (gen_k8s_is_cronjob(in))
+			sb_append(&sb, "A batch task serves nothing: no port mapping and no health "
+				  "check; ECS reads the container's exit code. Run it on a schedule with "
+				  "an EventBridge Scheduler target (`aws scheduler create-schedule`).\n");
+		else
+			sb_append(&sb, "The health check runs `wget` inside the container: keep it in "
+				  "the image or change the command.\n");
 	}
 	char *text = sb_take(&sb);
 	/* Trailing blank lines trimmed: exactly one newline at the end. */

@@ -19,6 +19,36 @@ enum fn_kind { FN_API, FN_WORKER, FN_JOB, FN_STREAM };
 
 static const char *const fn_names[] = {"api", "worker", "job", "stream"};
 
+/* AWS name limits: Lambda function names and IAM role names 64. The
+ * framework names functions SERVICE-STAGE-FUNCTION and the role
+ * SERVICE-STAGE-REGION-lambdaRole; with a stage of up to GEN_SLS_STAGE_MAX
+ * characters those must fit, else the files name them with a shortened
+ * service (gen_short_name). */
+#define FN_NAME_MAX 64
+#define ROLE_NAME_MAX 64
+#define FN_SUFFIX_MAX 6   /* "worker", "stream" */
+
+/* The service part of function names, shortened when SERVICE-STAGE-FUNCTION
+ * could pass 64 (caller frees); NULL when the framework's names fit. */
+static char *function_base(const struct gen_input *in)
+{
+	size_t room = FN_NAME_MAX - 2 - GEN_SLS_STAGE_MAX - FN_SUFFIX_MAX;
+	return strlen(in->service) > room ? gen_short_name(in->service, room) : NULL;
+}
+
+/* The role name, when the framework's would pass 64 (caller frees). */
+static char *role_name(const struct gen_input *in)
+{
+	static const char suffix[] = "-lambdaRole";
+	size_t fixed = 2 + GEN_SLS_STAGE_MAX + strlen(in->region) + strlen(suffix);
+	if (strlen(in->service) + fixed <= ROLE_NAME_MAX)
+		return NULL;
+	char *short_name = gen_short_name(in->service, ROLE_NAME_MAX - fixed);
+	char *name = xasprintf("%s-${sls:stage}-%s%s", short_name, in->region, suffix);
+	free(short_name);
+	return name;
+}
+
 /* Seconds: three times the average duration (at least 6) for sub-second
  * work; the full 15 minutes for anything that may run long. */
 static unsigned task_timeout(const struct gen_input *in)
@@ -90,6 +120,10 @@ static void iam_statements(struct gen_yaml *y, const struct gen_input *in)
 	gen_yaml_map_start(y);
 	gen_yaml_str(y, "role");
 	gen_yaml_map_start(y);
+	char *role = role_name(in);
+	if (role)
+		gen_yaml_kv_str(y, "name", role);
+	free(role);
 	gen_yaml_str(y, "statements");
 	gen_yaml_seq_start(y);
 	/* Logs: only this service's own log groups. */
@@ -109,7 +143,12 @@ static void iam_statements(struct gen_yaml *y, const struct gen_input *in)
 	ref(y, "AWS::Region");
 	gen_yaml_str(y, ":");
 	ref(y, "AWS::AccountId");
-	gen_yaml_str(y, ":log-group:/aws/lambda/${self:service}-${sls:stage}-*:*");
+	char *base = function_base(in);
+	char *group = xasprintf(":log-group:/aws/lambda/%s-${sls:stage}-*:*",
+				base ? base : "${self:service}");
+	gen_yaml_str(y, group);
+	free(group);
+	free(base);
 	gen_yaml_seq_end(y);
 	gen_yaml_seq_end(y);
 	gen_yaml_map_end(y);
@@ -148,6 +187,13 @@ static void function(struct gen_yaml *y, const struct gen_input *in, enum fn_kin
 	char *h = handler_ref(in, k);
 	gen_yaml_kv_str(y, "handler", h);
 	free(h);
+	char *base = function_base(in);
+	if (base) {
+		char *name = xasprintf("%s-${sls:stage}-%s", base, fn_names[k]);
+		gen_yaml_kv_str(y, "name", name);
+		free(name);
+		free(base);
+	}
 	gen_yaml_kv_int(y, "timeout", fn_timeout(in, k));
 	gen_yaml_str(y, "events");
 	gen_yaml_seq_start(y);
@@ -439,7 +485,7 @@ static char *stub_bootstrap(const struct gen_input *in)
 		"#!/bin/sh\n"
 		"# Custom runtime for %s (provided.al2023): the Lambda Runtime API loop.\n"
 		"# $_HANDLER is the function's handler from serverless.yml (api, worker,\n"
-		"# job or stream). Make it executable before packaging: chmod 755 bootstrap\n"
+		"# job or stream). Written executable (0755); keep the mode when you copy it.\n"
 		"set -eu\n"
 		"api=\"http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime\"\n"
 		"while true; do\n"
@@ -481,5 +527,7 @@ int gen_serverless_add(const struct gen_input *in, struct out_bundle *b, char **
 		path = "serverless/handler.mjs";
 	}
 	out_bundle_add(b, path, stub, strlen(stub));
+	if (strcmp(path, "serverless/bootstrap") == 0)
+		out_bundle_set_executable(b, path);   /* Lambda runs it as it is */
 	return 0;
 }

@@ -203,3 +203,21 @@ char *gen_yaml_finish(struct gen_yaml *y, size_t *len, char **err)
 		*len = y->out.len;
 	return sb_take(&y->out);
 }
+
+int gen_yaml_add_file(struct gen_yaml *y, const char *comment, struct out_bundle *b,
+		      const char *path, char **err)
+{
+	size_t len;
+	char *text = gen_yaml_finish(y, &len, err);
+	gen_yaml_free(y);
+	if (!text)
+		return -1;
+	if (comment && *comment) {
+		char *whole = xasprintf("%s%s", comment, text);
+		free(text);
+		text = whole;
+		len = strlen(text);
+	}
+	out_bundle_add(b, path, text, len);
+	return 0;
+}

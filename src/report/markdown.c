@@ -1,5 +1,5 @@
-/* markdown.c: escaping untrusted text for Markdown, YAML front matter, shell
- * commands and Mermaid labels. */
+/* markdown.c: escaping untrusted text for Markdown, YAML front matter and
+ * shell commands. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,19 +138,5 @@ void md_shell_word_sb(struct strbuf *sb, const char *s)
 		}
 		sb_append(sb, "'");
 	}
-	free(t);
-}
-
-void md_mermaid_string_sb(struct strbuf *sb, const char *s)
-{
-	char *t = one_line(s ? s : "");
-	sb_append(sb, "\"");
-	for (const char *p = t; *p; p++) {
-		char c = *p;
-		if (!is_alnum(c) && !strchr(" ./-_()%,+", c) && (unsigned char)c < 0x80)
-			c = ' ';
-		sb_appendn(sb, &c, 1);
-	}
-	sb_append(sb, "\"");
 	free(t);
 }

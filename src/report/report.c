@@ -10,6 +10,7 @@
 #include "cost.h"
 #include "engine.h"
 #include "markdown.h"
+#include "record.h"
 #include "report.h"
 #include "util.h"
 
@@ -82,22 +83,6 @@ static void fmt_usd(struct strbuf *sb, double v)
 {
 	sb_append(sb, "USD ");
 	fmt_fixed(sb, v, 2, true);
-}
-
-/* 1e3 -> "1K": the chart's x-axis labels. */
-static void fmt_volume_label(struct strbuf *sb, int exp10)
-{
-	static const char *suffix[] = {"", "K", "M", "B", "T"};
-	if (exp10 < 0)
-		exp10 = 0;
-	int group = exp10 / 3;
-	if (group > 4)
-		group = 4;
-	int rest = exp10 - group * 3;
-	sb_append(sb, rest == 0 ? "1" : rest == 1 ? "10" : "100");
-	sb_append(sb, suffix[group]);
-	for (int i = 0; i < exp10 - 12; i++)
-		sb_append(sb, "0");
 }
 
 static void fmt_seconds(struct strbuf *sb, double s)
@@ -981,71 +966,15 @@ static const char *item_name(const char *item)
 	return item;
 }
 
-/* Palette for the chart lines, in architecture order, with colour names
- * for the legend the chart itself cannot draw. */
-static const char *const chart_colours[ARCH_COUNT] = {
-	"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-};
-static const char *const chart_colour_names[ARCH_COUNT] = {
-	"blue", "orange", "green", "red", "purple",
-};
-
+/* The chart: an image beside the record, the table above its text. */
 static void chart(struct ctx *c)
 {
-	struct strbuf *sb = c->sb;
-	const struct pricing *p = c->m->pricing;
-	double rpd = c->ev->cost_in.requests_per_day;
-	int lo = 3, hi = 8;
-	if (rpd >= 1 && isfinite(rpd)) {
-		int e = (int)floor(log10(rpd));
-		lo = e - 2;
-		hi = e + 3;
-	}
-	if (lo < 0)
-		lo = 0;
-	if (hi > 12)
-		hi = 12;
-	if (hi - lo < 3)
-		lo = hi - 3;
-	unsigned n = (unsigned)(hi - lo + 1);
-	double xs[16];
-	double ys[ARCH_COUNT][16];
-	double *rows[ARCH_COUNT];
-	for (unsigned a = 0; a < ARCH_COUNT; a++)
-		rows[a] = ys[a];
-	cost_curve(p, &c->ev->cost_in, lo, hi, n, xs, rows);
-
-	sb_append(sb, "Monthly cost by request volume (requests per day, one step per decade):\n\n");
-	sb_append(sb, "```mermaid\n---\nconfig:\n  themeVariables:\n    xyChart:\n      plotColorPalette: \"");
-	for (unsigned a = 0; a < ARCH_COUNT; a++)
-		sb_printf(sb, "%s%s", a ? ", " : "", chart_colours[a]);
-	sb_append(sb, "\"\n---\nxychart-beta\n  title \"Monthly cost by request volume\"\n");
-	sb_append(sb, "  x-axis \"Requests per day\" [");
-	for (unsigned i = 0; i < n; i++) {
-		sb_append(sb, i ? ", \"" : "\"");
-		fmt_volume_label(sb, lo + (int)i);
-		sb_append(sb, "\"");
-	}
-	sb_append(sb, "]\n  y-axis \"USD / month\"\n");
-	for (unsigned a = 0; a < ARCH_COUNT; a++) {
-		sb_append(sb, "  line [");
-		for (unsigned i = 0; i < n; i++) {
-			if (i)
-				sb_append(sb, ", ");
-			double v = ys[a][i];
-			fmt_fixed(sb, isfinite(v) && v >= 0 ? v : 0, 2, false);
-		}
-		sb_append(sb, "]\n");
-	}
-	sb_append(sb, "```\n\n");
-	sb_append(sb, "Lines (the chart has no legend): ");
-	for (unsigned a = 0; a < ARCH_COUNT; a++) {
-		if (a)
-			sb_append(sb, ", ");
-		esc_name(c, (enum arch)a);
-		sb_printf(sb, " %s", chart_colour_names[a]);
-	}
-	sb_append(sb, ".\n\n");
+	if (!c->o || !c->o->chart_path || !*c->o->chart_path)
+		return;
+	sb_append(c->sb, "![Monthly cost by request volume on log-log axes, with your volume and the "
+			 "break-evens marked; the table above gives the figures](");
+	sb_append(c->sb, c->o->chart_path);   /* ours: "cost-chart.svg" or an ADR slug */
+	sb_append(c->sb, ")\n\n");
 }
 
 static const char *relation_word(enum cost_relation r)
@@ -1570,6 +1499,15 @@ char *report_markdown(const struct model *m, const struct answers *a,
 	ecosystem_section(&c);
 	security_section(&c);
 	appendix_section(&c);
+	/* Last, so that a record cut short loses it (recheck then refuses it). */
+	char *block = record_block(m, a, c.rec);
+	if (!block) {
+		sb_fini(&sb);
+		return NULL;
+	}
+	sb_append(&sb, "\n");
+	sb_append(&sb, block);
+	free(block);
 	return sb_take(&sb);
 }
 

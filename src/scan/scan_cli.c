@@ -160,9 +160,9 @@ static int write_answers(const struct scan_opts *o, const struct model *m,
 
 	answers_init(&a, m);
 	apply(m, sa, o->dir, &a);
-	yaml = answers_to_yaml(m, &a, &len);
+	yaml = answers_to_file_text(m, &a, o->write, &len);
 	if (!yaml) {
-		util_message("%s: cannot write the answers as YAML", o->write);
+		util_message("%s: cannot write the answers", o->write);
 		rc = EXIT_RUNTIME;
 	} else if (out_write_atomic(o->write, yaml, len, o->force, &err) != 0) {
 		util_message("%s", err ? err : o->write);

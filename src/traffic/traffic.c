@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "answers.h"
 #include "traffic_priv.h"
 #include "util.h"
 
@@ -154,6 +155,10 @@ static void grow_minutes(struct traffic *t, int64_t m)
 	t->nmin = (size_t)(nhi - nlo);
 }
 
+static const char why_total[] = "the total passes 10^18 requests, the most archwise counts";
+static const char why_minute[] = "more than 4294967295 requests in one minute, "
+				 "the most archwise counts in a minute";
+
 /* Counts one record; a reason when it cannot be counted. */
 static inline const char *add_rec(struct traffic *t, const struct traffic_rec *r)
 {
@@ -170,8 +175,11 @@ static inline const char *add_rec(struct traffic *t, const struct traffic_rec *r
 		grow_minutes(t, m);
 		idx = (uint64_t)(m - t->base_min);
 	}
-	uint64_t v = t->mins[idx] + r->count;
-	t->mins[idx] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+	if (r->count > TRAFFIC_MAX_REQUESTS - t->requests)
+		return why_total;
+	if (r->count > TRAFFIC_MAX_PER_MINUTE - t->mins[idx])
+		return why_minute;
+	t->mins[idx] += (uint32_t)r->count;
 
 	size_t slot = (size_t)((uint64_t)r->ts & (RING_SIZE - 1));
 	if (t->ring_key[slot] == r->ts) {
@@ -209,6 +217,8 @@ struct reader {
 	uint64_t lineno;
 	bool first_record;
 	bool skipping;       /* inside a line longer than the buffer */
+	const char *fatal;   /* a count past the bounds: the file is refused */
+	uint64_t fatal_line;
 };
 
 static void bad_line(struct reader *rd, const char *why)
@@ -227,6 +237,8 @@ static inline void handle_line(struct reader *rd, const char *s, const char *e)
 	const char *why;
 
 	rd->lineno++;
+	if (rd->fatal)
+		return;
 	if (e > s && e[-1] == '\r')
 		e--;
 	if (e == s)
@@ -247,6 +259,11 @@ static inline void handle_line(struct reader *rd, const char *s, const char *e)
 	rd->t->lines++;
 	if (!why)
 		why = add_rec(rd->t, &r);
+	if (why == why_total || why == why_minute) {
+		rd->fatal = why;
+		rd->fatal_line = rd->lineno;
+		return;
+	}
 	if (why) {
 		bad_line(rd, why);
 		return;
@@ -315,6 +332,16 @@ static int detect(struct traffic *t, const char *data, size_t len, const char *n
 	return 0;
 }
 
+/* A count past the bounds refuses the file: -1 with the line, else 0. */
+static int reader_fatal(const struct reader *rd, struct diag_list *diags)
+{
+	if (!rd->fatal)
+		return 0;
+	diag_add(diags, rd->name, (unsigned)(rd->fatal_line > UINT32_MAX ? 0 : rd->fatal_line), 0,
+		 "%s", rd->fatal);
+	return -1;
+}
+
 int traffic_read_mem(struct traffic *t, const char *data, size_t len, const char *name,
 		     struct diag_list *diags)
 {
@@ -327,7 +354,7 @@ int traffic_read_mem(struct traffic *t, const char *data, size_t len, const char
 		return -1;
 	reader_init(&rd, t, name, fmt);
 	process(&rd, data, data + len, true);
-	return 0;
+	return reader_fatal(&rd, diags);
 }
 
 static void progress(const char *name, uint64_t pos, uint64_t size, int *shown)
@@ -388,12 +415,26 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 		if (n < 0) {
 			int zerr;
 			const char *msg = gzerror(gz, &zerr);
-			diag_add(diags, name, 0, 0, "read error: %s",
-				 zerr == Z_ERRNO ? strerror(errno) : msg);
+			/* zlib names the file "<fd:N>: "; ours is the name to show */
+			const char *colon = msg && msg[0] == '<' ? strstr(msg, ": ") : NULL;
+			if (zerr == Z_ERRNO)
+				diag_add(diags, name, 0, 0, "read error: %s", strerror(errno));
+			else
+				diag_add(diags, name, 0, 0, "corrupt gzip archive near byte %lld: %s",
+					 (long long)gzoffset(gz), colon ? colon + 2 : msg);
 			rc = -1;
 			break;
 		}
 		bool eof = n == 0;
+		int zend;
+		if (eof && (gzerror(gz, &zend), zend == Z_BUF_ERROR)) {
+			/* The file ended inside a gzip stream: the lines read so
+			 * far are a part of the log, not the log. */
+			diag_add(diags, name, 0, 0, "truncated gzip archive: it ends at byte %lld, "
+				 "in the middle of the compressed stream", (long long)gzoffset(gz));
+			rc = -1;
+			break;
+		}
 		have += (size_t)n;
 		if (!started) {
 			enum traffic_format fmt;
@@ -407,6 +448,8 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 			started = true;
 		}
 		size_t used = process(&rd, t->buf, t->buf + have, eof);
+		if ((rc = reader_fatal(&rd, diags)) < 0)
+			break;
 		if (eof)
 			break;
 		if (used == 0 && have == BUF_SIZE) {
@@ -503,7 +546,7 @@ void traffic_summary_fini(struct traffic_summary *s)
 	s->hourly = NULL;
 }
 
-/* ---- classification (thresholds documented in docs/readme/traffic.md) ---- */
+/* ---- classification (thresholds documented in docs/traffic.md) ---- */
 
 #define DAILY_MIN_HOURS 48      /* two days before a daily cycle can be told from noise */
 #define DAILY_MIN_FIT 0.6       /* hour of day explains >= 60% of the hourly variance */
@@ -651,4 +694,45 @@ void traffic_cost(const struct traffic_summary *s, const struct pricing *p,
 {
 	double node_mb = p->node_memory_gb.usd > 0 ? p->node_memory_gb.usd * 1024.0 : 0;
 	traffic_cost_with(s, in, node_mb, cost_at, (void *)p, out);
+}
+
+/* A measured number, kept within the question's range. */
+static int set_clamped(const struct model *m, struct answers *a, const char *id, double v,
+		       char **err)
+{
+	int q = model_question_index(m, id);
+	if (q < 0)
+		return 0; /* a questionnaire without this question */
+	const struct question *qq = model_question(m, (size_t)q);
+	if (qq->max > qq->min) {
+		if (v > qq->max)
+			v = qq->max;
+		if (v < qq->min)
+			v = qq->min;
+	}
+	char *why = NULL;
+	if (answers_set_number(m, a, (size_t)q, v, &why) != 0) {
+		*err = xasprintf("%s: %s", id, why ? why : "invalid");
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+int traffic_apply_answers(const struct model *m, struct answers *a,
+			  const struct traffic_summary *s, char **err)
+{
+	*err = NULL;
+	if (set_clamped(m, a, "requests_per_day", round(s->requests_per_day), err) < 0 ||
+	    (!isnan(s->avg_duration_ms) &&
+	     set_clamped(m, a, "avg_duration_ms", round(s->avg_duration_ms * 10) / 10, err) < 0))
+		return -1;
+	int q = model_question_index(m, "traffic_pattern");
+	if (q >= 0) {
+		int opt = model_option_index(model_question(m, (size_t)q),
+					     traffic_pattern_id(s->pattern));
+		if (opt >= 0)
+			answers_set_option(m, a, (size_t)q, opt);
+	}
+	return 0;
 }

@@ -105,10 +105,22 @@ static int report_diags(struct diag_list *d, int rc)
 	return rc;
 }
 
+/* Whether a YAML text has a comment line (a '#' first on a line). */
+static bool has_comment(const char *text)
+{
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#')
+			return true;
+	}
+	return false;
+}
+
 /* Loads `path` into a when it is an answers file. 1 = absent, 0 = loaded,
  * 2 = not an answers file, -1 = invalid answers (diags). */
 static int load_existing(const struct model *m, const char *path, struct answers *a,
-			 struct diag_list *d)
+			 struct diag_list *d, bool *comments)
 {
 	struct stat st;
 	size_t len;
@@ -122,32 +134,12 @@ static int load_existing(const struct model *m, const char *path, struct answers
 	if (!(text = file_read(path, &len, d)))
 		return 2;
 	kind = load_sniff_kind(text, len);
+	if (comments)
+		*comments = has_comment(text);
 	free(text);
 	if (kind != FILE_ANSWERS)
 		return 2;
 	return answers_load(m, path, a, d) == 0 ? 0 : -1;
-}
-
-static int set_number(const struct model *m, struct answers *a, const char *id, double v)
-{
-	int q = model_question_index(m, id);
-	char *err = NULL;
-
-	if (q < 0)
-		return 0; /* a questionnaire without this question */
-	const struct question *qq = model_question(m, (size_t)q);
-	if (qq->max > qq->min) {
-		if (v > qq->max)
-			v = qq->max;
-		if (v < qq->min)
-			v = qq->min;
-	}
-	if (answers_set_number(m, a, (size_t)q, v, &err) != 0) {
-		util_message("%s: %s", id, err ? err : "invalid");
-		free(err);
-		return -1;
-	}
-	return 0;
 }
 
 static int write_answers(const struct model *m, const struct opts *o,
@@ -157,13 +149,16 @@ static int write_answers(const struct model *m, const struct opts *o,
 	struct diag_list d = {0};
 	char *err = NULL, *yaml;
 	size_t len;
-	int rc = load_existing(m, o->write_answers, &a, &d);
+	bool comments = false;
+	int rc = load_existing(m, o->write_answers, &a, &d, &comments);
 	bool exists = rc != 1;
 
 	if (rc == 2 || rc == -1) {
 		if (!o->force) {
-			if (rc == -1)
+			if (rc == -1) {
+				answers_fini(&a);   /* a failed load leaves it initialised */
 				return report_diags(&d, EXIT_BAD);
+			}
 			diag_list_fini(&d);
 			util_message("%s: not an answers file; refusing to overwrite it "
 					"(--force replaces it)", o->write_answers);
@@ -176,20 +171,14 @@ static int write_answers(const struct model *m, const struct opts *o,
 	if (rc != 0)
 		answers_init(&a, m);
 
-	int q = model_question_index(m, "traffic_pattern");
-	if (set_number(m, &a, "requests_per_day", round(s->requests_per_day)) < 0 ||
-	    (!isnan(s->avg_duration_ms) &&
-	     set_number(m, &a, "avg_duration_ms", round(s->avg_duration_ms * 10) / 10) < 0)) {
+	if (traffic_apply_answers(m, &a, s, &err) != 0) {
+		util_message("%s", err);
+		free(err);
 		answers_fini(&a);
 		return EXIT_RUNTIME;
 	}
-	if (q >= 0) {
-		int opt = model_option_index(model_question(m, (size_t)q),
-					     traffic_pattern_id(s->pattern));
-		if (opt >= 0)
-			answers_set_option(m, &a, (size_t)q, opt);
-	}
-	yaml = answers_to_yaml(m, &a, &len);
+	/* The format the name says (a .json file stays JSON). */
+	yaml = answers_to_file_text(m, &a, o->write_answers, &len);
 	answers_fini(&a);
 	if (!yaml) {
 		util_message("cannot write the answers (out of memory)");
@@ -203,6 +192,9 @@ static int write_answers(const struct model *m, const struct opts *o,
 		return EXIT_RUNTIME;
 	}
 	free(yaml);
+	if (rc == 0 && comments)
+		util_message("%s: its comments were not kept (answers are rewritten in full)",
+			o->write_answers);
 	util_message("wrote %s", o->write_answers);
 	return 0;
 }
@@ -262,7 +254,7 @@ static int run(const struct opts *o, struct traffic *t)
 		}
 	} else {
 		/* The answers file being merged into gives the cost inputs, when it is one. */
-		int got = o->write_answers ? load_existing(&m, o->write_answers, &a, &d) : 1;
+		int got = o->write_answers ? load_existing(&m, o->write_answers, &a, &d, NULL) : 1;
 		if (got == -1)
 			answers_fini(&a);
 		if (got != 0)

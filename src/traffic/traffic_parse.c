@@ -106,6 +106,14 @@ static bool iso_date(struct traffic_pctx *c, const char *p, int64_t *base)
 	return true;
 }
 
+/* One rule for every log format: offsets are whole minutes within the
+ * ones in use on Earth, -14:00..+14:00 (so "+9959" is refused, not taken
+ * as four days). */
+static bool utc_offset_ok(int oh, int om)
+{
+	return oh >= 0 && om >= 0 && om <= 59 && oh * 60 + om <= 14 * 60;
+}
+
 /* ISO 8601 timestamp [s, e): YYYY-MM-DD[T ]HH:MM[:SS[.frac]][Z|+HH[:]MM|-HH[:]MM]. */
 static const char *iso_timestamp(struct traffic_pctx *c, const char *s, const char *e, int64_t *ts)
 {
@@ -141,7 +149,7 @@ static const char *iso_timestamp(struct traffic_pctx *c, const char *s, const ch
 		int sign = *p == '-' ? -1 : 1;
 		int oh, om = 0;
 		p++;
-		if (e - p < 2 || (oh = num2(p)) < 0 || oh > 23)
+		if (e - p < 2 || (oh = num2(p)) < 0)
 			return "bad UTC offset";
 		p += 2;
 		if (p < e && *p == ':')
@@ -151,6 +159,8 @@ static const char *iso_timestamp(struct traffic_pctx *c, const char *s, const ch
 				return "bad UTC offset";
 			p += 2;
 		}
+		if (!utc_offset_ok(oh, om))
+			return "UTC offset beyond -14:00..+14:00";
 		off = sign * (oh * 3600 + om * 60);
 	}
 	if (p != e)
@@ -182,8 +192,10 @@ static const char *parse_combined(struct traffic_pctx *c, const char *s, const c
 		int oh = num2(p + 22), om = num2(p + 24);
 		if (d < 0 || m < 0 || y < 0 || p[2] != '/' || p[6] != '/' || p[11] != ':' ||
 		    p[20] != ' ' || (p[21] != '+' && p[21] != '-') || oh < 0 || om < 0 ||
-		    om > 59 || !valid_date(y, m, d))
+		    !valid_date(y, m, d))
 			return "bad [timestamp]";
+		if (!utc_offset_ok(oh, om))
+			return "UTC offset beyond -14:00..+14:00";
 		int64_t off = (p[21] == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
 		base = traffic_days_from_civil(y, (unsigned)m, (unsigned)d) * 86400 - off;
 		memcpy(c->date_key, p, 11);

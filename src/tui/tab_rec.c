@@ -274,6 +274,15 @@ static void rec_draw(struct tui *t)
 		y += tui_wrapped(t, y, x, w, all, s, ROLE_OK);
 		free(s);
 	}
+	if (t->o && t->o->from_record) {
+		bool same = t->o->recorded == ev->recommendation;
+		char *s = same ? xasprintf("As in the record: it chose %s too.",
+					   tui_arch_name(t, t->o->recorded))
+			       : xasprintf("Differs from the record, which chose %s: export with "
+					   "--supersedes to replace it.", tui_arch_name(t, t->o->recorded));
+		y += tui_wrapped(t, y, x, w, all, s, same ? ROLE_OK : ROLE_WARN);
+		free(s);
+	}
 	/* Every hard limit that ruled an architecture out, in full. */
 	bool any_excl = false;
 	for (size_t i = 0; i < ev->fired_count; i++) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "ui.h"
 #include "answers.h"
+#include "gen.h"
 #include "util.h"
 
 static const struct question *cur_q(const struct tui *t)
@@ -37,6 +38,9 @@ static bool number_ok(const struct question *q, const char *text, double *v, cha
 	char *why = answers_number_parse(q, text, v);
 	snprintf(msg, size, "%s", why ? why : "");
 	free(why);
+	if (!why && strcmp(q->id, "container_port") == 0 && gen_knative_reserved_port((unsigned)*v))
+		/* The Knative starter file would be refused (export says the same). */
+		snprintf(msg, size, "reserved by Knative Serving (" GEN_KNATIVE_RESERVED_PORTS ")");
 	return msg[0] == '\0';
 }
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The command line of CONTRACT §1: exit codes, one-line errors, --help/--version,
+# The command line (docs/archwise.1): exit codes, one-line errors, --help/--version,
 # eval/export/check on good and bad input.
 set -u
 tmp=$(mktemp -d)

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Recomputes every score of `archwise eval --json` from the JSON's own
-# figures, with the formulas of docs/readme/engine.md, for every sample
+# figures, with the formulas of docs/engine.md, for every sample
 # answers file: the documentation must let a user redo the arithmetic.
-command -v python3 >/dev/null 2>&1 || { echo "python3 not found"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 : "${ARCHWISE:?}" "${ARCHWISE_ROOT:?}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -57,5 +57,5 @@ if (d["confidence"] == "close") != close and abs(order[0]["score"] - order[1]["s
 EOF
 	n=$((n + 1))
 done
-[ "$n" -gt 0 ] || { echo "no sample answers found"; exit 77; }
+[ "$n" -gt 0 ] || { echo "FAIL: no sample answers found"; exit 1; }
 echo "recomputed $n evaluations"

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Golden eval output: for every tests/cases/<name>/answers.yaml, `eval --json`
 # and the text summary must equal expected/eval.json and expected/eval.txt
-# byte for byte. ARCHWISE_UPDATE_GOLDEN=1 rewrites them (review git diff).
+# byte for byte. With --update (make update-golden) it rewrites them instead.
 set -u
+update=0
+[ "${1:-}" = --update ] && update=1
 fail=0; n=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -18,10 +20,10 @@ for answers in "$ARCHWISE_ROOT"/tests/cases/*/answers.yaml; do
 		fi
 		rc=$?
 		[ $rc -eq 0 ] || { echo "FAIL $name: eval exited $rc"; cat "$tmp" | head -3; fail=1; continue; }
-		if [ "${ARCHWISE_UPDATE_GOLDEN:-}" = 1 ]; then
+		if [ "$update" = 1 ]; then
 			mkdir -p "$dir/expected" && cp "$tmp" "$golden"
 		elif [ ! -f "$golden" ]; then
-			echo "FAIL $name: no golden $golden (ARCHWISE_UPDATE_GOLDEN=1 creates it)"; fail=1
+			echo "FAIL $name: no golden $golden (make update-golden creates it)"; fail=1
 		elif ! cmp -s "$tmp" "$golden"; then
 			echo "FAIL $name: eval.$kind differs from the golden"; diff "$golden" "$tmp" | head -20; fail=1
 		fi

@@ -1,5 +1,6 @@
 #!/bin/sh
-# export --adr-dir: the ADR copy and the bundle succeed or fail together.
+# export --adr-dir: the ADR copy (the record and its cost chart) and the
+# bundle succeed or fail together.
 # An ADR folder that cannot be written leaves no bundle; a bundle that
 # cannot be written (or is refused) leaves no ADR copy. Read-only folders
 # are read-only tmpfs mounts as root (root ignores permissions), chmod 555
@@ -51,8 +52,12 @@ elif [ -n "$(ls -A adr)" ]; then echo "FAIL refused bundle: ADR copy left: $(ls 
 else echo "ok   refused bundle: no ADR copy left"; fi
 
 "$A" export good.yaml -o out3 --adr-dir adr --date 2026-01-01 >out 2>err
-if [ $? -eq 0 ] && [ "$(ls adr | wc -l)" -eq 1 ] && cmp -s out3/decision-record.md adr/0001-*.md; then
-	echo "ok   both written, the same record"
+# The record and its chart, the record linking the chart by its ADR name.
+if [ $? -eq 0 ] && [ "$(ls adr | wc -l)" -eq 2 ] &&
+   sed 's/](0001-choose-[a-z-]*-for-user-api-cost\.svg)$/](cost-chart.svg)/' adr/0001-*[!t].md |
+	cmp -s out3/decision-record.md - &&
+   cmp -s out3/cost-chart.svg adr/0001-*-cost.svg; then
+	echo "ok   both written, the same record and chart"
 else
 	echo "FAIL export with --adr-dir:"; cat err; ls adr; fail=1
 fi

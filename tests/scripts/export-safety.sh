@@ -66,17 +66,27 @@ expect 1 "symlinked folder" -- "$A" export "$answers" -o "$out2" --date 2026-01-
 	{ [ -z "$(ls -A "$tmp/elsewhere")" ] && [ "$(ls -A "$out2")" = kubernetes ] &&
 		ok "symlinked sub-folder refused, nothing written" || bad "wrote through a symlinked folder"; }
 
-# Full disk and read-only folder need a tmpfs (root); skip those parts otherwise.
+# Full disk and read-only folder: tmpfs mounts as root (root ignores
+# permissions; a container that forbids mounting cannot run this: exit 77);
+# otherwise a small file-size limit (ulimit -f, SIGXFSZ ignored: the write
+# fails with EFBIG as it would with ENOSPC) and a folder without write
+# permission.
 mkdir -p "$mnt"
-if mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ]; then
+	mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null ||
+		{ echo "root cannot mount a tmpfs here (a container without CAP_SYS_ADMIN?)"; exit 77; }
 	expect 1 "full disk" -- "$A" export "$answers" -o "$mnt/svc" --date 2026-01-01 &&
 		{ [ -z "$(ls -A "$mnt")" ] && ok "full disk: exit 1, nothing left" || { bad "full disk left files:"; find "$mnt"; }; }
 	umount "$mnt"
 	mount -t tmpfs -o ro,size=64k tmpfs "$mnt"
-	expect 1 "read-only folder" -- "$A" export "$answers" -o "$mnt/svc" --date 2026-01-01 &&
-		{ [ -z "$(ls -A "$mnt")" ] && ok "read-only folder: exit 1, nothing left" || bad "read-only: files left"; }
-	umount "$mnt"
 else
-	echo "note: cannot mount a tmpfs here; full-disk and read-only parts skipped (test_output covers them when it can)"
+	expect 1 "full disk" -- sh -c 'trap "" XFSZ; ulimit -f 4; exec "$@"' sh \
+		"$A" export "$answers" -o "$mnt/svc" --date 2026-01-01 &&
+		{ [ -z "$(ls -A "$mnt")" ] && ok "file-size limit: exit 1, nothing left" || { bad "file-size limit left files:"; find "$mnt"; }; }
+	chmod 555 "$mnt"
 fi
+expect 1 "read-only folder" -- "$A" export "$answers" -o "$mnt/svc" --date 2026-01-01 &&
+	{ [ -z "$(ls -A "$mnt")" ] && ok "read-only folder: exit 1, nothing left" || bad "read-only: files left"; }
+umount "$mnt" 2>/dev/null
+chmod 755 "$mnt"
 exit "$fail"

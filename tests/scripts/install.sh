@@ -17,7 +17,6 @@ printf 'answers:\n  traffic_pattern: steady\n' >a.yaml
 	--questionnaire "$tmp/usr/share/archwise/questionnaires/k8s-vs-serverless.yaml" >parsed.json \
 	|| { echo "FAIL: installed data"; exit 1; }
 cmp -s builtin.json parsed.json || { echo "FAIL: installed data disagree with the built-in"; exit 1; }
-if command -v man >/dev/null 2>&1; then
-	man -l "$tmp/usr/share/man/man1/archwise.1" 2>/dev/null | grep -q 'archwise eval' || { echo "FAIL: man page"; exit 1; }
-fi
+command -v man >/dev/null 2>&1 || { echo "man is not installed (man-db): run sh scripts/deps.sh test"; exit 77; }
+man -l "$tmp/usr/share/man/man1/archwise.1" 2>/dev/null | grep -q 'archwise eval' || { echo "FAIL: man page"; exit 1; }
 echo "install: binary, data and man page in place; installed binary works from any folder"

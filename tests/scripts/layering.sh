@@ -9,7 +9,7 @@ cd "${ARCHWISE_ROOT:-.}" || exit 2
 rank() {
 	case $1 in
 	core) echo 0 ;; engine) echo 1 ;; traffic | scan) echo 2 ;;
-	report | gen) echo 3 ;; export) echo 4 ;; tui) echo 5 ;; cli) echo 6 ;;
+	report | gen | recheck) echo 3 ;; export) echo 4 ;; tui) echo 5 ;; cli) echo 6 ;;
 	*) echo "?" ;;
 	esac
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Limits (issue #6, docs/readme/security.md): each one on both sides of the
+# Limits (issue #6, docs/security.md): each one on both sides of the
 # line (accepted at the limit, refused with exit 2 and a message above it),
 # and no escape sequence from a data file, an answers file or a log reaches
 # the terminal through eval (text and JSON), check, errors or traffic.
@@ -86,17 +86,17 @@ run "10001 keys refused (JSON)" 2 'too many keys \(more than 10000\)' -- "$ARCHW
 python3 -c "print('id: x\nsections: ' + '['*70 + ']'*70)" >deep-q.yaml
 run "questionnaire nested 70 deep refused" 2 'nested too deeply' -- "$ARCHWISE" check deep-q.yaml
 
-# --- text answers: max_length (service_name 50, container_image 255), control characters
-long63=$(python3 -c "print('a' * 50)")
-long64=$(python3 -c "print('a' * 51)")
+# --- text answers: max_length (service_name 49, container_image 255), control characters
+long63=$(python3 -c "print('a' * 49)")
+long64=$(python3 -c "print('a' * 50)")
 img255=$(python3 -c "print('a' * 251 + ':1.0')")
 img256=$(python3 -c "print('a' * 252 + ':1.0')")
 printf '%sanswers:\n  service_name: %s\n' "" "$long63" >t63.yaml
 printf 'answers:\n  service_name: %s\n' "$long64" >t64.yaml
 printf 'answers:\n  container_image: "%s"\n' "$img255" >i255.yaml
 printf 'answers:\n  container_image: "%s"\n' "$img256" >i256.yaml
-run "service_name of 50 characters accepted" 0 "" -- "$ARCHWISE" eval t63.yaml
-run "service_name of 51 characters refused" 2 'service_name: the name has 51 characters: .*at most 50 characters' -- "$ARCHWISE" eval t64.yaml
+run "service_name of 49 characters accepted" 0 "" -- "$ARCHWISE" eval t63.yaml
+run "service_name of 50 characters refused" 2 'service_name: text is 50 characters long, the limit is 49' -- "$ARCHWISE" eval t64.yaml
 run "container_image of 255 characters accepted" 0 "" -- "$ARCHWISE" eval i255.yaml
 run "container_image of 256 characters refused" 2 'container_image: text is 256 characters long, the limit is 255' -- "$ARCHWISE" eval i256.yaml
 printf 'answers:\n  region: "eu-\\x9bwest-1"\n' >c1.yaml

@@ -3,18 +3,14 @@
 # `archwise export` writes for every tests/cases/*/answers.yaml, and on the
 # goldens; every default rule but MD013 (line length). Then check-record.mjs
 # renders them (markdown-it) and checks no answer text changed their shape.
-# Exit 77 when Node/npm are missing or the tools cannot be installed.
+# Exit 77 when Node.js 20+ or the tools are not installed (scripts/deps.sh).
 set -u
 root=${ARCHWISE_ROOT:?}
 A=${ARCHWISE:?}
 tools="$root/tests/tools"
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-	{ echo "node and npm are needed for markdownlint-cli2"; exit 77; }
+. "$root/tests/scripts/node-tools.inc"
+need_node_tools "$tools"
 lint="$tools/node_modules/.bin/markdownlint-cli2"
-if [ ! -x "$lint" ]; then
-	(cd "$tools" && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
-		{ echo "npm ci in tests/tools failed: markdownlint-cli2 not installed"; exit 77; }
-fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 config="$tools/.markdownlint-cli2.jsonc"

@@ -3,7 +3,7 @@
 # --write-answers (valid for eval, refused without --force), exit codes and
 # one-line errors.
 set -u
-command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 F="$ARCHWISE_ROOT/tests/fixtures/scan"
 A=$ARCHWISE
 tmp=$(mktemp -d)
@@ -75,6 +75,13 @@ check 0 "--force overwrites" "$A" scan "$F/compose-app" --write-answers gpu.yaml
 grep -q '^  state: external_state' gpu.yaml || { echo "FAIL --force did not write"; fail=1; }
 ln -s before.yaml link.yaml
 check 1 "refuses a symlink target" "$A" scan "$F/compose-app" --write-answers link.yaml --force
+
+# Round trip: the starter files of a GPU workload read back as a GPU
+# workload (the nvidia.com/gpu limit), for every target's files together.
+check 0 "export a GPU bundle" "$A" export "${ARCHWISE_ROOT:?}/tests/cases/gen-gpu-events/answers.yaml" -o gpu-bundle --date 2026-01-01
+check 0 "scan the exported GPU bundle" "$A" scan gpu-bundle --write-answers gpu-back.yaml
+grep -q '^  hardware: \[gpu, high_memory\]$' gpu-back.yaml ||
+	{ echo "FAIL the GPU was lost on the export/scan round trip:"; grep hardware gpu-back.yaml; fail=1; }
 
 check 2 "no folder" "$A" scan
 check 2 "missing folder" "$A" scan "$tmp/nope"

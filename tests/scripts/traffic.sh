@@ -2,7 +2,7 @@
 # `archwise traffic`: formats end to end, stdin and gzip, exit codes and
 # one-line errors, --json keys, --write-answers merging and refusing.
 set -u
-command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 F="$ARCHWISE_ROOT/tests/fixtures/traffic"
 A=$ARCHWISE
 tmp=$(mktemp -d)

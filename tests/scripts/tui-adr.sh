@@ -38,8 +38,13 @@ wait_for "Written to $TUI_TMP/out"
 wait_for 'ADR written: \.\./\.\./docs/decisions/0002-'
 adr=$(ls "$repo/docs/decisions" | grep '^0002-')
 [ -n "$adr" ] || fail "no 0002 record in docs/decisions: $(ls "$repo/docs/decisions")"
-cmp -s "$repo/docs/decisions/$adr" "$TUI_TMP/out/decision-record.md" ||
+adr=$(ls "$repo/docs/decisions" | grep '^0002-.*[^t]\.md$')
+# The same record but for the chart's name, and the chart beside it.
+sed 's/](0002-[a-z0-9-]*-cost\.svg)$/](cost-chart.svg)/' "$repo/docs/decisions/$adr" |
+	cmp -s - "$TUI_TMP/out/decision-record.md" ||
 	fail "the ADR differs from decision-record.md"
+cmp -s "$repo/docs/decisions/${adr%.md}-cost.svg" "$TUI_TMP/out/cost-chart.svg" ||
+	fail "no ADR chart ${adr%.md}-cost.svg equal to cost-chart.svg"
 echo "ADR: docs/decisions/$adr"
 wait_for 'ADR folder +next: 0003-'
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# CONTRACT §2: from the start, pressing only Enter reaches the result screen,
+# From the start, pressing only Enter reaches the result screen,
 # which names what `archwise eval` says of the autosaved answers (all the
 # defaults). One key at a time, each waiting for the screen to change.
 . "$(dirname "$0")/tui-common.inc"

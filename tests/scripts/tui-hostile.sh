@@ -8,7 +8,9 @@ q="$TUI_TMP/hostile.yaml"
 sed 's|^        text: How does traffic arrive over a typical week?$|        text: "How does \\e]2;PWNED\\a traffic \\e[2J\\e[31marrive\\u009b1m over a typical week?"|' \
 	"$ARCHWISE_ROOT/questionnaires/k8s-vs-serverless.yaml" > "$q"
 grep -q PWNED "$q" || { echo "the questionnaire changed: cannot plant the escapes"; exit 1; }
-"$ARCHWISE" check "$q" >/dev/null 2>&1 || { echo "hostile questionnaire refused by the loader: nothing to show"; exit 0; }
+# The loader must accept it (escapes are legal in a YAML string): a refusal
+# would leave this test nothing to show, so it is a failure, not a pass.
+"$ARCHWISE" check "$q" >"$TUI_TMP/check.out" 2>&1 || { echo "FAIL: the loader refused the questionnaire:"; cat "$TUI_TMP/check.out"; exit 1; }
 
 tui_start 100 30 --questionnaire "'$q'"
 wait_for "question 1/$QN"

@@ -6,7 +6,7 @@
 # applies hardware gpu; Space unticks an answer), n/Esc discard, and
 # `--traffic LOG` opens the import at start.
 . "$(dirname "$0")/tui-common.inc"
-command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: run sh scripts/deps.sh test"; exit 77; }
 ROOT=$(cd "${ARCHWISE_ROOT:-.}" && pwd)
 
 # Two days of steady traffic, 50 requests an hour, 250 ms each, one bad line:

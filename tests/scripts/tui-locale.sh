@@ -3,11 +3,19 @@
 # under de_DE (decimal comma) the defaults still read as 0.10 $/h, the costs
 # match eval, and the autosave writes numbers that read back.
 . "$(dirname "$0")/tui-common.inc"
-command -v localedef >/dev/null 2>&1 || { echo "localedef not installed"; exit 77; }
+# de_DE is compiled into a private LOCPATH, so no installed locale is
+# needed, only localedef and its sources (Debian/Ubuntu: the locales package).
 LOCPATH_DIR="$TUI_TMP/locales"
 mkdir -p "$LOCPATH_DIR"
-localedef -i de_DE -f UTF-8 "$LOCPATH_DIR/de_DE.UTF-8" >/dev/null 2>&1
-[ -d "$LOCPATH_DIR/de_DE.UTF-8" ] || { echo "cannot build the de_DE locale"; exit 77; }
+if ! localedef -i de_DE -f UTF-8 "$LOCPATH_DIR/de_DE.UTF-8" >"$TUI_TMP/localedef.out" 2>&1 ||
+	[ ! -f "$LOCPATH_DIR/de_DE.UTF-8/LC_NUMERIC" ]; then
+	cat "$TUI_TMP/localedef.out"
+	echo "localedef cannot build de_DE.UTF-8: install the locales package (sh scripts/deps.sh test)"
+	exit 77
+fi
+# The locale must really be de_DE: a decimal comma.
+[ "$(LOCPATH=$LOCPATH_DIR LC_ALL=de_DE.UTF-8 locale decimal_point 2>/dev/null)" = "," ] ||
+	fail "the compiled de_DE.UTF-8 has no decimal comma"
 TUI_ENV="LOCPATH=$LOCPATH_DIR LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8"
 tui_start 100 30
 wait_for "question 1/$QN"

@@ -40,7 +40,7 @@ left=$(tui_screen | sed -n 's/.*Deployment · question 1 of \([0-9]*\).*/\1/p')
 tui_screen | grep -q 'service' || fail "the first deployment question is not the service name"
 tui_type 'Bad_Name'
 wait_for '\[Bad_Name'
-wait_for "'B' is upper-case"
+wait_for 'a lower-case letter first'
 tui_keys Enter
 wait_for 'Deployment · question 1 of'
 tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace

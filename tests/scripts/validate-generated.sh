@@ -11,22 +11,17 @@ bin=${ARCHWISE:-$root/archwise}
 val=$root/tests/validators
 
 need() {
-	command -v "$1" >/dev/null 2>&1 || { echo "skip: $1 is not installed"; exit 77; }
+	command -v "$1" >/dev/null 2>&1 || { echo "$1 is not installed: run sh scripts/deps.sh test"; exit 77; }
 }
-need node
-need npm
+# scripts/deps.sh puts a kubectl here where the system has none
+[ -x "$root/tests/tools/kubectl/bin/kubectl" ] && PATH="$PATH:$root/tests/tools/kubectl/bin"
 need kubectl
 need yamllint
-
-if [ ! -x "$val/node_modules/.bin/osls" ] || [ ! -d "$val/node_modules/kubernetes-models" ] ||
-   [ ! -d "$val/node_modules/typescript" ]; then
-	echo "installing the validators (npm ci)"
-	if ! (cd "$val" && npm ci --no-audit --no-fund >/dev/null 2>&1); then
-		echo "npm ci failed in tests/validators"
-		[ "${CI:-}" = true ] && exit 1
-		echo "skip: cannot install the validators"; exit 77
-	fi
-fi
+need python3
+need shellcheck
+need javac
+. "$root/tests/scripts/node-tools.inc"
+need_node_tools "$val"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -59,6 +54,32 @@ for c in $cases; do
 done
 # shellcheck disable=SC2086
 node "$val/validate-k8s.mjs" $manifests || bad "validate-k8s"
+# Knative's own admission rules (reserved ports, env vars and paths, the
+# pod fields it allows), with the config-features flags the bundle's README
+# tells the reader to enable.
+for c in $cases; do
+	[ -f "$tmp/$c/knative/service.yaml" ] || continue
+	flags=$(grep -o '`kubernetes\.podspec-[a-z-]*`' "$tmp/$c/README.md" | tr -d '`' | sort -u | paste -sd, -)
+	node "$val/check-knative.mjs" --features "$flags" "$tmp/$c/knative/service.yaml" || bad "check-knative $c"
+done
+# GPU answers give GPU objects: the limit in every workload and a GPU pool.
+gpus=0
+for c in $cases; do
+	grep -q 'hardware:.*gpu' "$tmp/$c/answers.yaml" || continue
+	gpus=$((gpus + 1))
+	for f in "$tmp/$c"/kubernetes/deployment.yaml "$tmp/$c"/kubernetes/statefulset.yaml \
+		 "$tmp/$c"/kubernetes/cronjob.yaml "$tmp/$c"/knative/service.yaml; do
+		[ -f "$f" ] || continue
+		grep -q 'nvidia.com/gpu: "1"' "$f" || bad "$c: $(basename "$f") has no nvidia.com/gpu limit"
+		grep -q 'nvidia.com/gpu.present: "true"' "$f" || bad "$c: $(basename "$f") has no GPU node selector"
+		grep -q 'key: nvidia.com/gpu' "$f" || bad "$c: $(basename "$f") has no GPU toleration"
+	done
+done
+[ "$gpus" -ge 1 ] || bad "no answer set asks for a GPU (tests/cases/gen-gpu-events)"
+# The custom runtime's bootstrap is written executable.
+for f in $(find "$tmp" -path '*/serverless/bootstrap'); do
+	[ "$(stat -c %a "$f")" = 755 ] || bad "$f is mode $(stat -c %a "$f"), not 755"
+done
 # A batch_jobs answer set gives a CronJob (checked above) and none of the
 # objects of a served workload.
 cronjobs=0
@@ -95,7 +116,8 @@ for c in $cases; do
 	fi
 done
 
-# Handler stubs compile in their language (each tool where installed).
+# Handler stubs compile in their language (node --check, python's parser,
+# sh -n and shellcheck, javac).
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  runtime: java21\n  workload_type: streaming\n' >"$tmp/java-stream.yaml"
 "$bin" export "$tmp/java-stream.yaml" -o "$tmp/java-stream" --target serverless >/dev/null 2>&1 || bad "export java-stream"
 stubs=0
@@ -106,11 +128,9 @@ for f in $(find "$tmp" -path "$tmp/*.again" -prune -o -path '*/serverless/*' -ty
 	*.py) python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$f" || bad "python syntax $f" ;;
 	*/bootstrap)
 		sh -n "$f" || bad "sh -n $f"
-		if command -v shellcheck >/dev/null 2>&1; then shellcheck -s sh "$f" || bad "shellcheck $f"; fi ;;
+		shellcheck -s sh "$f" || bad "shellcheck $f" ;;
 	*.java)
-		if command -v javac >/dev/null 2>&1; then
-			mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f"
-		fi ;;
+		mkdir -p "$tmp/classes" && javac -d "$tmp/classes" "$f" || bad "javac $f" ;;
 	esac
 done
 echo "handler stubs checked: $stubs"
@@ -133,6 +153,17 @@ sed 's/^      backoffLimit: 3/      backoffLimit: 3\n      backoffLimits: 3/' "$
 node "$val/validate-k8s.mjs" "$tmp/tampered-cron.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted an unknown CronJob job field"
 sed 's/^  concurrencyPolicy: Forbid/  concurrencyPolicy: Sometimes/' "$cron" >"$tmp/tampered-cron2.yaml"
 node "$val/validate-k8s.mjs" "$tmp/tampered-cron2.yaml" >/dev/null 2>&1 && bad "validate-k8s accepted concurrencyPolicy: Sometimes"
+kn=$(ls "$tmp"/*/knative/service.yaml | head -n 1)
+sed 's/containerPort: [0-9]*/containerPort: 9090/' "$kn" >"$tmp/kn-port.yaml"
+node "$val/check-knative.mjs" "$tmp/kn-port.yaml" >/dev/null 2>&1 && bad "check-knative accepted the reserved port 9090"
+sed 's/^      timeoutSeconds: [0-9]*/      timeoutSeconds: 601/' "$kn" >"$tmp/kn-timeout.yaml"
+node "$val/check-knative.mjs" "$tmp/kn-timeout.yaml" >/dev/null 2>&1 && bad "check-knative accepted timeoutSeconds 601"
+sed 's|mountPath: /tmp|mountPath: /dev/log|' "$kn" >"$tmp/kn-path.yaml"
+node "$val/check-knative.mjs" "$tmp/kn-path.yaml" >/dev/null 2>&1 && bad "check-knative accepted the reserved path /dev/log"
+sed 's/^      - name: \(.*\)$/      - name: \1\n        env:\n        - name: K_SERVICE\n          value: x/' "$kn" >"$tmp/kn-env.yaml"
+node "$val/check-knative.mjs" "$tmp/kn-env.yaml" >/dev/null 2>&1 && bad "check-knative accepted the reserved env var K_SERVICE"
+gk=$(grep -l nodeSelector "$tmp"/*/knative/service.yaml | head -n 1)
+node "$val/check-knative.mjs" "$gk" >/dev/null 2>&1 && bad "check-knative accepted nodeSelector without its feature flag"
 sed 's/"memory":[[:space:]]*"[0-9]*"/"memory": "1536"/' "$tmp/$first/fargate/task-definition.json" >"$tmp/td.json"
 node "$val/check-fargate.mjs" "$tmp/td.json" >/dev/null 2>&1 && bad "check-fargate accepted memory 1536"
 mkdir -p "$tmp/tampered-sls"

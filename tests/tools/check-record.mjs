@@ -59,7 +59,12 @@ for (const arg of process.argv.slice(2)) {
     if (t.type === "heading_open" && t.tag === "h2") h2.push(tokens[i + 1].content);
   });
   if (JSON.stringify(h2) !== JSON.stringify(sections)) fail(file, `H2 sections are ${JSON.stringify(h2)}`);
-  const html = md.renderer.render(tokens, md.options, {});
+  let html = md.renderer.render(tokens, md.options, {});
+  // One image, ours: the cost chart beside the record (cost-chart.svg, or
+  // NNNN-slug-cost.svg in an ADR folder). Any other image is an injection.
+  const charts = html.match(/<img src="(cost-chart|[0-9]{4}-[a-z0-9-]+-cost)\.svg" alt="Monthly cost by request volume[^"<>]*">/g) || [];
+  if (charts.length !== 1) fail(file, `${charts.length} cost chart images, want 1`);
+  html = html.replace(charts[0] || "", "");
   for (const bad of ["<a ", "<img", "<script", "<em>", "<s>", "<del>", "<h4", "<h5", "<h6", "<hr"]) {
     if (html.includes(bad)) fail(file, `rendered HTML contains ${bad}`);
   }

@@ -1,8 +1,10 @@
 // Checks Fargate task definitions against Fargate's rules: a valid task
 // size (the AWS "task CPU and memory" table), awsvpc networking, FARGATE
 // compatibility, host port = container port, awslogs logging, a non-root
-// user and a read-only root filesystem; and no key RegisterTaskDefinition
-// does not know.
+// user and a read-only root filesystem; a served task (port mappings) has a
+// health check, a batch task (none) no HTTP one; IAM role names of at most
+// 64 characters and a log group name of at most 512; and no key
+// RegisterTaskDefinition does not know.
 //
 // usage: node check-fargate.mjs task-definition.json...   exit 0 valid, 1 invalid
 import fs from 'node:fs';
@@ -53,6 +55,8 @@ function check(file) {
   for (const arn of ['executionRoleArn', 'taskRoleArn'])
     if (!/^arn:aws:iam::(\$\{AWS_ACCOUNT_ID\}|\d{12}):role\/[\w+=,.@-]+$/.test(td[arn] || ''))
       problems.push(`${arn} is not a role ARN`);
+    else if (td[arn].replace(/^.*:role\//, '').replace('${AWS_ACCOUNT_ID}', '').length > 64)
+      problems.push(`${arn}: the role name is longer than 64 characters`);
   const defs = td.containerDefinitions;
   if (!Array.isArray(defs) || defs.length === 0) return problems.concat('no containerDefinitions');
   for (const c of defs) {
@@ -63,7 +67,7 @@ function check(file) {
     for (const p of c.portMappings || [])
       if (p.hostPort !== undefined && p.hostPort !== p.containerPort)
         problems.push('awsvpc: hostPort must equal containerPort');
-    if (!(c.portMappings || []).length) problems.push('no portMappings');
+    const serves = (c.portMappings || []).length > 0;
     const log = c.logConfiguration || {};
     if (log.logDriver !== 'awslogs') problems.push('logDriver must be awslogs');
     const o = log.options || {};
@@ -72,9 +76,12 @@ function check(file) {
     if (c.readonlyRootFilesystem !== true) problems.push('readonlyRootFilesystem must be true');
     if (!c.user || /^(0|root)(:|$)/.test(c.user)) problems.push('user must be non-root');
     if (c.privileged) problems.push('privileged container');
+    if ((o['awslogs-group'] || '').length > 512) problems.push('awslogs-group longer than 512 characters');
     const hc = c.healthCheck;
-    if (!hc || !Array.isArray(hc.command) || !['CMD', 'CMD-SHELL'].includes(hc.command[0]))
+    if (serves && (!hc || !Array.isArray(hc.command) || !['CMD', 'CMD-SHELL'].includes(hc.command[0])))
       problems.push('healthCheck.command must start with CMD or CMD-SHELL');
+    if (!serves && hc && /https?:\/\//.test((hc.command || []).join(' ')))
+      problems.push('a task with no port mapping has an HTTP health check');
   }
   return problems;
 }
