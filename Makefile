@@ -135,6 +135,9 @@ install: archwise
 	install -m 0644 questionnaires/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/questionnaires/
 	install -m 0644 assets/*.yaml $(DESTDIR)$(PREFIX)/share/archwise/assets/
 	install -m 0644 docs/archwise.1 $(DESTDIR)$(PREFIX)/share/man/man1/archwise.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 0644 completions/archwise.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/archwise
+	install -m 0644 completions/_archwise $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_archwise
 
 # The README's screenshots (docs/images/*.svg), from tmux captures of the
 # real wizard drawn by tools/ansi2svg.c.

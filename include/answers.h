@@ -84,6 +84,11 @@ int answers_set_decision_makers(struct answers *a, const char *list, char **err)
 #define ANSWERS_NAME_MAX 100
 char *answers_name_problem(const char *name, size_t len);
 
+/* Where the answer to question_id is in the answers file at path (its
+ * value's line and column), for messages found after loading (export's
+ * checks); false when the file does not say it there. */
+bool answers_locate(const char *path, const char *question_id, unsigned *line, unsigned *col);
+
 /* Writes the answers as YAML (every question, defaults included, in
  * questionnaire order; emitted through libyaml so any text is safe).
  * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */

@@ -35,6 +35,10 @@ void out_bundle_fini(struct out_bundle *b);
  * something exists at path and !force, and always when path is a symlink.
  * Returns 0, or -1 with *err (caller frees) naming the path and the cause. */
 int out_write_atomic(const char *path, const char *data, size_t len, bool force, char **err);
+/* The same with the file's permission bits (before the umask), e.g. 0600
+ * for private state; out_write_atomic uses 0644. */
+int out_write_atomic_mode(const char *path, const char *data, size_t len, bool force,
+			  unsigned mode, char **err);
 
 /* How long a bundle write waits for another writer of the same folder. */
 #define OUT_LOCK_WAIT_MS 10000

@@ -31,6 +31,8 @@ struct scan_result {
 	size_t files_seen;   /* entries visited */
 	size_t files_read;   /* files opened and read */
 	bool truncated;      /* stopped at SCAN_MAX_FILES */
+	size_t unreadable;   /* folders that could not be opened, skipped */
+	char *first_unreadable; /* the first of them, "PATH: why" (owned) */
 };
 
 /* Scans dir. 0, or -1 with *err (caller frees) when dir cannot be opened. */

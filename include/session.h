@@ -10,6 +10,12 @@
 char *session_path(void);
 /* Saves the answers there, creating the folders; 0 or -1 with *err. */
 int session_save(const struct model *m, const struct answers *a, char **err);
+/* Before the session at path is read: -1 with *err (caller frees) when it
+ * is a symbolic link or not a regular file (or cannot be inspected), else 0. */
+int session_check(const char *path, char **err);
+/* A warning (caller frees) when the folder of the session at path is
+ * writable by everyone, else NULL. */
+char *session_folder_warning(const char *path);
 
 /* Backups kept by session_rotate: session.yaml.1 (newest) to .N. */
 #define SESSION_BACKUPS 5

@@ -1,6 +1,6 @@
 /* util.h: allocation that never returns NULL (out of memory runs the
- * registered cleanup, e.g. restoring the terminal, then aborts), and small
- * string helpers. */
+ * registered cleanup, e.g. restoring the terminal, prints one line and
+ * exits 1), and small string helpers. */
 #ifndef ARCHWISE_UTIL_H
 #define ARCHWISE_UTIL_H
 
@@ -15,9 +15,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-/* Called before abort() on out of memory (the wizard restores the terminal). */
+/* Called before exiting on out of memory (the wizard restores the terminal). */
 void util_set_fatal_cleanup(void (*fn)(void));
-/* Prints "archwise: <message>" on stderr, runs the cleanup, aborts. */
+/* Runs the cleanup, prints "archwise: <message>" on stderr, exits 1. */
 void util_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* Prints "archwise: MESSAGE" on stderr as one line: whatever the message

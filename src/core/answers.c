@@ -737,7 +737,7 @@ int answers_set_number(const struct model *m, struct answers *a, size_t q, doubl
 		return -1;
 	}
 	a->values[q].present = true;
-	a->values[q].number = v;
+	a->values[q].number = v == 0 ? 0.0 : v;   /* never -0 */
 	return 0;
 }
 
@@ -818,7 +818,7 @@ static bool parse_number(const struct anode *v, double *out)
 	double d = strtod(v->text, &end);
 	if (*end || isspace((unsigned char)v->text[0]))
 		return false;
-	*out = d;
+	*out = d == 0 ? 0.0 : d;   /* -0 is 0 (not "-0 requests/day") */
 	return true;
 }
 
@@ -1482,4 +1482,28 @@ char *answers_to_file_text(const struct model *m, const struct answers *a, const
 			   size_t *len)
 {
 	return answers_path_is_json(path) ? answers_to_json(m, a, len) : answers_to_yaml(m, a, len);
+}
+
+bool answers_locate(const char *path, const char *question_id, unsigned *line, unsigned *col)
+{
+	struct diag_list d = {0};
+	size_t len;
+	char *text = file_read(path, &len, &d);
+	diag_list_fini(&d);
+	if (!text)
+		return false;
+	struct yamldoc doc;
+	struct yamldoc_limits lim = {.max_depth = ANSWERS_MAX_DEPTH, .max_keys = ANSWERS_MAX_KEYS,
+				      .max_items = ANSWERS_MAX_ITEMS};
+	/* JSON is YAML's flow style: one parser finds the key in both. */
+	bool found = false;
+	if (yamldoc_parse(&doc, text, len, path, &lim, &d) == 0) {
+		char *where = xasprintf("answers.%s", question_id);
+		found = yamldoc_find(&doc, where, false, line, col) != NULL;
+		free(where);
+	}
+	yamldoc_fini(&doc);
+	diag_list_fini(&d);
+	free(text);
+	return found;
 }

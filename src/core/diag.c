@@ -1,4 +1,5 @@
 /* diag.c: compiler-style error lists. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,24 @@ void diag_add(struct diag_list *d, const char *file, unsigned line, unsigned col
 		.file = util_escape_controls(file ? file : "-", false), .line = line, .col = col,
 		.message = msg,
 	};
+}
+
+void diag_add_io(struct diag_list *d, const char *file, int err, const char *what)
+{
+	diag_add(d, file, 0, 0, "%s: %s", what, strerror(err));
+	if (!diag_errno_is_input(err))
+		d->io = true;
+}
+
+int diag_exit_code(const struct diag_list *d)
+{
+	return d->io ? 1 : 2;
+}
+
+bool diag_errno_is_input(int err)
+{
+	return err == ENOENT || err == ENOTDIR || err == ELOOP || err == ENAMETOOLONG ||
+	       err == EISDIR;
 }
 
 char *diag_format(const struct diag *it)

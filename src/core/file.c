@@ -14,12 +14,12 @@ char *file_read(const char *path, size_t *len, struct diag_list *diags)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add_io(diags, path, errno, "cannot open");
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add_io(diags, path, errno, "cannot read");
 		close(fd);
 		return NULL;
 	}
@@ -41,7 +41,7 @@ char *file_read(const char *path, size_t *len, struct diag_list *diags)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+			diag_add_io(diags, path, errno, "cannot read");
 			free(buf);
 			close(fd);
 			return NULL;

@@ -113,14 +113,14 @@ static char *temp_name(const char *name, unsigned attempt)
 	return xasprintf(".%s.%06lx.tmp", name, r & 0xffffffUL);
 }
 
-static int temp_create(int dirfd, const char *name, struct temp *t)
+static int temp_create(int dirfd, const char *name, mode_t mode, struct temp *t)
 {
 	t->name = NULL;
 #ifdef O_TMPFILE
 	/* Only where /proc lets us link it later (AT_EMPTY_PATH needs a
 	 * capability an ordinary user lacks). */
 	if (access("/proc/self/fd", X_OK) == 0) {
-		t->fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+		t->fd = openat(dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
 		if (t->fd >= 0)
 			return 0;
 		if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
@@ -129,7 +129,7 @@ static int temp_create(int dirfd, const char *name, struct temp *t)
 #endif
 	for (unsigned attempt = 0; attempt < 100; attempt++) {
 		char *n = temp_name(name, attempt);
-		t->fd = openat(dirfd, n, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		t->fd = openat(dirfd, n, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 		if (t->fd >= 0) {
 			t->name = n;
 			return 0;
@@ -160,9 +160,9 @@ static void temp_discard(int dirfd, struct temp *t)
 /* Writes data to a new temporary beside name, left open and not yet
  * synced (the caller syncs, alone or as a batch). */
 static int temp_write(int dirfd, const char *name, const char *shown, const char *data,
-		      size_t len, struct temp *t, char **err)
+		      size_t len, mode_t mode, struct temp *t, char **err)
 {
-	if (temp_create(dirfd, name, t) < 0) {
+	if (temp_create(dirfd, name, mode, t) < 0) {
 		t->fd = -1;
 		set_err(err, shown, "cannot create a temporary file", errno);
 		return -1;
@@ -287,7 +287,7 @@ static int sync_folder(int dirfd)
 }
 
 static int write_at(int dirfd, const char *name, const char *shown, const char *data,
-		    size_t len, bool force, char **err)
+		    size_t len, bool force, mode_t mode, char **err)
 {
 	int st = target_state(dirfd, name, shown, err);
 	if (st < 0)
@@ -297,7 +297,7 @@ static int write_at(int dirfd, const char *name, const char *shown, const char *
 		return -1;
 	}
 	struct temp t;
-	if (temp_write(dirfd, name, shown, data, len, &t, err) < 0)
+	if (temp_write(dirfd, name, shown, data, len, mode, &t, err) < 0)
 		return -1;
 	if (fsync(t.fd) < 0) {
 		int e = errno;
@@ -315,6 +315,12 @@ static int write_at(int dirfd, const char *name, const char *shown, const char *
 
 int out_write_atomic(const char *path, const char *data, size_t len, bool force, char **err)
 {
+	return out_write_atomic_mode(path, data, len, force, 0644, err);
+}
+
+int out_write_atomic_mode(const char *path, const char *data, size_t len, bool force,
+			  unsigned mode, char **err)
+{
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
 			  : xstrdup(".");
@@ -330,7 +336,7 @@ int out_write_atomic(const char *path, const char *data, size_t len, bool force,
 		free(dir);
 		return -1;
 	}
-	int rc = write_at(dirfd, name, path, data, len, force, err);
+	int rc = write_at(dirfd, name, path, data, len, force, (mode_t)mode, err);
 	close(dirfd);
 	free(dir);
 	return rc;
@@ -977,7 +983,8 @@ static int write_bundle(const char *dir, const struct out_bundle *b,
 		s[i].fd = open_folders(rootfd, dir, folder, true, &created, &ncreated, err);
 		free(folder);
 		int bad = s[i].fd < 0 ||
-			  temp_write(s[i].fd, base_of(s[i].rel), shown, s[i].data, s[i].len, &s[i].tmp, err) < 0;
+			  temp_write(s[i].fd, base_of(s[i].rel), shown, s[i].data, s[i].len, 0644,
+				     &s[i].tmp, err) < 0;
 		/* fchmod, not the open mode: the umask must not take the x bits. */
 		if (!bad && s[i].executable && fchmod(s[i].tmp.fd, 0755) < 0) {
 			set_err(err, shown, "cannot make executable", errno);

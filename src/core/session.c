@@ -64,7 +64,8 @@ int session_save(const struct model *m, const struct answers *a, char **err)
 		*err = xasprintf("%s: cannot format the answers", path);
 		goto out;
 	}
-	rc = out_write_atomic(path, yaml, len, true, err);
+	/* private state, as other tools keep theirs: only its owner reads it */
+	rc = out_write_atomic_mode(path, yaml, len, true, 0600, err);
 out:
 	free(yaml);
 	free(path);
@@ -110,4 +111,41 @@ char *session_rotate(char **err)
 	}
 	free(path);
 	return backup;
+}
+
+int session_check(const char *path, char **err)
+{
+	struct stat st;
+	*err = NULL;
+	if (lstat(path, &st) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* autosave refuses to write through a symlink; reading through one
+	 * would load whatever it points to */
+	if (S_ISLNK(st.st_mode)) {
+		*err = xasprintf("%s: is a symbolic link; refusing to read the session through it",
+				 path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("%s: not a regular file", path);
+		return -1;
+	}
+	return 0;
+}
+
+char *session_folder_warning(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	char *warning = NULL;
+	if (slash)
+		*slash = '\0';
+	struct stat ds;
+	if (slash && stat(dir, &ds) == 0 && (ds.st_mode & S_IWOTH))
+		warning = xasprintf("%s: the session folder is writable by everyone, so anyone "
+				    "could replace the saved answers (chmod 700 it)", dir);
+	free(dir);
+	return warning;
 }

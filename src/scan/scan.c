@@ -81,6 +81,7 @@ void scan_result_fini(struct scan_result *r)
 		free(r->items[i].evidence);
 	}
 	free(r->items);
+	free(r->first_unreadable);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1001,6 +1002,9 @@ static void walk(struct walk *w, int dirfd, const char *rel, unsigned depth)
 							O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 					if (fd >= 0)
 						walk(w, fd, path, depth + 1);
+					else if (!w->r->unreadable++)
+						w->r->first_unreadable = xasprintf("%s: %s", path,
+										   strerror(errno));
 				}
 			} else if (S_ISREG(sb.st_mode) && interesting(names[i])) {
 				size_t len;

@@ -215,8 +215,17 @@ int scan_command(int argc, char **argv)
 		fputs(out, stdout);
 		if (o.json)
 			fputc('\n', stdout);
+		else if (r.count == 0) {
+			char *shown = util_escape_controls(o.dir, false);
+			printf("no findings: nothing in %s says what an answer should be\n", shown);
+			free(shown);
+		}
 		free(out);
 	}
+	if (r.unreadable)
+		util_message("%s: %zu folder%s could not be read and %s skipped (%s)", o.dir,
+			r.unreadable, r.unreadable == 1 ? "" : "s", r.unreadable == 1 ? "was" : "were",
+			r.first_unreadable);
 	/* The tally is for people; scripts get exactly one stderr line on error. */
 	if (!o.json && isatty(STDERR_FILENO))
 		util_message("%s: %zu findings from %zu files (%zu entries looked at)%s",

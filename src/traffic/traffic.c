@@ -221,14 +221,27 @@ struct reader {
 	uint64_t fatal_line;
 };
 
-static void bad_line(struct reader *rd, const char *why)
+/* A bad line, reported at col (its characters counted from 1; 0: unknown). */
+static void bad_line(struct reader *rd, const char *why, unsigned col)
 {
 	struct traffic *t = rd->t;
 
 	t->bad++;
 	if (t->bad <= TRAFFIC_BAD_REPORTED)
 		diag_add(&t->bad_list, rd->name, (unsigned)(rd->lineno > UINT32_MAX ? 0 : rd->lineno),
-			 0, "skipped, not %s format: %s", traffic_format_name(rd->pc.fmt), why);
+			 col, "skipped, not %s format: %s", traffic_format_name(rd->pc.fmt), why);
+}
+
+/* The column of at in the line starting at s, in characters. */
+static unsigned column_of(const char *s, const char *at)
+{
+	unsigned col = 1;
+	if (!at || at < s)
+		return 0;
+	for (const char *p = s; p < at; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			col++;
+	return col;
 }
 
 static inline void handle_line(struct reader *rd, const char *s, const char *e)
@@ -257,15 +270,17 @@ static inline void handle_line(struct reader *rd, const char *s, const char *e)
 	}
 	rd->first_record = false;
 	rd->t->lines++;
+	bool add_failed = !why;
 	if (!why)
 		why = add_rec(rd->t, &r);
+	add_failed = add_failed && why;
 	if (why == why_total || why == why_minute) {
 		rd->fatal = why;
 		rd->fatal_line = rd->lineno;
 		return;
 	}
 	if (why) {
-		bad_line(rd, why);
+		bad_line(rd, why, add_failed ? 0 : column_of(s, rd->pc.at));
 		return;
 	}
 	if (rd->pc.fmt == TRAFFIC_CSV) {
@@ -387,7 +402,7 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 	int shown = -1, rc = 0;
 
 	if (fd < 0) {
-		diag_add(diags, name, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add_io(diags, name, errno, "cannot open");
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -401,12 +416,8 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 	/* zlib reads gzip (told by its magic bytes 1f 8b) and passes anything
 	 * else through unchanged, from files and pipes alike. */
 	gz = gzdopen(fd, "rb");
-	if (!gz) {
-		close(fd);
-		free(bar_name);
-		diag_add(diags, name, 0, 0, "cannot read: out of memory");
-		return -1;
-	}
+	if (!gz)
+		util_fatal("out of memory");
 	gzbuffer(gz, 256u << 10);
 	if (!t->buf)
 		t->buf = xmalloc(BUF_SIZE);
@@ -418,7 +429,9 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 			/* zlib names the file "<fd:N>: "; ours is the name to show */
 			const char *colon = msg && msg[0] == '<' ? strstr(msg, ": ") : NULL;
 			if (zerr == Z_ERRNO)
-				diag_add(diags, name, 0, 0, "read error: %s", strerror(errno));
+				diag_add_io(diags, name, errno, "read error");
+			else if (zerr == Z_MEM_ERROR)
+				util_fatal("out of memory");
 			else
 				diag_add(diags, name, 0, 0, "corrupt gzip archive near byte %lld: %s",
 					 (long long)gzoffset(gz), colon ? colon + 2 : msg);
@@ -456,7 +469,7 @@ int traffic_read_file(struct traffic *t, const char *path, struct diag_list *dia
 			/* One line fills the whole buffer: count it bad, skip to its end. */
 			rd.lineno++;
 			t->lines++;
-			bad_line(&rd, "line longer than 4 MB");
+			bad_line(&rd, "line longer than 4 MB", 0);
 			rd.skipping = true;
 			have = 0;
 			continue;

@@ -216,7 +216,7 @@ static int run(const struct opts *o, struct traffic *t)
 	for (size_t i = 0; i < o->nfiles; i++) {
 		before = traffic_requests(t);
 		if (traffic_read_file(t, o->files[i], &d) != 0)
-			return report_diags(&d, EXIT_BAD);
+			return report_diags(&d, diag_exit_code(&d));
 		if (traffic_requests(t) == before && !silent)
 			silent = o->files[i];
 	}
@@ -229,8 +229,9 @@ static int run(const struct opts *o, struct traffic *t)
 			util_message("%s: no requests in %llu lines (every count is 0)",
 				name, (unsigned long long)s.lines);
 		else
-			util_message("%s: none of the %llu lines could be read as a %s log",
+			util_message("%s: none of the %llu lines could be read as %s %s log",
 				name, (unsigned long long)s.lines,
+				strchr("aeiou", traffic_format_name(traffic_last_format(t))[0]) ? "an" : "a",
 				traffic_format_name(traffic_last_format(t)));
 		return EXIT_BAD;
 	}
@@ -250,7 +251,7 @@ static int run(const struct opts *o, struct traffic *t)
 			answers_fini(&a);
 			traffic_summary_fini(&s);
 			model_free(&m);
-			return report_diags(&d, EXIT_BAD);
+			return report_diags(&d, diag_exit_code(&d));
 		}
 	} else {
 		/* The answers file being merged into gives the cost inputs, when it is one. */

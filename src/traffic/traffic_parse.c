@@ -117,6 +117,7 @@ static bool utc_offset_ok(int oh, int om)
 /* ISO 8601 timestamp [s, e): YYYY-MM-DD[T ]HH:MM[:SS[.frac]][Z|+HH[:]MM|-HH[:]MM]. */
 static const char *iso_timestamp(struct traffic_pctx *c, const char *s, const char *e, int64_t *ts)
 {
+	c->at = s;
 	int64_t base;
 	const char *p = s;
 	int h, mi, sec = 0;
@@ -180,6 +181,7 @@ static const char *parse_combined(struct traffic_pctx *c, const char *s, const c
 
 	if (!b)
 		return "no [timestamp]";
+	c->at = b;
 	p = b + 1;
 	if (e - p < 29 || p[26] != ']')
 		return "bad [timestamp]";
@@ -194,8 +196,10 @@ static const char *parse_combined(struct traffic_pctx *c, const char *s, const c
 		    p[20] != ' ' || (p[21] != '+' && p[21] != '-') || oh < 0 || om < 0 ||
 		    !valid_date(y, m, d))
 			return "bad [timestamp]";
-		if (!utc_offset_ok(oh, om))
+		if (!utc_offset_ok(oh, om)) {
+			c->at = p + 21;
 			return "UTC offset beyond -14:00..+14:00";
+		}
 		int64_t off = (p[21] == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
 		base = traffic_days_from_civil(y, (unsigned)m, (unsigned)d) * 86400 - off;
 		memcpy(c->date_key, p, 11);
@@ -207,6 +211,7 @@ static const char *parse_combined(struct traffic_pctx *c, const char *s, const c
 		return "bad time in [timestamp]";
 	r->ts = base + t;
 	q = p + 27;
+	c->at = q;
 	if (q[0] != ' ' || q[1] != '"')
 		return "no quoted request after the timestamp";
 	q += 2;
@@ -337,6 +342,7 @@ static const char *parse_csv(struct traffic_pctx *c, const char *s, const char *
 	p = s;
 	while (p < te && (*p == ' ' || *p == '"'))
 		p++;
+	c->at = p;
 	if (p < te && te - p <= 12 && dig(*p) && (te - p < 5 || p[4] != '-')) {
 		/* Epoch seconds, possibly with a fraction. */
 		int64_t v = 0;
@@ -358,6 +364,7 @@ static const char *parse_csv(struct traffic_pctx *c, const char *s, const char *
 	p = comma + 1;
 	while (p < e && (*p == ' ' || *p == '"'))
 		p++;
+	c->at = p;
 	if (p >= e || !dig(*p))
 		return "no count after the comma";
 	while (p < e && dig(*p)) {
@@ -394,6 +401,7 @@ void traffic_pctx_init(struct traffic_pctx *c, enum traffic_format fmt)
 const char *traffic_parse_line(struct traffic_pctx *c, const char *s, const char *e,
 			       struct traffic_rec *r)
 {
+	c->at = NULL;
 	switch (c->fmt) {
 	case TRAFFIC_COMBINED:
 		return parse_combined(c, s, e, r);

@@ -21,6 +21,7 @@ struct traffic_pctx {
 	int64_t date_base;   /* its UTC epoch seconds at 00:00:00 local */
 	int cf_date, cf_time, cf_taken, cf_fields; /* CloudFront column indexes */
 	bool csv_header_ok;  /* the first record may be a header */
+	const char *at;      /* where the last line's problem is, when known */
 };
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
@@ -28,7 +29,8 @@ int64_t traffic_days_from_civil(int64_t y, unsigned m, unsigned d);
 
 void traffic_pctx_init(struct traffic_pctx *c, enum traffic_format fmt);
 /* Parses one line [s, e) (no newline, no trailing CR) with c->fmt.
- * Returns NULL and fills r, or a static reason string. */
+ * Returns NULL and fills r, or a static reason string (and c->at points at
+ * the part of the line it is about, or is NULL). */
 const char *traffic_parse_line(struct traffic_pctx *c, const char *s, const char *e,
 			       struct traffic_rec *r);
 /* Handles a '#' line (CloudFront #Fields sets the columns). */

@@ -270,6 +270,14 @@ static void session_found(struct tui *t)
 	struct tm tm;
 	if (localtime_r(&st.st_mtime, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	char *bad = NULL;
+	if (session_check(t->session_file, &bad) != 0) {
+		/* A symbolic link (or not a file): never read, only moved aside. */
+		t->session_info = xasprintf("It cannot be read: %s", bad);
+		free(bad);
+		tui_overlay_open(t, OVL_SESSION);
+		return;
+	}
 	if (answers_load(t->m, t->session_file, &old, &d) == 0) {
 		size_t n = 0;
 		for (size_t i = 0; i < old.count; i++)

@@ -10,21 +10,13 @@ set -u
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
 command -v gzip >/dev/null 2>&1 || { echo "gzip missing"; exit 77; }
 A=${ARCHWISE:?}
+root=${ARCHWISE_ROOT:?}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 fail=0
 bad() { printf 'FAIL: %s\n' "$*"; fail=1; }
-# check WANT_RC DESCRIPTION PATTERN command...: exit code, and (for errors)
-# exactly one "archwise: " line on stderr matching PATTERN.
-check() {
-	want=$1; what=$2; pat=$3; shift 3
-	"$@" >out 2>err; rc=$?
-	if [ "$rc" -ne "$want" ]; then bad "$what: exit $rc, want $want: $(head -c 300 err)"; return 1; fi
-	if [ -n "$pat" ] && ! grep -q -- "$pat" err; then bad "$what: stderr lacks '$pat': $(head -c 300 err)"; return 1; fi
-	if [ "$want" -ne 0 ] && [ "$(grep -c . err)" -ne 1 ]; then bad "$what: not one line on stderr: $(cat err)"; return 1; fi
-	printf 'ok   %s\n' "$what"
-}
+. "$root/tests/scripts/expect.inc"
 
 # --- gzip -----------------------------------------------------------------
 python3 - <<'PY'
@@ -58,11 +50,11 @@ python3 -c "import json,sys; d=json.load(open('out')); sys.exit(0 if d['requests
 
 # --- UTC offsets ------------------------------------------------------------
 printf '1.2.3.4 - - [10/Oct/2000:13:55:36 +9959] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [10/Oct/2000:13:55:42 +0000] "GET / HTTP/1.1" 200 1\n' >off.log
-check 0 "combined: offset +9959 skipped as a bad line" "off.log:1: .*UTC offset beyond -14:00..+14:00" "$A" traffic off.log
+check 0 "combined: offset +9959 skipped as a bad line" "off.log:1:35: skipped, not combined format: UTC offset beyond -14:00..+14:00" "$A" traffic off.log
 printf '1.2.3.4 - - [10/Oct/2000:13:55:36 -1401] "GET / HTTP/1.1" 200 1\n1.2.3.4 - - [10/Oct/2000:13:55:42 +1400] "GET / HTTP/1.1" 200 1\n' >off2.log
-check 0 "combined: -14:01 refused, +14:00 accepted" "off2.log:1: .*UTC offset beyond" "$A" traffic off2.log
+check 0 "combined: -14:01 refused, +14:00 accepted" "off2.log:1:35: .*UTC offset beyond" "$A" traffic off2.log
 printf '2000-10-10T13:55:36+14:30,1\n2000-10-10T13:55:37-12:00,1\n' >off.csv
-check 0 "CSV: the same rule" "off.csv:1: .*UTC offset beyond" "$A" traffic off.csv
+check 0 "CSV: the same rule" "off.csv:1:1: .*UTC offset beyond" "$A" traffic off.csv
 
 # --- NUL in strings -----------------------------------------------------------
 printf 'questionnaire: k8s-vs-serverless\nanswers:\n  service_name: "abc\\0BAD"\n' >nul.yaml

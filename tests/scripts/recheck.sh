@@ -199,7 +199,7 @@ done
 [ $rc -eq 2 ] || bad "--supersedes without --adr-dir: exit $rc"
 
 # 8. Every --json object above and one of each change kind follow the
-#    documented schema (docs/schema/recheck.schema.json); the checker
+#    documented schema (docs/recheck.schema.json); the checker
 #    itself refuses a wrong object.
 {
 	cat cases.json out.json
@@ -209,7 +209,7 @@ done
 	"$A" recheck adr/*.md --json
 	"$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml --json
 } >all.jsonl 2>/dev/null
-schema="$root/docs/schema/recheck.schema.json"
+schema="$root/docs/recheck.schema.json"
 check="$root/tests/tools/check_schema.py"
 for k in answer break_even rule model close_call; do
 	grep -q "\"kind\":\"$k\"" all.jsonl || bad "no $k change in the schema sample"

@@ -39,7 +39,7 @@ PY
 check 0 "combined log" "$A" traffic "$F/combined_week.log" --json
 json lines 885; json bad_lines 3; json requests_per_day 126; json traffic_pattern daily_cycle
 json avg_duration_ms 111.905; json idle_fraction 0; json peak_rps 1
-[ "$(grep -c 'combined_week.log:[0-9]*: skipped, not combined format' err)" -eq 3 ] \
+[ "$(grep -c 'combined_week.log:[0-9:]*: skipped, not combined format' err)" -eq 3 ] \
 	&& echo "ok   bad lines reported with line numbers" || { echo "FAIL bad line report"; cat err; fail=1; }
 cp out plain.json
 
