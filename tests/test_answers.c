@@ -256,6 +256,9 @@ static void test_number_read(void **state)
 			fail_msg("'%s': '%s' does not say '%s'", bad_ones[i].text, why, bad_ones[i].why);
 		free(why);
 	}
+	double z = 1;
+	assert_null(answers_number_read("-0", NULL, &z));   /* never "-0 requests/day" */
+	assert_true(z == 0 && !signbit(z));
 	/* The question's rules: whole numbers, range, unit. */
 	const struct question *port = model_question(&M, (size_t)qix(&M, "container_port"));
 	const struct question *mem = model_question(&M, (size_t)qix(&M, "memory_mb"));

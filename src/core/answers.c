@@ -668,7 +668,7 @@ char *answers_number_read(const char *text, const char *unit, double *out)
 		why = xasprintf("'%s' is not a finite number", src);
 		goto bad;
 	}
-	*out = v * mul;
+	*out = v * mul == 0 ? 0.0 : v * mul;   /* -0 is 0 (not "-0 requests/day") */
 	free(src);
 	return NULL;
 not_a_number:
