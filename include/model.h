@@ -73,6 +73,7 @@ struct question {
 	struct arch_scores *none_scores; /* none_scores: multiple, when nothing is selected */
 	double min, max;           /* min / max: number only */
 	char *unit;                /* unit: number only */
+	bool integer;              /* integer: number only, whole numbers (ports, counts) */
 	struct band *bands;        /* bands: number questions that feed a factor */
 	unsigned bands_count;
 	char *pattern;             /* pattern: text only, POSIX ERE the whole text must match */

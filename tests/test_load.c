@@ -255,6 +255,9 @@ static void test_semantic_errors(void **state)
 	bad_q("default: a\n", "default: zz\n", "zz", "question 'q1': default 'zz' is not one of its options");
 	bad_q("defaults: [x]", "defaults: [x, zz]", "zz", "question 'm1': default 'zz' is not one of its options");
 	bad_q("default: 10\n", "default: 1000\n", "1000", "question 'n1': default 1000 is outside 0..100");
+	bad_q("default: 10\n", "default: 10.5\n        integer: true\n", "10.5",
+	      "question 'n1': default 10.5 is not a whole number (integer: true)");
+	bad_q("default: 10\n", "default: 10\n        integer: maybe\n", "maybe", "integer");
 	bad_q("default: 10\n", "default: ten\n", "ten", "question 'n1': default 'ten' is not a number");
 	bad_q("default: abc\n", "default: ABC\n", "ABC", "question 't1': default: 'ABC' does not match");
 	bad_q("pattern: \"[a-z]+\"", "pattern: \"[a-z\"", "\"[a-z\"", "pattern is not a valid");

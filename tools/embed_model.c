@@ -155,6 +155,7 @@ static char *emit_question(FILE *out, const struct question *q)
 	field_num(&sb, "min", q->min);
 	field_num(&sb, "max", q->max);
 	field_str(&sb, "unit", q->unit);
+	sb_printf(&sb, ".integer = %d, ", q->integer);
 	sb_printf(&sb, ".bands = %s, .bands_count = %u, ", bands, q->bands_count);
 	field_str(&sb, "pattern", q->pattern);
 	field_str(&sb, "sets_weight", q->sets_weight);

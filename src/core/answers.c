@@ -566,6 +566,158 @@ static char *number_problem(const struct question *q, double v, const char *show
 	return NULL;
 }
 
+/* Whether unit measures memory in MB, where G and M are sizes (1G = 1,024 MB). */
+static bool unit_is_mb(const char *unit)
+{
+	return unit && (!strcmp(unit, "MB") || !strcmp(unit, "MiB"));
+}
+
+/* Digits with ',' or '_' between groups of three ("2,500,000"): the length
+ * of the integer part at s, or 0 with *why when a separator is misplaced. */
+static size_t grouped_digits(const char *s, char *clean, size_t *k, size_t cap, char **why,
+			     const char *text)
+{
+	size_t i = 0, group = 0, groups = 0;
+	char sep = 0;
+	for (;; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			group++;
+			if (*k + 1 < cap)
+				clean[(*k)++] = c;
+			continue;
+		}
+		if (c == ',' || c == '_') {
+			if ((sep && c != sep) || group == 0 || group > 3 || (groups && group != 3)) {
+				*why = xasprintf("'%s': '%c' separates thousands in groups of three digits%s",
+						 text, c, c == ',' ? "; use a decimal point for a fraction" : "");
+				return 0;
+			}
+			sep = c;
+			groups++;
+			group = 0;
+			continue;
+		}
+		break;
+	}
+	if (groups && group != 3) {
+		if (sep == ',' && groups == 1) {
+			/* "2,5M", "0,17": a decimal comma; say how to write it. */
+			char *dot = xstrdup(text);
+			*strchr(dot, ',') = '.';
+			*why = xasprintf("'%s': ',' only separates groups of three digits; "
+					 "for a fraction use a decimal point: %s", text, dot);
+			free(dot);
+		} else {
+			*why = xasprintf("'%s': '%c' separates thousands in groups of three digits",
+					 text, sep);
+		}
+		return 0;
+	}
+	return i;
+}
+
+char *answers_number_read(const char *text, const char *unit, double *out)
+{
+	char clean[128];
+	size_t k = 0;
+	const char *p = text ? text : "";
+	while (*p == ' ')
+		p++;
+	size_t len = strlen(p);
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (!len)
+		return xstrdup("no number given");
+	char *src = xstrndup(p, len);
+	char *why = NULL;
+	const char *s = src;
+	if (*s == '-' || *s == '+')
+		clean[k++] = *s++;
+	size_t n = grouped_digits(s, clean, &k, sizeof clean, &why, src);
+	if (why)
+		goto bad;
+	s += n;
+	bool digits = n > 0;
+	if (*s == '.') {
+		clean[k++] = *s++;
+		size_t f = strspn(s, "0123456789");
+		if (f + k + 1 >= sizeof clean)
+			goto not_a_number;
+		memcpy(clean + k, s, f);
+		k += f;
+		s += f;
+		digits = digits || f;
+		if (*s == ',' || *s == '_') {
+			why = xasprintf("'%s': a separator after the decimal point", src);
+			goto bad;
+		}
+	}
+	if (!digits)
+		goto not_a_number;
+	if ((*s == 'e' || *s == 'E') && (isdigit((unsigned char)s[1]) ||
+					 ((s[1] == '-' || s[1] == '+') && isdigit((unsigned char)s[2])))) {
+		clean[k++] = *s++;
+		if (*s == '-' || *s == '+')
+			clean[k++] = *s++;
+		size_t e = strspn(s, "0123456789");
+		if (e > 4)
+			goto not_a_number;
+		memcpy(clean + k, s, e);
+		k += e;
+		s += e;
+	}
+	clean[k] = '\0';
+	double mul = 1;
+	if (*s) {
+		char c = (char)tolower((unsigned char)*s);
+		bool mb = unit_is_mb(unit);
+		/* "1G", "512M", "1GB" in an MB field; "5k", "2.5M", "1G" elsewhere. */
+		bool b = s[1] == 'b' || s[1] == 'B';
+		if (!strchr("kmg", c) || s[1 + b] || (b && !mb))
+			goto not_a_number;
+		if (mb && c == 'k') {
+			why = xasprintf("'%s': sizes here are in MB; write MB or G (1G = 1,024 MB)", src);
+			goto bad;
+		}
+		mul = mb ? (c == 'g' ? 1024 : 1) : c == 'k' ? 1e3 : c == 'm' ? 1e6 : 1e9;
+	}
+	char *end;
+	double v = strtod(clean, &end);
+	if (*end || !isfinite(v) || !isfinite(v * mul)) {
+		why = xasprintf("'%s' is not a finite number", src);
+		goto bad;
+	}
+	*out = v * mul == 0 ? 0.0 : v * mul;   /* -0 is 0 (not "-0 requests/day") */
+	free(src);
+	return NULL;
+not_a_number:
+	why = xasprintf("'%s' is not a number", src);
+bad:
+	free(src);
+	return why;
+}
+
+char *answers_number_problem(const struct question *q, double v)
+{
+	char shown[64];
+	bound_text(shown, sizeof(shown), v);
+	if (q->integer && isfinite(v) && v != floor(v))
+		return xasprintf("%s is not a whole number", shown);
+	return number_problem(q, v, NULL);
+}
+
+char *answers_number_parse(const struct question *q, const char *text, double *out)
+{
+	double v;
+	char *why = answers_number_read(text, q->unit, &v);
+	if (!why)
+		why = answers_number_problem(q, v);
+	if (!why)
+		*out = v;
+	return why;
+}
+
 int answers_set_option(const struct model *m, struct answers *a, size_t q, int option)
 {
 	const struct question *qu = model_question(m, q);
@@ -596,7 +748,7 @@ int answers_set_number(const struct model *m, struct answers *a, size_t q, doubl
 	if (!qu || q >= a->count || qu->kind != QK_NUMBER)
 		why = xstrdup("not a number question");
 	else
-		why = number_problem(qu, v, NULL);
+		why = answers_number_problem(qu, v);
 	if (why) {
 		if (err)
 			*err = why;
@@ -739,17 +891,20 @@ static void parse_answer(struct pctx *p, size_t qi, const struct anode *v, struc
 		break;
 	}
 	case QK_NUMBER: {
-		double d;
-		if (!parse_number(v, &d)) {
-			if (v->type == AN_SCALAR && v->string)
+		double d = 0;
+		if (v->type != AN_SCALAR || v->string) {
+			if (v->type == AN_SCALAR)
 				perr(p, v, "%s: expected a number, got the text '%s'", q->id, v->text);
-			else if (v->type == AN_SCALAR)
-				perr(p, v, "%s: '%s' is not a number", q->id, v->text);
 			else
 				perr(p, v, "%s: expected a number, got %s", q->id, type_name(v));
 			return;
 		}
-		char *why = number_problem(q, d, v->text);
+		/* The wizard's reading: "2,500,000", "2.5M", "1G" MB; never "2,5". */
+		char *why = answers_number_read(v->text, q->unit, &d);
+		if (!why && q->integer && d != floor(d))
+			why = xasprintf("%s is not a whole number", v->text);
+		if (!why)
+			why = number_problem(q, d, v->text);
 		if (why) {
 			perr(p, v, "%s: %s", q->id, why);
 			free(why);
@@ -1259,7 +1414,7 @@ static int emit_question(yaml_emitter_t *e, const struct model *m, const struct 
 	return ok;
 }
 
-char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+static char *to_yaml(const struct model *m, const struct answers *a, size_t *len, bool answered_only)
 {
 	yaml_emitter_t e;
 	yaml_event_t ev;
@@ -1280,6 +1435,8 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 		/* an unanswered text without a default has no value that would
 		 * read back (it may not match the pattern): leave it out */
 		if (q->kind == QK_TEXT && !answer_at(a, i) && !q->default_value)
+			continue;
+		if (answered_only && !answer_at(a, i))
 			continue;
 		ok = emit_question(&e, m, a, i);
 	}
@@ -1337,6 +1494,16 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 	if (len)
 		*len = sb.len;
 	return sb_take(&sb);
+}
+
+char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, false);
+}
+
+char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, true);
 }
 
 static cJSON *json_question(const struct model *m, const struct answers *a, size_t i)

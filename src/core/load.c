@@ -114,6 +114,7 @@ static const cyaml_schema_field_t question_fields[] = {
 	CYAML_FIELD_FLOAT("min", CYAML_FLAG_OPTIONAL, struct question, min),
 	CYAML_FIELD_FLOAT("max", CYAML_FLAG_OPTIONAL, struct question, max),
 	STR("unit", CYAML_FLAG_OPTIONAL, struct question, unit),
+	CYAML_FIELD_BOOL("integer", CYAML_FLAG_OPTIONAL, struct question, integer),
 	CYAML_FIELD_SEQUENCE("bands", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct question,
 			     bands, &band_schema, 0, CYAML_UNLIMITED),
 	STR("pattern", CYAML_FLAG_OPTIONAL, struct question, pattern),
@@ -968,6 +969,9 @@ static void check_question(struct chk *c, const struct model *m, struct question
 		else if (v < q->min || v > q->max)
 			at(c, p, "question '%s': default %s is outside %g..%g", q->id, q->default_value,
 			   q->min, q->max);
+		else if (q->integer && v != floor(v))
+			at(c, p, "question '%s': default %s is not a whole number (integer: true)",
+			   q->id, q->default_value);
 		break;
 	case QK_TEXT:
 		why = answers_text_problem(q, q->default_value);
