@@ -50,7 +50,7 @@ build/asan/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c $< -o $@
 
-build/obj/builtin.o build/asan/obj/builtin.o: $(DATA)
+build/obj/core/builtin.o build/asan/obj/core/builtin.o build/fuzz/obj/core/builtin.o: $(DATA)
 
 # The built-in model: the data files loaded and checked by the real loader
 # at build time and emitted as C (tools/embed_model.c), so no run parses them.
@@ -61,7 +61,7 @@ build/embed_model: tools/embed_model.c $(EMBED_OBJS)
 build/gen/builtin_model.c: build/embed_model $(DATA)
 	@mkdir -p $(dir $@)
 	build/embed_model questionnaires/k8s-vs-serverless.yaml assets/architectures.yaml \
-		assets/case-studies.yaml assets/pricing.yaml > $@.tmp
+		assets/case-studies.yaml assets/pricing-aws.yaml > $@.tmp
 	@mv $@.tmp $@
 
 build/obj/builtin_model.o build/asan/obj/builtin_model.o build/fuzz/obj/builtin_model.o: build/gen/builtin_model.c

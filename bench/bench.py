@@ -249,7 +249,7 @@ def synthetic(dirpath, nq, ncases):
     data = os.path.join(dirpath, "data")
     os.makedirs(data, exist_ok=True)
     open(os.path.join(data, "case-studies.yaml"), "w").write("\n".join(cs) + "\n")
-    for f in ("architectures.yaml", "pricing.yaml"):
+    for f in ("architectures.yaml", "pricing-aws.yaml", "pricing-gcp.yaml", "pricing-azure.yaml"):
         shutil.copy(os.path.join(ROOT, "assets", f), data)
     ans = ["questionnaire: synthetic", "answers:"]
     for q in range(0, nq, max(1, nq // 50)):

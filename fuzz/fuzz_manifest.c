@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* What the writer writes, the parser reads back whole. */
 	struct out_file *f = calloc(n ? n : 1, sizeof(*f));
 	for (size_t i = 0; i < n; i++)
-		f[i] = (struct out_file){e[i].path, e[i].sha256, 64};
+		f[i] = (struct out_file){.path = e[i].path, .data = e[i].sha256, .len = 64};
 	char *text = out_manifest_text(f, n);
 	struct out_manifest_entry *back;
 	size_t m;

@@ -25,7 +25,7 @@ for bin in build/fuzz/fuzz_*; do
 	fuzz_assets)
 		printf '\000' | cat - assets/architectures.yaml >"$corpus/architectures.yaml"
 		printf '\001' | cat - assets/case-studies.yaml >"$corpus/case-studies.yaml"
-		printf '\002' | cat - assets/pricing.yaml >"$corpus/pricing.yaml"
+		printf '\002' | cat - assets/pricing-aws.yaml >"$corpus/pricing.yaml"
 		dict="-dict=fuzz/data.dict" ;;
 	fuzz_record)
 		for f in tests/cases/*/expected/decision-record.md; do [ -f "$f" ] && cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")").md"; done

@@ -46,12 +46,27 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 /* Why text is not a valid answer to text question q: NULL when it is, else a
  * message (caller frees). Length, control characters, the pattern. */
 char *answers_text_problem(const struct question *q, const char *text);
+/* Reads a number as people write it, the one reading of the wizard and of
+ * answers files: an optional sign, digits with ',' or '_' only between
+ * groups of three ("2,500,000"; "2,5" and "0,17" are refused: a decimal
+ * point is '.'), a fraction, an exponent, and a suffix: k, M, G (x1e3, 1e6,
+ * 1e9), or in a field whose unit is MB: M or MB (1) and G or GB (1,024).
+ * NULL and *out, or why not (caller frees). */
+char *answers_number_read(const char *text, const char *unit, double *out);
+/* Why v is not an answer to number question q (a fraction for a whole-
+ * number question, out of range): NULL when it is (caller frees). */
+char *answers_number_problem(const struct question *q, double v);
+/* answers_number_read with q's unit, then answers_number_problem. */
+char *answers_number_parse(const struct question *q, const char *text, double *out);
 /* The service-name rule in words, and whether s follows it (the questionnaire's
  * service_name question states the same rule; export refuses other names). */
 const char *answers_service_name_rule(void);
 bool answers_service_name_ok(const char *s);
 /* Whether s is a valid YYYY-MM-DD date. */
 bool answers_valid_date(const char *s);
+/* The price table of the answers' provider (the AWS one when none is
+ * answered or loaded); NULL when the model has no prices. */
+const struct pricing *answers_pricing(const struct model *m, const struct answers *a);
 /* Effective weight of factor f. */
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f);
 
@@ -81,6 +96,9 @@ bool answers_locate(const char *path, const char *question_id, unsigned *line, u
  * questionnaire order; emitted through libyaml so any text is safe).
  * Returns a malloc'd NUL-terminated buffer, or NULL on failure. */
 char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len);
+/* The same with only the questions answered (the wizard's session: read
+ * back, the others are still open and take their defaults). */
+char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len);
 /* The same as JSON (a document answers_parse reads back the same way). */
 char *answers_to_json(const struct model *m, const struct answers *a, size_t *len);
 /* Whether a file name says JSON (ends in ".json", any case). */

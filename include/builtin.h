@@ -13,7 +13,8 @@ struct builtin_file {
 extern const struct builtin_file builtin_questionnaire;
 extern const struct builtin_file builtin_architectures;
 extern const struct builtin_file builtin_case_studies;
-extern const struct builtin_file builtin_pricing;
+/* One price table per provider, in enum provider order (aws, gcp, azure). */
+extern const struct builtin_file builtin_pricing[3];
 
 struct model;
 /* Points m's questionnaire and assets at the built-in model compiled from

@@ -13,6 +13,9 @@
 struct matrix_row {
 	size_t factor;             /* index into questionnaire->factors */
 	unsigned weight;
+	unsigned scale_weight;     /* its weight in the matrix's maximum: the factor's default
+				    * when an answer (not the user) sets its weight, so that
+				    * answer adds or takes points without rescaling the others */
 	bool used;                 /* some question fed it */
 	double score[ARCH_COUNT];
 };
@@ -59,6 +62,7 @@ struct evaluation {
 	struct arch_rank ranking[ARCH_COUNT]; /* best first; excluded last */
 	enum arch recommendation;
 	bool close;                /* top two within questionnaire->close_margin */
+	bool bonus_overruled;      /* the case-study bonus alone would have put another first */
 	struct fired_rule *fired;  /* in rule order */
 	size_t fired_count;
 	struct case_match *cases;  /* highest similarity first */
@@ -69,7 +73,18 @@ struct evaluation {
 	size_t change_count;
 	struct weight_flip *flips;
 	size_t flip_count;
+	char **warnings;           /* contradictions between answers, and defaults (owned) */
+	size_t warning_count;
 };
+
+/* The weight factor f counts with in the matrix's maximum (see
+ * matrix_row.scale_weight). */
+unsigned engine_scale_weight(const struct model *m, const struct answers *a, size_t f);
+
+/* Points the nearest case study gives at this similarity: nothing below
+ * the questionnaire's case_study_threshold, rising linearly to
+ * case_study_bonus at similarity 1. */
+double engine_case_bonus(const struct questionnaire *qn, double similarity);
 
 /* Scores the answers. Returns 0, or -1 on allocation failure. */
 int engine_evaluate(const struct model *m, const struct answers *a, struct evaluation *out);
@@ -95,6 +110,10 @@ size_t engine_top_reasons(const struct model *m, const struct evaluation *ev, ch
 /* Same, each sentence ending with the answers behind it ("— Sporadic"). */
 size_t engine_top_reasons_answers(const struct model *m, const struct answers *a,
 				  const struct evaluation *ev, char **out, size_t max);
+
+/* The provider's product for architecture a ("AWS Fargate (ECS)", "Knative
+ * on GKE", "EKS and Lambda"), from the price table's names (caller frees). */
+char *engine_product_name(const struct model *m, enum provider p, enum arch a);
 
 /* The evaluation as the `eval --json` object (docs/eval.schema.json; caller frees). */
 char *engine_to_json(const struct model *m, const struct answers *a, const struct evaluation *ev);

@@ -11,7 +11,7 @@
 /* Where the model comes from: NULL members mean the built-in data. */
 struct load_sources {
 	const char *questionnaire_path; /* --questionnaire */
-	const char *data_dir;           /* --data-dir: architectures.yaml, case-studies.yaml, pricing.yaml */
+	const char *data_dir;           /* --data-dir: architectures.yaml, case-studies.yaml, pricing-{aws,gcp,azure}.yaml */
 };
 
 /* Loads a whole model (questionnaire + the three assets) into *out.

@@ -46,6 +46,8 @@ struct option {
 	char *label;               /* label: short text shown in lists */
 	char *help;                /* help: optional, what choosing it means */
 	struct arch_scores *scores; /* scores: optional; required when the question has a factor */
+	unsigned weight;           /* weight: 1-5, the weight this answer gives the factor its
+				    * question's sets_weight names; 0 (absent) = no effect */
 };
 
 /* A number question feeds its factor through bands: the first band whose
@@ -71,11 +73,14 @@ struct question {
 	struct arch_scores *none_scores; /* none_scores: multiple, when nothing is selected */
 	double min, max;           /* min / max: number only */
 	char *unit;                /* unit: number only */
+	bool integer;              /* integer: number only, whole numbers (ports, counts) */
 	struct band *bands;        /* bands: number questions that feed a factor */
 	unsigned bands_count;
 	char *pattern;             /* pattern: text only, POSIX ERE the whole text must match */
 	char *pattern_help;        /* pattern_help: the pattern in words, for messages */
 	unsigned max_length;       /* max_length: text only, default 253 */
+	char *sets_weight;         /* sets_weight: optional factor id whose default weight the
+				    * chosen option's `weight` replaces (single only) */
 };
 
 struct section {
@@ -91,6 +96,8 @@ struct factor {
 	char *name;                /* name: "Traffic pattern" */
 	char *help;                /* help: optional */
 	unsigned weight;           /* weight: default weight 0-5 */
+	char *computed;            /* computed: optional; "monthly_cost": the engine scores this
+				    * factor from the cost model, not from answers' scores */
 };
 
 enum rule_effect { RULE_EXCLUDE, RULE_PENALISE, RULE_BOOST };
@@ -116,7 +123,8 @@ struct questionnaire {
 	char *title;               /* title */
 	char *description;         /* description: optional */
 	double close_margin;       /* close_margin: points between the top two that make a close call (default 5) */
-	double case_study_bonus;   /* case_study_bonus: points x similarity given to the nearest case study's architecture (default 5, 0 = off) */
+	double case_study_bonus;   /* case_study_bonus: most points the nearest case study gives its architecture (default 5, 0 = off) */
+	double case_study_threshold; /* case_study_threshold: similarity below which a case study gives nothing (default 0) */
 	struct factor *factors;    /* factors */
 	unsigned factors_count;
 	struct section *sections;  /* sections */
@@ -186,6 +194,49 @@ struct answer {
 	char *text;                /* text (owned) */
 };
 
+/* Cost assumptions an answers file may set under `assumptions:`, as
+ * X(key, kind, min, max). Unset ones take documented defaults that depend
+ * on the other answers (cost.c; docs/readme/cost.md). Kinds: ASSUME_BOOL
+ * (true/false), ASSUME_INT (whole number), ASSUME_NUMBER, ASSUME_FRONT_DOOR
+ * (api_gateway | function_url | load_balancer). */
+enum assume_kind { ASSUME_BOOL, ASSUME_INT, ASSUME_NUMBER, ASSUME_FRONT_DOOR };
+#define ASSUMPTIONS(X)                                                      \
+	X(free_tier, ASSUME_BOOL, 0, 1)                                     \
+	X(arm, ASSUME_BOOL, 0, 1)                                           \
+	X(front_door, ASSUME_FRONT_DOOR, 0, 2)                              \
+	X(load_balancer, ASSUME_BOOL, 0, 1)                                 \
+	X(nat_gateway, ASSUME_BOOL, 0, 1)                                   \
+	X(data_transfer_gb_per_month, ASSUME_NUMBER, 0, 1e9)                \
+	X(events_per_invocation, ASSUME_INT, 1, 10000)                      \
+	X(availability_min_instances, ASSUME_INT, 0, 1000)                  \
+	X(concurrency, ASSUME_INT, 1, 1000)                                 \
+	X(cpu_ms_per_request, ASSUME_NUMBER, 0, 86400000)                   \
+	X(node_vcpu, ASSUME_NUMBER, 0.25, 1024)                             \
+	X(node_memory_gb, ASSUME_NUMBER, 0.5, 24576)
+enum assumption {
+#define ASSUME_ENUM(key, kind, lo, hi) ASSUME_##key,
+	ASSUMPTIONS(ASSUME_ENUM)
+#undef ASSUME_ENUM
+	ASSUME_COUNT
+};
+enum front_door { FRONT_DOOR_API_GATEWAY, FRONT_DOOR_FUNCTION_URL, FRONT_DOOR_LOAD_BALANCER };
+
+/* The assumptions an answers file set (value[i] meaningful where set[i]). */
+struct assumptions {
+	bool set[ASSUME_COUNT];
+	double value[ASSUME_COUNT]; /* booleans 0/1, front_door its enum */
+};
+
+/* Key, kind and bounds of assumption i. */
+const char *assumption_key(enum assumption i);
+enum assume_kind assumption_kind(enum assumption i);
+void assumption_bounds(enum assumption i, double *lo, double *hi);
+/* Assumption for a key, or -1. */
+int assumption_from_key(const char *key);
+/* Id of a front door ("api_gateway", ...) and back (-1 when unknown). */
+const char *front_door_id(enum front_door f);
+int front_door_from_id(const char *id);
+
 struct answers {
 	char *questionnaire;       /* questionnaire id answered (owned, may be NULL) */
 	size_t count;              /* == model question count */
@@ -194,6 +245,7 @@ struct answers {
 	char *date;                /* date: optional YYYY-MM-DD for the record (owned) */
 	char **decision_makers;    /* decision_makers: optional list (owned) */
 	size_t decision_makers_count;
+	struct assumptions assumptions; /* assumptions: optional cost assumptions */
 };
 
 /* ---- assets/case-studies.yaml ---- */
@@ -209,6 +261,9 @@ struct case_study {
 	unsigned results_count;
 	char *lesson;              /* lesson: key lesson */
 	char *source;              /* source */
+	char **related;            /* related: optional architecture ids that share what made
+				    * the case study's choice work; they get half its bonus */
+	unsigned related_count;
 	/* profile: an answers mapping (question id -> answer, same shape as
 	 * an answers file's `answers:`), parsed by the answers module, not libcyaml. */
 	struct answers profile;    /* not libcyaml: filled by the loader */
@@ -219,7 +274,7 @@ struct case_studies {
 	unsigned case_studies_count;
 };
 
-/* ---- assets/pricing.yaml ---- */
+/* ---- assets/pricing-PROVIDER.yaml ---- */
 
 struct price {
 	double usd;                /* usd */
@@ -228,24 +283,60 @@ struct price {
 	char *date;                /* date: YYYY-MM-DD the price was read */
 };
 
+/* The cloud providers a price table can be for, in the fixed order used by
+ * every per-provider array. Ids: "aws", "gcp", "azure". */
+enum provider { PROVIDER_AWS, PROVIDER_GCP, PROVIDER_AZURE, PROVIDER_COUNT };
+
+/* Id of a provider ("aws", ...). */
+const char *provider_id(enum provider p);
+/* Provider for an id, or -1 when unknown. */
+int provider_from_id(const char *id);
+
+/* Every entry of a price table (assets/pricing-PROVIDER.yaml), as
+ * X(yaml_key). The same keys for every provider; a charge or feature a
+ * provider does not have is 0 with a unit saying so. Counts, limits and
+ * model parameters are entries too: their unit says what they are. */
+#define PRICING_ENTRIES(X)                                                     \
+	X(functions_requests_per_million) X(functions_gb_second)               \
+	X(functions_gb_second_arm) X(functions_vcpu_second)                    \
+	X(functions_free_requests) X(functions_free_gb_seconds)                \
+	X(functions_provisioned_gb_second) X(functions_max_timeout_s)          \
+	X(functions_max_memory_mb) X(functions_has_gpu)                        \
+	X(front_door_per_million) X(front_door_per_million_tier2)              \
+	X(front_door_tier_million)                                             \
+	X(containers_vcpu_hour) X(containers_gb_hour)                          \
+	X(containers_idle_vcpu_hour) X(containers_idle_gb_hour)                \
+	X(containers_requests_per_million) X(containers_free_vcpu_seconds)     \
+	X(containers_free_gb_seconds) X(containers_free_requests)              \
+	X(containers_scale_to_zero) X(containers_default_concurrency)          \
+	X(containers_max_vcpu) X(containers_max_memory_gb)                     \
+	X(containers_cold_start_s) X(containers_gpu_hour)                      \
+	X(control_plane_hourly) X(node_hourly) X(node_vcpu) X(node_memory_gb)  \
+	X(node_boot_s) X(gpu_node_hourly) X(gpu_node_gpus) X(gpu_node_vcpu)    \
+	X(gpu_node_memory_gb) X(lb_hourly) X(lb_per_gb) X(nat_hourly)          \
+	X(nat_per_gb) X(egress_per_gb) X(public_ipv4_hourly)                   \
+	X(hours_per_month) X(hybrid_serverless_share)
+
+/* Product names of one provider, as every output shows them. */
+#define PRICING_NAMES(X)                                                       \
+	X(functions) X(functions_short) X(containers) X(containers_short)      \
+	X(kubernetes) X(kubernetes_short) X(front_door) X(load_balancer)       \
+	X(node_type) X(gpu_node_type) X(container_gpu)
+
+struct pricing_names {
+#define PRICING_NAME_FIELD(n) char *n;
+	PRICING_NAMES(PRICING_NAME_FIELD)
+#undef PRICING_NAME_FIELD
+};
+
 struct pricing {
+	char *provider;            /* provider: aws | gcp | azure */
 	char *region;              /* region: the region these prices are for */
 	char *date;                /* date: when the table was last checked */
-	struct price lambda_requests_per_million;     /* lambda_requests_per_million */
-	struct price lambda_gb_second_x86;            /* lambda_gb_second_x86 */
-	struct price lambda_gb_second_arm;            /* lambda_gb_second_arm */
-	struct price lambda_free_requests;            /* lambda_free_requests: per month */
-	struct price lambda_free_gb_seconds;          /* lambda_free_gb_seconds: per month */
-	struct price api_gateway_http_per_million;    /* api_gateway_http_per_million */
-	struct price node_hourly;                     /* node_hourly: default node price */
-	struct price node_memory_gb;                  /* node_memory_gb: memory of the default node (GB) */
-	struct price node_vcpu;                       /* node_vcpu: vCPUs of the default node */
-	struct price eks_control_plane_hourly;        /* eks_control_plane_hourly */
-	struct price fargate_vcpu_hour;               /* fargate_vcpu_hour */
-	struct price fargate_gb_hour;                 /* fargate_gb_hour */
-	struct price hours_per_month;                 /* hours_per_month: 730 */
-	struct price hybrid_serverless_share;         /* hybrid_serverless_share: 0-1 of traffic on functions */
-	struct price knative_min_nodes;               /* knative_min_nodes: nodes a Knative cluster keeps */
+	struct pricing_names names; /* names: product names */
+#define PRICING_ENTRY_FIELD(n) struct price n;
+	PRICING_ENTRIES(PRICING_ENTRY_FIELD)
+#undef PRICING_ENTRY_FIELD
 };
 
 /* ---- the whole model ---- */
@@ -259,7 +350,8 @@ struct model {
 	struct questionnaire *questionnaire;
 	struct architectures *architectures;
 	struct case_studies *case_studies;
-	struct pricing *pricing;
+	/* Price tables by provider; NULL where none was loaded. */
+	struct pricing *pricing[PROVIDER_COUNT];
 	/* Flat view of the questions in file order (built by the loader). */
 	size_t question_count;
 	const struct question **questions;

@@ -17,4 +17,14 @@ int session_check(const char *path, char **err);
  * writable by everyone, else NULL. */
 char *session_folder_warning(const char *path);
 
+/* Backups kept by session_rotate: session.yaml.1 (newest) to .N. */
+#define SESSION_BACKUPS 5
+/* "PATH.n" (caller frees). */
+char *session_backup_path(const char *path, unsigned n);
+/* Moves the saved session aside before a fresh start: PATH.1 becomes
+ * PATH.2 and so on (the oldest of SESSION_BACKUPS dropped), PATH becomes
+ * PATH.1. Returns PATH.1 (caller frees); NULL when there was no session
+ * (*err NULL) or a rename failed (*err set, caller frees). */
+char *session_rotate(char **err);
+
 #endif

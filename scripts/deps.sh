@@ -83,9 +83,9 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 	fi
 	if [ -n "$missing" ]; then
 		if [ "$(id -u)" -eq 0 ]; then
-			SUDO=""
+			SUDO="env"
 		elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
-			SUDO="sudo"
+			SUDO="sudo env"   # sudo resets the environment: env sets it again
 		else
 			say "missing:$missing"
 			say "run as root: apt-get update && apt-get install -y --no-install-recommends$missing"
@@ -103,7 +103,7 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 		esac
 		st=$(mktemp)
 		# apt's own lines, one per package set up, so the screen shows progress.
-		{ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
+		{ $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 			-o Dpkg::Use-Pty=0 $missing; echo $? >"$st"; } 2>&1 |
 			sed -un 's/^Setting up \([^ ]*\) .*/  set up \1/p; /^E: /p'
 		rc=$(cat "$st"); rm -f "$st"
@@ -112,7 +112,7 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 		if [ "$mode" = ci ] && command -v clang >/dev/null 2>&1; then
 			v=$(clang -dumpversion | cut -d. -f1)
 			dpkg-query -W -f='${Status}\n' "libclang-rt-$v-dev" 2>/dev/null | grep -q ' installed$' ||
-				DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+				$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 					"libclang-rt-$v-dev" >/dev/null || { say "cannot install libclang-rt-$v-dev"; exit 1; }
 		fi
 	fi

@@ -19,6 +19,9 @@
 # the root each time). Uncommitted changes are not in the clone, as in CI.
 # Exit status: COMMAND's, or 1 when a test was skipped, 2 on a setup error.
 set -euo pipefail
+# The whole script is one function, read before it runs: editing this file
+# during a run cannot change the run.
+main() {
 keep=0 user=0
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -101,8 +104,8 @@ env_base=(env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
 extra=""
 [ "$user" = 1 ] && extra=sudo
 chroot "$root" "${env_base[@]}" HOME=/root sh -c \
-	"apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends make $extra >/dev/null" ||
-	{ say "cannot install make in the root"; exit 2; }
+	"apt-get update -qq && apt-get install -y -qq --no-install-recommends make $extra" >"$work/make.log" 2>&1 ||
+	{ cat "$work/make.log"; say "cannot install make in the root"; exit 2; }
 if [ "$user" = 1 ]; then
 	chroot "$root" useradd -m -s /bin/sh dev
 	echo 'dev ALL=(ALL) NOPASSWD: ALL' >"$root/etc/sudoers.d/dev"
@@ -116,7 +119,9 @@ fi
 say "running '$cmd' in a clean clone on bare Debian 12 ($([ "$user" = 1 ] && echo "a user with sudo" || echo root))"
 start=$(date +%s)
 set +e
-"${run[@]}" sh -c "cd /project && $cmd" 2>&1 | tee "$work/log"
+# In a session of its own, without a terminal: no signal meant for the
+# caller's terminal or process group reaches the tests.
+setsid -w "${run[@]}" sh -c "cd /project && $cmd" 2>&1 </dev/null | tee "$work/log"
 rc=${PIPESTATUS[0]}
 set -e
 secs=$(($(date +%s) - start))
@@ -128,3 +133,6 @@ say "'$cmd' exit $rc in ${secs}s; $skipped skipped; log in $cache/last.log"
 [ "$rc" -ne 0 ] && exit "$rc"
 [ "$skipped" -eq 0 ] || exit 1
 exit 0
+}
+main "$@"
+exit

@@ -13,7 +13,8 @@ case "$bin" in /*) ;; *) bin="$(pwd)/$bin" ;; esac
 [ "$sanitized" = 1 ] && hermetic_sanitized
 [ -x "$bin" ] || { echo "scripts: no binary $bin"; exit 1; }
 export ARCHWISE="$bin"
-pass=0; fail=0; skip=0; failed=""
+pass=0; fail=0; skip=0; failed=""; name=""
+trap 'echo "scripts: interrupted (signal) while running ${name:-nothing}"; exit 130' INT TERM HUP
 mkdir -p build/script-logs
 for t in tests/scripts/*.sh; do
 	[ -f "$t" ] || continue

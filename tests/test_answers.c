@@ -208,6 +208,77 @@ static void test_answer_errors(void **state)
 	    "duplicate key 'traffic_pattern' (first at line 2)");
 	bad("a.yaml", "- 1\n", 1, 1, "an answers file is a mapping");
 	bad("a.yaml", "", 1, 1, "empty answers file");
+	/* Whole-number questions refuse fractions; a decimal comma is refused
+	 * with the reason, in YAML and JSON alike. */
+	bad("a.yaml", "answers:\n  container_port: 80.5\n", 2, 19,
+	    "container_port: 80.5 is not a whole number");
+	bad("a.json", "{\"answers\": {\"node_count\": 2.5}}", 1, 28,
+	    "node_count: 2.5 is not a whole number");
+	bad("a.yaml", "answers:\n  node_hourly_usd: 0,17\n", 2, 20,
+	    "for a fraction use a decimal point: 0.17");
+	bad("a.yaml", "answers:\n  requests_per_day: 0x10\n", 2, 21,
+	    "requests_per_day: '0x10' is not a number");
+}
+
+/* The one reading of numbers, for the wizard and answers files. */
+static void test_number_read(void **state)
+{
+	static const struct { const char *text, *unit; double want; } good[] = {
+		{"2,500,000", NULL, 2500000}, {"2.5M", NULL, 2.5e6}, {"5k", NULL, 5000},
+		{"1G", NULL, 1e9}, {" 42 ", NULL, 42}, {"1_000", NULL, 1000}, {"-3", NULL, -3},
+		{".5", NULL, 0.5}, {"1e3", NULL, 1000}, {"0.17", NULL, 0.17},
+		{"1G", "MB", 1024}, {"2GB", "MB", 2048}, {"512M", "MB", 512}, {"1.5g", "MB", 1536},
+		{"1,234.5", NULL, 1234.5},
+	};
+	static const struct { const char *text, *unit, *why; } bad_ones[] = {
+		{"2,5M", NULL, "decimal point: 2.5M"}, {"0,17", NULL, "decimal point: 0.17"},
+		{"1,23,456", NULL, "groups of three"}, {"1,000_000", NULL, "groups of three"},
+		{",100", NULL, "groups of three"}, {"1.5,0", NULL, "after the decimal point"},
+		{"1k", "MB", "sizes here are in MB"}, {"1GB", NULL, "not a number"},
+		{"", NULL, "no number"}, {"inf", NULL, "not a number"}, {"0x10", NULL, "not a number"},
+		{"1e999", NULL, "not a finite number"}, {"k", NULL, "not a number"}, {"1kk", NULL, "not a number"},
+		{"1 000", NULL, "not a number"}, {"-", NULL, "not a number"},
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		double v = -1;
+		char *why = answers_number_read(good[i].text, good[i].unit, &v);
+		if (why)
+			fail_msg("'%s': %s", good[i].text, why);
+		if (fabs(v - good[i].want) > 1e-9)
+			fail_msg("'%s' read as %g, not %g", good[i].text, v, good[i].want);
+	}
+	for (size_t i = 0; i < sizeof bad_ones / sizeof bad_ones[0]; i++) {
+		double v;
+		char *why = answers_number_read(bad_ones[i].text, bad_ones[i].unit, &v);
+		if (!why)
+			fail_msg("'%s' accepted as %g", bad_ones[i].text, v);
+		if (!strstr(why, bad_ones[i].why))
+			fail_msg("'%s': '%s' does not say '%s'", bad_ones[i].text, why, bad_ones[i].why);
+		free(why);
+	}
+	double z = 1;
+	assert_null(answers_number_read("-0", NULL, &z));   /* never "-0 requests/day" */
+	assert_true(z == 0 && !signbit(z));
+	/* The question's rules: whole numbers, range, unit. */
+	const struct question *port = model_question(&M, (size_t)qix(&M, "container_port"));
+	const struct question *mem = model_question(&M, (size_t)qix(&M, "memory_mb"));
+	double v;
+	char *why = answers_number_parse(port, "80.5", &v);
+	assert_non_null(strstr(why, "not a whole number"));
+	free(why);
+	assert_null(answers_number_parse(port, "8,080", &v));
+	assert_true(v == 8080);
+	assert_null(answers_number_parse(mem, "1G", &v));
+	assert_true(v == 1024);
+	why = answers_number_parse(mem, "1.0001G", &v);
+	assert_non_null(strstr(why, "not a whole number"));
+	free(why);
+	struct answers a;
+	assert_int_equal(answers_init(&a, &M), 0);
+	assert_int_equal(answers_set_number(&M, &a, (size_t)qix(&M, "container_port"), 80.5, &why), -1);
+	assert_non_null(strstr(why, "not a whole number"));
+	free(why);
+	answers_fini(&a);
 }
 
 static void test_top_level_errors(void **state)
@@ -633,6 +704,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yaml_and_json),
 		cmocka_unit_test(test_answer_errors),
+		cmocka_unit_test(test_number_read),
 		cmocka_unit_test(test_top_level_errors),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_collects_all),

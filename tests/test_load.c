@@ -160,7 +160,7 @@ static void test_good_questionnaire(void **state)
 		assert_non_null(m.arch[a]);
 		assert_string_equal(m.arch[a]->id, arch_id((enum arch)a));
 	}
-	assert_non_null(m.pricing);
+	assert_non_null(m.pricing[PROVIDER_AWS]);
 	assert_int_equal(m.case_studies->case_studies_count, 0);
 	model_free(&m);
 	assert_null(m.questionnaire);
@@ -255,6 +255,9 @@ static void test_semantic_errors(void **state)
 	bad_q("default: a\n", "default: zz\n", "zz", "question 'q1': default 'zz' is not one of its options");
 	bad_q("defaults: [x]", "defaults: [x, zz]", "zz", "question 'm1': default 'zz' is not one of its options");
 	bad_q("default: 10\n", "default: 1000\n", "1000", "question 'n1': default 1000 is outside 0..100");
+	bad_q("default: 10\n", "default: 10.5\n        integer: true\n", "10.5",
+	      "question 'n1': default 10.5 is not a whole number (integer: true)");
+	bad_q("default: 10\n", "default: 10\n        integer: maybe\n", "maybe", "integer");
 	bad_q("default: 10\n", "default: ten\n", "ten", "question 'n1': default 'ten' is not a number");
 	bad_q("default: abc\n", "default: ABC\n", "ABC", "question 't1': default: 'ABC' does not match");
 	bad_q("pattern: \"[a-z]+\"", "pattern: \"[a-z\"", "\"[a-z\"", "pattern is not a valid");
@@ -366,7 +369,9 @@ static void test_builtin_loads(void **state)
 	int q = model_question_index(&m, "vendor_strategy");
 	assert_true(cs->profile.count == m.question_count);
 	assert_true(cs->profile.values[q].present);
-	assert_true(m.pricing->hours_per_month.usd > 0);
+	assert_true(m.pricing[PROVIDER_AWS]->hours_per_month.usd > 0);
+	assert_string_equal(m.pricing[PROVIDER_GCP]->provider, "gcp");
+	assert_string_equal(m.pricing[PROVIDER_AZURE]->names.containers, "Azure Container Apps");
 	model_free(&m);
 }
 
@@ -411,9 +416,9 @@ static void test_case_studies(void **state)
 
 static void test_pricing(void **state)
 {
-	const char *b = builtin_pricing.text;
-	char *x = subst(b, "  usd: 0.20\n", "  usd: -0.20\n");
-	load_assets(NULL, NULL, x, "p.yaml", "-0.20", "lambda_requests_per_million: -0.2 must not be negative");
+	const char *b = builtin_pricing[PROVIDER_AWS].text;
+	char *x = subst(b, "  usd: 0.2\n", "  usd: -0.20\n");
+	load_assets(NULL, NULL, x, "p.yaml", "-0.20", "functions_requests_per_million: -0.2 must not be negative");
 	free(x);
 	const char *h = strstr(b, "hours_per_month:");
 	assert_non_null(h);
@@ -426,13 +431,18 @@ static void test_pricing(void **state)
 	cut = xasprintf("%.*susd: 1.5\n%s", (int)(u - b), b, strchr(u, '\n') + 1);
 	load_assets(NULL, NULL, cut, "p.yaml", "1.5\n", "hybrid_serverless_share must be between 0 and 1");
 	free(cut);
-	x = subst(b, "lambda_requests_per_million:\n  usd: 0.20\n", "lambda_requests_per_million:\n");
+	x = subst(b, "functions_requests_per_million:\n  usd: 0.2\n", "functions_requests_per_million:\n");
 	load_assets(NULL, NULL, x, "p.yaml", "unit: USD per million requests (x86",
-		    "missing required key 'usd' in lambda_requests_per_million");
-	char *y = subst(b, "lambda_requests_per_million:\n  usd: 0.20\n", "lambda_requests_per_million:\n  usd: 0.20\n  usd: 0.30\n");
-	load_assets(NULL, NULL, y, "p.yaml", "usd: 0.30", "duplicate key 'usd' in lambda_requests_per_million");
+		    "missing required key 'usd' in functions_requests_per_million");
+	char *y = subst(b, "functions_requests_per_million:\n  usd: 0.2\n",
+			"functions_requests_per_million:\n  usd: 0.2\n  usd: 0.30\n");
+	load_assets(NULL, NULL, y, "p.yaml", "usd: 0.30", "duplicate key 'usd' in functions_requests_per_million");
 	free(x);
 	free(y);
+	/* a table names its provider, one of three */
+	x = subst(b, "provider: aws\n", "provider: ibm\n");
+	load_assets(NULL, NULL, x, "p.yaml", "ibm", "provider 'ibm' is not one of aws, gcp, azure");
+	free(x);
 }
 
 static char *write_tmp(const char *name, const char *text, size_t len)
@@ -493,23 +503,40 @@ static void test_data_dir(void **state)
 	struct diag_list d = {0};
 	struct load_sources src = {.data_dir = dir};
 	assert_int_equal(load_model(&src, &m, &d), -1);
-	char *p = xasprintf("%s/pricing.yaml", dir);
-	expect(&d, p, 0, 0, "cannot open");
-	assert_int_equal(d.count, 1);
+	static const char *const pn[PROVIDER_COUNT] = {"pricing-aws.yaml", "pricing-gcp.yaml",
+							 "pricing-azure.yaml"};
+	char *p[PROVIDER_COUNT];
+	for (int i = 0; i < PROVIDER_COUNT; i++) {
+		p[i] = xasprintf("%s/%s", dir, pn[i]);
+		expect(&d, p[i], 0, 0, "cannot open");
+	}
+	assert_int_equal(d.count, PROVIDER_COUNT);
 	diag_list_fini(&d);
-	f = fopen(p, "w");
-	fputs(builtin_pricing.text, f);
-	fclose(f);
+	for (int i = 0; i < PROVIDER_COUNT; i++) {
+		f = fopen(p[i], "w");
+		fputs(builtin_pricing[i].text, f);
+		fclose(f);
+	}
 	assert_int_equal(load_model(&src, &m, &d), 0);
-	assert_non_null(m.pricing);
+	for (int i = 0; i < PROVIDER_COUNT; i++)
+		assert_non_null(m.pricing[i]);
 	model_free(&m);
+	/* two tables for one provider: an error naming the second */
+	f = fopen(p[PROVIDER_GCP], "w");
+	fputs(builtin_pricing[PROVIDER_AWS].text, f);
+	fclose(f);
+	assert_int_equal(load_model(&src, &m, &d), -1);
+	assert_true(d.count >= 1);
+	diag_list_fini(&d);
 	unlink(a);
 	unlink(c);
-	unlink(p);
+	for (int i = 0; i < PROVIDER_COUNT; i++) {
+		unlink(p[i]);
+		free(p[i]);
+	}
 	rmdir(dir);
 	free(a);
 	free(c);
-	free(p);
 	free(dir);
 }
 
@@ -519,7 +546,7 @@ static void test_sniff(void **state)
 	assert_int_equal(load_sniff_kind(builtin_architectures.text, strlen(builtin_architectures.text)),
 			 FILE_ARCHITECTURES);
 	assert_int_equal(load_sniff_kind(NO_CASES, strlen(NO_CASES)), FILE_CASE_STUDIES);
-	assert_int_equal(load_sniff_kind(builtin_pricing.text, strlen(builtin_pricing.text)), FILE_PRICING);
+	assert_int_equal(load_sniff_kind(builtin_pricing[0].text, strlen(builtin_pricing[0].text)), FILE_PRICING);
 	assert_int_equal(load_sniff_kind("answers: {}\n", 12), FILE_ANSWERS);
 	assert_int_equal(load_sniff_kind("{\"answers\": {}}", 15), FILE_ANSWERS);
 	assert_int_equal(load_sniff_kind("foo: 1\n", 7), FILE_UNKNOWN);

@@ -92,7 +92,7 @@ static void test_round_trip(void **state)
 	free(y1);
 	free(y2);
 	assert_string_equal(meta.version, ARCHWISE_VERSION);
-	assert_string_equal(meta.prices, fx->m.pricing->date);
+	assert_string_equal(meta.prices, fx->m.pricing[PROVIDER_AWS]->date);
 	assert_int_equal(meta.questionnaire_version, fx->m.questionnaire->version);
 	assert_string_equal(meta.status, "proposed");
 	/* A decision maker holding ``` made the fence longer than that. */

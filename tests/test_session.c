@@ -161,6 +161,70 @@ static void a_file_in_the_way_is_an_error(void **state)
 	free(base);
 }
 
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char buf[64] = {0};
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	return xstrndup(buf, n);
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A fresh start moves the session to .1, .1 to .2 ..., dropping the oldest
+ * beyond SESSION_BACKUPS; nothing to move is not an error. */
+static void rotate_keeps_backups(void **state)
+{
+	char *base = xasprintf("%s/rotate", tmpdir);
+	setenv("XDG_STATE_HOME", base, 1);
+	char *err = NULL;
+	assert_null(session_rotate(&err));
+	assert_null(err);
+	char *dir = xasprintf("%s/archwise", base);
+	assert_int_equal(mkdir(base, 0700), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *path = session_path();
+	for (unsigned i = 1; i <= SESSION_BACKUPS + 1; i++) {
+		char text[16];
+		snprintf(text, sizeof text, "run %u", i);
+		put_file(path, text);
+		char *b = session_rotate(&err);
+		assert_null(err);
+		assert_non_null(b);
+		char *one = session_backup_path(path, 1);
+		assert_string_equal(b, one);
+		free(one);
+		free(b);
+		assert_int_not_equal(access(path, F_OK), 0);
+	}
+	/* Newest in .1 ("run 6"), oldest kept in .5 ("run 2"); "run 1" gone. */
+	for (unsigned n = 1; n <= SESSION_BACKUPS; n++) {
+		char *b = session_backup_path(path, n);
+		char *text = slurp(b);
+		char want[16];
+		snprintf(want, sizeof want, "run %u", SESSION_BACKUPS + 2 - n);
+		assert_non_null(text);
+		assert_string_equal(text, want);
+		free(text);
+		free(b);
+	}
+	char *extra = session_backup_path(path, SESSION_BACKUPS + 1);
+	assert_int_not_equal(access(extra, F_OK), 0);
+	free(extra);
+	free(path);
+	free(dir);
+	free(base);
+}
+
 /* The session is checked before it is read: a symlink (autosave would
  * refuse to write through it) is refused at read too; a folder anyone can
  * write into gets a warning. */
@@ -197,6 +261,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(path_from_environment),
+		cmocka_unit_test(rotate_keeps_backups),
 		cmocka_unit_test(save_and_read_back),
 		cmocka_unit_test(session_read_checks),
 		cmocka_unit_test(unwritable_folder_is_an_error),

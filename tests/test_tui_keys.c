@@ -70,6 +70,8 @@ static int setup(void **state)
 		q += qn->sections[s].questions_count;
 	}
 	t->sec_first[qn->sections_count] = q;
+	t->drafts = xcalloc(M.question_count, sizeof *t->drafts);
+	t->changed = xcalloc(M.question_count, sizeof *t->changed);
 	*state = f;
 	return 0;
 }
@@ -87,6 +89,12 @@ static int teardown(void **state)
 	free(f->t.ex_msg);
 	free(f->t.status);
 	free(f->t.sec_first);
+	for (size_t i = 0; i < M.question_count; i++)
+		free(f->t.drafts[i]);
+	free(f->t.drafts);
+	free(f->t.changed);
+	if (f->t.undo_ok)
+		answers_fini(&f->t.undo);
 	answers_fini(&f->a);
 	free(f);
 	return 0;
@@ -165,7 +173,8 @@ static void moving_and_choosing(void **state)
 	assert_true(t->ev_stale);
 	tui_ensure_eval(t, false);
 	assert_false(t->ev_stale);
-	/* Tab skips without answering, Shift-Tab and Left go back. */
+	/* Tab skips without answering, Shift-Tab goes back; in the number
+	 * field Left moves the cursor, and Esc (nothing typed) goes back. */
 	key(t, w, '\t');
 	assert_int_equal(t->q, qi("traffic_pattern") + 1);
 	assert_false(t->a->values[t->q].present);
@@ -173,7 +182,16 @@ static void moving_and_choosing(void **state)
 	assert_int_equal(t->q, qi("traffic_pattern"));
 	key(t, w, '\t');
 	key(t, w, KEY_LEFT);
+	assert_int_equal(t->q, qi("traffic_pattern") + 1);
+	assert_int_equal(t->field.pos, t->field.len - 1);
+	key(t, w, 27);
 	assert_int_equal(t->q, qi("traffic_pattern"));
+	/* On options Left goes back too. */
+	key(t, w, '\t');
+	key(t, w, 27);
+	key(t, w, KEY_LEFT);
+	assert_int_equal(t->q, qi("traffic_pattern") > 0 ? qi("traffic_pattern") - 1 : 0);
+	t->q = qi("traffic_pattern");
 	/* The first question has nothing before it. */
 	t->q = 0;
 	key(t, w, KEY_LEFT);
@@ -213,7 +231,7 @@ static void numbers_are_checked(void **state)
 	assert_int_equal(t->q, q);
 	assert_non_null(t->status);
 	assert_true(t->status_err);
-	assert_non_null(strstr(t->status, "between"));
+	assert_non_null(strstr(t->status, "below the minimum 0"));
 	assert_true(answers_number(&M, t->a, q) == before);
 	key(t, w, KEY_BACKSPACE);
 	key(t, w, KEY_BACKSPACE);
@@ -236,15 +254,19 @@ static void text_is_checked_against_the_pattern(void **state)
 	key(t, w, '\n');
 	assert_int_equal(t->q, q);
 	assert_true(t->status_err);
-	/* Esc leaves the field: then keys are commands again. */
+	/* Esc cancels the edit (the answer is back), a second Esc leaves the
+	 * field: then keys are commands again. */
+	key(t, w, 27);
+	assert_true(w->editing(t));
+	assert_string_equal(t->field.buf, answers_text(&M, t->a, q));
 	key(t, w, 27);
 	assert_false(w->editing(t));
 	/* Typing again goes back into the field and appends. */
 	key(t, w, 'x');
 	assert_true(w->editing(t));
-	assert_string_equal(t->field.buf, "Bad_Namex");
-	for (int i = 0; i < 9; i++)
-		key(t, w, KEY_BACKSPACE);
+	assert_int_equal(t->field.buf[t->field.len - 1], 'x');
+	key(t, w, 21); /* Ctrl-U */
+	assert_string_equal(t->field.buf, "");
 	keys(t, w, "shop-q");
 	key(t, w, '\n');
 	assert_int_equal(t->q, q + 1);
@@ -351,11 +373,28 @@ static void cost_what_if(void **state)
 	assert_false(c->editing(t));
 	assert_true(t->cin.requests_per_day == 5e7);
 	assert_true(t->cost_custom);
-	/* The answers are untouched until `a`. */
+	/* The answers are untouched until `a`, which asks first. */
 	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == rpd0);
-	key(t, c, 'a');
+	assert_int_equal(key(t, c, 'a'), ACT_APPLY);
+	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == rpd0);
+	char *diff = tui_cost_changes(t, "; ", true);
+	assert_non_null(strstr(diff, "Requests/day 50M (yours 100k)"));
+	free(diff);
+	tui_cost_apply(t);
 	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == 5e7);
+	assert_true(t->changed[qi("requests_per_day")]);
 	assert_false(t->cost_custom);
+	/* u undoes the apply. */
+	key(t, c, 'u');
+	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == rpd0);
+	assert_false(t->changed[qi("requests_per_day")]);
+	assert_true(t->cin.requests_per_day == rpd0);
+	/* Again, for what follows. */
+	key(t, c, '\n');
+	keys(t, c, "50M");
+	key(t, c, '\n');
+	tui_cost_apply(t);
+	assert_true(answers_number(&M, t->a, qi("requests_per_day")) == 5e7);
 	/* Esc drops an edit; + steps requests x10. */
 	key(t, c, '\n');
 	keys(t, c, "7");

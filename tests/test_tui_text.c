@@ -128,6 +128,46 @@ static void field_editing(void **state)
 	assert_int_equal(f.len, TUI_FIELD_MAX - 1);
 }
 
+/* The cursor: moves by whole UTF-8 characters; inserts, deletes and cuts
+ * happen where it is (readline). */
+static void field_cursor(void **state)
+{
+	struct tui_field f;
+	tui_field_set(&f, "caf\xc3\xa9 bar");
+	assert_int_equal(f.pos, f.len);
+	tui_field_move(&f, -1);
+	tui_field_move(&f, -1);
+	tui_field_move(&f, -1);
+	tui_field_move(&f, -1);
+	assert_false(f.fresh);
+	assert_int_equal(f.pos, 5);          /* after the two bytes of e-acute */
+	tui_field_move(&f, -1);
+	assert_int_equal(f.pos, 3);
+	tui_field_insert(&f, 'X');
+	assert_string_equal(f.buf, "cafX\xc3\xa9 bar");
+	assert_true(tui_field_delete(&f));   /* the whole e-acute */
+	assert_string_equal(f.buf, "cafX bar");
+	tui_field_move(&f, 2);
+	assert_false(tui_field_delete(&f));  /* nothing after the end */
+	tui_field_kill_word(&f);
+	assert_string_equal(f.buf, "cafX ");
+	tui_field_kill_word(&f);
+	assert_string_equal(f.buf, "");
+	tui_field_set(&f, "hello world");
+	tui_field_move(&f, -2);
+	assert_int_equal(f.pos, 0);
+	assert_false(tui_field_erase(&f));   /* nothing before the start */
+	tui_field_move(&f, 1);
+	tui_field_move(&f, 1);
+	tui_field_kill_after(&f);
+	assert_string_equal(f.buf, "he");
+	tui_field_insert(&f, 'y');
+	tui_field_move(&f, -1);
+	tui_field_kill_before(&f);
+	assert_string_equal(f.buf, "y");
+	assert_int_equal(f.pos, 0);
+}
+
 static void numbers(void **state)
 {
 	double v;
@@ -229,6 +269,7 @@ int main(void)
 		cmocka_unit_test(wrap_by_width),
 		cmocka_unit_test(fit_and_width),
 		cmocka_unit_test(field_editing),
+		cmocka_unit_test(field_cursor),
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(scales),
 	};

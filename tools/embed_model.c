@@ -3,7 +3,7 @@
  * as C initialisers, so the binary starts with its built-in model ready
  * instead of parsing 80 KB of YAML on every run.
  *
- * usage: embed_model QUESTIONNAIRE ARCHITECTURES CASE_STUDIES PRICING > out.c */
+ * usage: embed_model QUESTIONNAIRE ARCHITECTURES CASE_STUDIES PRICING (one provider's table; the others built in) > out.c */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +115,7 @@ static char *emit_question(FILE *out, const struct question *q)
 			field_str(&arr, "id", o->id);
 			field_str(&arr, "label", o->label);
 			field_str(&arr, "help", o->help);
-			sb_printf(&arr, ".scores = %s},\n", sc);
+			sb_printf(&arr, ".weight = %u, .scores = %s},\n", o->weight, sc);
 			free(sc);
 		}
 		free(options);
@@ -155,8 +155,10 @@ static char *emit_question(FILE *out, const struct question *q)
 	field_num(&sb, "min", q->min);
 	field_num(&sb, "max", q->max);
 	field_str(&sb, "unit", q->unit);
+	sb_printf(&sb, ".integer = %d, ", q->integer);
 	sb_printf(&sb, ".bands = %s, .bands_count = %u, ", bands, q->bands_count);
 	field_str(&sb, "pattern", q->pattern);
+	field_str(&sb, "sets_weight", q->sets_weight);
 	field_str(&sb, "pattern_help", q->pattern_help);
 	sb_printf(&sb, ".max_length = %u}", q->max_length);
 	free(options);
@@ -197,6 +199,7 @@ static void emit_questionnaire(FILE *out, const struct questionnaire *q)
 		field_str(&sb, "id", q->factors[f].id);
 		field_str(&sb, "name", q->factors[f].name);
 		field_str(&sb, "help", q->factors[f].help);
+		field_str(&sb, "computed", q->factors[f].computed);
 		fprintf(out, "\t{%s.weight = %u},\n", sb.data, q->factors[f].weight);
 		sb_fini(&sb);
 	}
@@ -225,6 +228,7 @@ static void emit_questionnaire(FILE *out, const struct questionnaire *q)
 	field_str(&sb, "description", q->description);
 	field_num(&sb, "close_margin", q->close_margin);
 	field_num(&sb, "case_study_bonus", q->case_study_bonus);
+	field_num(&sb, "case_study_threshold", q->case_study_threshold);
 	fprintf(out, "static struct questionnaire aw_questionnaire = {%s"
 		".factors = aw_factors, .factors_count = %u, "
 		".sections = aw_sections, .sections_count = %u, "
@@ -350,6 +354,7 @@ static void emit_case_studies(FILE *out, const struct case_studies *cs, size_t f
 		char *approach = emit_strings(out, c->approach, c->approach_count);
 		char *results = emit_strings(out, c->results, c->results_count);
 		char *profile = emit_answers(out, &c->profile, factors);
+		char *related = emit_strings(out, c->related, c->related_count);
 		sb_append(&arr, "\t{");
 		field_str(&arr, "id", c->id);
 		field_str(&arr, "name", c->name);
@@ -359,7 +364,9 @@ static void emit_case_studies(FILE *out, const struct case_studies *cs, size_t f
 		sb_printf(&arr, ".results = %s, .results_count = %u, ", results, c->results_count);
 		field_str(&arr, "lesson", c->lesson);
 		field_str(&arr, "source", c->source);
+		sb_printf(&arr, ".related = %s, .related_count = %u, ", related, c->related_count);
 		sb_printf(&arr, ".profile = %s},\n", profile);
+		free(related);
 		free(approach);
 		free(results);
 		free(profile);
@@ -380,38 +387,35 @@ static void price_init(struct strbuf *sb, const char *field, const struct price 
 	sb_append(sb, "},\n");
 }
 
+static void emit_names(struct strbuf *sb, const struct pricing_names *n)
+{
+	sb_append(sb, "\t.names = {");
+#define NAME(f) field_str(sb, #f, n->f);
+	PRICING_NAMES(NAME)
+#undef NAME
+	sb_append(sb, "},\n");
+}
+
 static void emit_pricing(FILE *out, const struct pricing *p)
 {
 	struct strbuf sb = {0};
 	sb_append(&sb, "\t");
+	field_str(&sb, "provider", p->provider);
 	field_str(&sb, "region", p->region);
 	field_str(&sb, "date", p->date);
 	sb_append(&sb, "\n");
+	emit_names(&sb, &p->names);
 #define PRICE(f) price_init(&sb, #f, &p->f);
-	PRICE(lambda_requests_per_million)
-	PRICE(lambda_gb_second_x86)
-	PRICE(lambda_gb_second_arm)
-	PRICE(lambda_free_requests)
-	PRICE(lambda_free_gb_seconds)
-	PRICE(api_gateway_http_per_million)
-	PRICE(node_hourly)
-	PRICE(node_memory_gb)
-	PRICE(node_vcpu)
-	PRICE(eks_control_plane_hourly)
-	PRICE(fargate_vcpu_hour)
-	PRICE(fargate_gb_hour)
-	PRICE(hours_per_month)
-	PRICE(hybrid_serverless_share)
-	PRICE(knative_min_nodes)
+	PRICING_ENTRIES(PRICE)
 #undef PRICE
-	fprintf(out, "static struct pricing aw_pricing = {\n%s};\n", sb.data);
+	fprintf(out, "static struct pricing aw_pricing_%s = {\n%s};\n", p->provider, sb.data);
 	sb_fini(&sb);
 }
 
 int main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fputs("usage: embed_model QUESTIONNAIRE ARCHITECTURES CASE_STUDIES PRICING\n", stderr);
+		fputs("usage: embed_model QUESTIONNAIRE ARCHITECTURES CASE_STUDIES PRICING (one provider's table; the others built in)\n", stderr);
 		return 2;
 	}
 	char *text[4];
@@ -435,12 +439,15 @@ int main(int argc, char **argv)
 	emit_questionnaire(out, m.questionnaire);
 	emit_architectures(out, m.architectures);
 	emit_case_studies(out, m.case_studies, m.questionnaire->factors_count);
-	emit_pricing(out, m.pricing);
+	for (int p = 0; p < PROVIDER_COUNT; p++)
+		emit_pricing(out, m.pricing[p]);
 	fprintf(out, "\nint builtin_model_fill(struct model *m)\n{\n"
 		"\tm->questionnaire = &aw_questionnaire;\n"
 		"\tm->architectures = &aw_architectures;\n"
 		"\tm->case_studies = &aw_case_studies;\n"
-		"\tm->pricing = &aw_pricing;\n"
+		"\tm->pricing[PROVIDER_AWS] = &aw_pricing_aws;\n"
+		"\tm->pricing[PROVIDER_GCP] = &aw_pricing_gcp;\n"
+		"\tm->pricing[PROVIDER_AZURE] = &aw_pricing_azure;\n"
 		"\treturn 0;\n}\n");
 	model_free(&m);
 	for (int i = 0; i < 4; i++)

@@ -270,6 +270,7 @@ int answers_copy(struct answers *dst, const struct answers *src)
 	dst->weights[nw] = ANSWERS_WEIGHTS_END;
 	dst->questionnaire = src->questionnaire ? xstrdup(src->questionnaire) : NULL;
 	dst->date = src->date ? xstrdup(src->date) : NULL;
+	dst->assumptions = src->assumptions;
 	dst->decision_makers_count = src->decision_makers_count;
 	dst->decision_makers = xcalloc(src->decision_makers_count, sizeof(char *));
 	for (size_t i = 0; i < src->decision_makers_count; i++)
@@ -426,12 +427,31 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 	return (answers_selected(m, a, (size_t)q) >> o) & 1u;
 }
 
+const struct pricing *answers_pricing(const struct model *m, const struct answers *a)
+{
+	int p = provider_from_id(answers_choice_by_id(m, a, "provider"));
+	if (p >= 0 && m->pricing[p])
+		return m->pricing[p];
+	return m->pricing[PROVIDER_AWS];
+}
+
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f)
 {
 	if (!m->questionnaire || f >= m->questionnaire->factors_count)
 		return 0;
 	if (a && a->weights && a->weights[f] >= 0)
 		return (unsigned)a->weights[f];
+	/* A question may set the factor's weight through its answer (how much
+	 * the bill matters sets the weight of the cost factor). */
+	const char *fid = m->questionnaire->factors[f].id;
+	for (size_t i = 0; i < m->question_count; i++) {
+		const struct question *q = m->questions[i];
+		if (!q->sets_weight || strcmp(q->sets_weight, fid) != 0)
+			continue;
+		int o = answers_option(m, a, i);
+		if (o >= 0 && (unsigned)o < q->options_count && q->options[o].weight)
+			return q->options[o].weight;
+	}
 	return m->questionnaire->factors[f].weight;
 }
 
@@ -546,6 +566,158 @@ static char *number_problem(const struct question *q, double v, const char *show
 	return NULL;
 }
 
+/* Whether unit measures memory in MB, where G and M are sizes (1G = 1,024 MB). */
+static bool unit_is_mb(const char *unit)
+{
+	return unit && (!strcmp(unit, "MB") || !strcmp(unit, "MiB"));
+}
+
+/* Digits with ',' or '_' between groups of three ("2,500,000"): the length
+ * of the integer part at s, or 0 with *why when a separator is misplaced. */
+static size_t grouped_digits(const char *s, char *clean, size_t *k, size_t cap, char **why,
+			     const char *text)
+{
+	size_t i = 0, group = 0, groups = 0;
+	char sep = 0;
+	for (;; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			group++;
+			if (*k + 1 < cap)
+				clean[(*k)++] = c;
+			continue;
+		}
+		if (c == ',' || c == '_') {
+			if ((sep && c != sep) || group == 0 || group > 3 || (groups && group != 3)) {
+				*why = xasprintf("'%s': '%c' separates thousands in groups of three digits%s",
+						 text, c, c == ',' ? "; use a decimal point for a fraction" : "");
+				return 0;
+			}
+			sep = c;
+			groups++;
+			group = 0;
+			continue;
+		}
+		break;
+	}
+	if (groups && group != 3) {
+		if (sep == ',' && groups == 1) {
+			/* "2,5M", "0,17": a decimal comma; say how to write it. */
+			char *dot = xstrdup(text);
+			*strchr(dot, ',') = '.';
+			*why = xasprintf("'%s': ',' only separates groups of three digits; "
+					 "for a fraction use a decimal point: %s", text, dot);
+			free(dot);
+		} else {
+			*why = xasprintf("'%s': '%c' separates thousands in groups of three digits",
+					 text, sep);
+		}
+		return 0;
+	}
+	return i;
+}
+
+char *answers_number_read(const char *text, const char *unit, double *out)
+{
+	char clean[128];
+	size_t k = 0;
+	const char *p = text ? text : "";
+	while (*p == ' ')
+		p++;
+	size_t len = strlen(p);
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (!len)
+		return xstrdup("no number given");
+	char *src = xstrndup(p, len);
+	char *why = NULL;
+	const char *s = src;
+	if (*s == '-' || *s == '+')
+		clean[k++] = *s++;
+	size_t n = grouped_digits(s, clean, &k, sizeof clean, &why, src);
+	if (why)
+		goto bad;
+	s += n;
+	bool digits = n > 0;
+	if (*s == '.') {
+		clean[k++] = *s++;
+		size_t f = strspn(s, "0123456789");
+		if (f + k + 1 >= sizeof clean)
+			goto not_a_number;
+		memcpy(clean + k, s, f);
+		k += f;
+		s += f;
+		digits = digits || f;
+		if (*s == ',' || *s == '_') {
+			why = xasprintf("'%s': a separator after the decimal point", src);
+			goto bad;
+		}
+	}
+	if (!digits)
+		goto not_a_number;
+	if ((*s == 'e' || *s == 'E') && (isdigit((unsigned char)s[1]) ||
+					 ((s[1] == '-' || s[1] == '+') && isdigit((unsigned char)s[2])))) {
+		clean[k++] = *s++;
+		if (*s == '-' || *s == '+')
+			clean[k++] = *s++;
+		size_t e = strspn(s, "0123456789");
+		if (e > 4)
+			goto not_a_number;
+		memcpy(clean + k, s, e);
+		k += e;
+		s += e;
+	}
+	clean[k] = '\0';
+	double mul = 1;
+	if (*s) {
+		char c = (char)tolower((unsigned char)*s);
+		bool mb = unit_is_mb(unit);
+		/* "1G", "512M", "1GB" in an MB field; "5k", "2.5M", "1G" elsewhere. */
+		bool b = s[1] == 'b' || s[1] == 'B';
+		if (!strchr("kmg", c) || s[1 + b] || (b && !mb))
+			goto not_a_number;
+		if (mb && c == 'k') {
+			why = xasprintf("'%s': sizes here are in MB; write MB or G (1G = 1,024 MB)", src);
+			goto bad;
+		}
+		mul = mb ? (c == 'g' ? 1024 : 1) : c == 'k' ? 1e3 : c == 'm' ? 1e6 : 1e9;
+	}
+	char *end;
+	double v = strtod(clean, &end);
+	if (*end || !isfinite(v) || !isfinite(v * mul)) {
+		why = xasprintf("'%s' is not a finite number", src);
+		goto bad;
+	}
+	*out = v * mul == 0 ? 0.0 : v * mul;   /* -0 is 0 (not "-0 requests/day") */
+	free(src);
+	return NULL;
+not_a_number:
+	why = xasprintf("'%s' is not a number", src);
+bad:
+	free(src);
+	return why;
+}
+
+char *answers_number_problem(const struct question *q, double v)
+{
+	char shown[64];
+	bound_text(shown, sizeof(shown), v);
+	if (q->integer && isfinite(v) && v != floor(v))
+		return xasprintf("%s is not a whole number", shown);
+	return number_problem(q, v, NULL);
+}
+
+char *answers_number_parse(const struct question *q, const char *text, double *out)
+{
+	double v;
+	char *why = answers_number_read(text, q->unit, &v);
+	if (!why)
+		why = answers_number_problem(q, v);
+	if (!why)
+		*out = v;
+	return why;
+}
+
 int answers_set_option(const struct model *m, struct answers *a, size_t q, int option)
 {
 	const struct question *qu = model_question(m, q);
@@ -576,7 +748,7 @@ int answers_set_number(const struct model *m, struct answers *a, size_t q, doubl
 	if (!qu || q >= a->count || qu->kind != QK_NUMBER)
 		why = xstrdup("not a number question");
 	else
-		why = number_problem(qu, v, NULL);
+		why = answers_number_problem(qu, v);
 	if (why) {
 		if (err)
 			*err = why;
@@ -719,17 +891,20 @@ static void parse_answer(struct pctx *p, size_t qi, const struct anode *v, struc
 		break;
 	}
 	case QK_NUMBER: {
-		double d;
-		if (!parse_number(v, &d)) {
-			if (v->type == AN_SCALAR && v->string)
+		double d = 0;
+		if (v->type != AN_SCALAR || v->string) {
+			if (v->type == AN_SCALAR)
 				perr(p, v, "%s: expected a number, got the text '%s'", q->id, v->text);
-			else if (v->type == AN_SCALAR)
-				perr(p, v, "%s: '%s' is not a number", q->id, v->text);
 			else
 				perr(p, v, "%s: expected a number, got %s", q->id, type_name(v));
 			return;
 		}
-		char *why = number_problem(q, d, v->text);
+		/* The wizard's reading: "2,500,000", "2.5M", "1G" MB; never "2,5". */
+		char *why = answers_number_read(v->text, q->unit, &d);
+		if (!why && q->integer && d != floor(d))
+			why = xasprintf("%s is not a whole number", v->text);
+		if (!why)
+			why = number_problem(q, d, v->text);
 		if (why) {
 			perr(p, v, "%s: %s", q->id, why);
 			free(why);
@@ -837,6 +1012,75 @@ static void parse_weights(struct pctx *p, const struct anode *map, struct answer
 	free(seen);
 }
 
+static void parse_assumptions(struct pctx *p, const struct anode *map, struct answers *out)
+{
+	if (map->type == AN_NULL)
+		return;
+	if (map->type != AN_MAP) {
+		perr(p, map, "assumptions must be a mapping of assumption to value, got %s",
+		     type_name(map));
+		return;
+	}
+	unsigned seen[ASSUME_COUNT] = {0};
+	for (size_t i = 0; i < map->n; i++) {
+		if (!key_ok(p, map, i))
+			continue;
+		const char *key = map->keys[i].text;
+		int k = assumption_from_key(key);
+		if (k < 0) {
+			struct strbuf sb = {0};
+			for (int j = 0; j < ASSUME_COUNT; j++)
+				sb_printf(&sb, "%s%s", j ? ", " : "", assumption_key((enum assumption)j));
+			perr(p, &map->keys[i], "unknown assumption '%s' (one of: %s)", key, sb.data);
+			sb_fini(&sb);
+			continue;
+		}
+		if (seen_before(p, seen, (size_t)k, &map->keys[i]))
+			continue;
+		const struct anode *v = &map->items[i];
+		double lo, hi, d = 0;
+		assumption_bounds((enum assumption)k, &lo, &hi);
+		const char *txt = v->type == AN_SCALAR ? v->text : type_name(v);
+		switch (assumption_kind((enum assumption)k)) {
+		case ASSUME_BOOL:
+			if (v->type != AN_SCALAR || v->string ||
+			    (strcmp(v->text, "true") != 0 && strcmp(v->text, "false") != 0)) {
+				perr(p, v, "assumptions: %s: '%s' is not true or false", key, txt);
+				continue;
+			}
+			d = strcmp(v->text, "true") == 0;
+			break;
+		case ASSUME_FRONT_DOOR:
+			if (v->type != AN_SCALAR || (d = front_door_from_id(v->text)) < 0) {
+				perr(p, v, "assumptions: %s: '%s' is not one of api_gateway, function_url, "
+				     "load_balancer", key, txt);
+				continue;
+			}
+			break;
+		case ASSUME_INT:
+		case ASSUME_NUMBER:
+			if (!parse_number(v, &d) || !isfinite(d)) {
+				perr(p, v, "assumptions: %s: '%s' is not a number", key, txt);
+				continue;
+			}
+			if (assumption_kind((enum assumption)k) == ASSUME_INT && d != floor(d)) {
+				perr(p, v, "assumptions: %s: '%s' is not a whole number", key, txt);
+				continue;
+			}
+			if (d < lo || d > hi) {
+				char l[32], h[32];
+				util_format_number(l, sizeof(l), lo);
+				util_format_number(h, sizeof(h), hi);
+				perr(p, v, "assumptions: %s: %s is outside %s to %s", key, txt, l, h);
+				continue;
+			}
+			break;
+		}
+		out->assumptions.set[k] = true;
+		out->assumptions.value[k] = d;
+	}
+}
+
 static void parse_top(struct pctx *p, const struct anode *root, struct answers *out)
 {
 	if (root->type != AN_MAP) {
@@ -845,17 +1089,17 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 		return;
 	}
 	static const char *const top_keys[] = {"questionnaire", "answers", "weights", "date",
-					       "decision_makers"};
-	unsigned seen[5] = {0};
+					       "decision_makers", "assumptions"};
+	unsigned seen[6] = {0};
 	for (size_t i = 0; i < root->n; i++) {
 		if (!key_ok(p, root, i))
 			continue;
 		const char *k = root->keys[i].text;
 		const struct anode *v = &root->items[i];
 		size_t t = 0;
-		while (t < 5 && strcmp(k, top_keys[t]) != 0)
+		while (t < 6 && strcmp(k, top_keys[t]) != 0)
 			t++;
-		if (t < 5 && seen_before(p, seen, t, &root->keys[i]))
+		if (t < 6 && seen_before(p, seen, t, &root->keys[i]))
 			continue;
 		if (strcmp(k, "questionnaire") == 0) {
 			const char *want = p->m->questionnaire ? p->m->questionnaire->id : NULL;
@@ -867,6 +1111,8 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 			parse_answers_map(p, v, out);
 		} else if (strcmp(k, "weights") == 0) {
 			parse_weights(p, v, out);
+		} else if (strcmp(k, "assumptions") == 0) {
+			parse_assumptions(p, v, out);
 		} else if (strcmp(k, "date") == 0) {
 			if (v->type == AN_NULL)
 				continue;
@@ -903,7 +1149,8 @@ static void parse_top(struct pctx *p, const struct anode *root, struct answers *
 			}
 		} else {
 			perr(p, &root->keys[i],
-			     "unknown key '%s' (expected questionnaire, answers, weights, date, decision_makers)",
+			     "unknown key '%s' (expected questionnaire, answers, weights, assumptions, "
+			     "date, decision_makers)",
 			     k);
 		}
 	}
@@ -1167,7 +1414,7 @@ static int emit_question(yaml_emitter_t *e, const struct model *m, const struct 
 	return ok;
 }
 
-char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+static char *to_yaml(const struct model *m, const struct answers *a, size_t *len, bool answered_only)
 {
 	yaml_emitter_t e;
 	yaml_event_t ev;
@@ -1189,20 +1436,41 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 		 * read back (it may not match the pattern): leave it out */
 		if (q->kind == QK_TEXT && !answer_at(a, i) && !q->default_value)
 			continue;
+		if (answered_only && !answer_at(a, i))
+			continue;
 		ok = emit_question(&e, m, a, i);
 	}
 	ok = ok && emit_end(&e, true);
 	bool any = false;
 	for (size_t f = 0; ok && f < factor_count(m); f++) {
-		unsigned w = answers_weight(m, a, f);
-		if (w == m->questionnaire->factors[f].weight)
+		/* only weights the user set: one set by an answer follows the answer */
+		if (!a || !a->weights || a->weights[f] < 0)
 			continue;
+		unsigned w = (unsigned)a->weights[f];
 		if (!any)
 			ok = emit_str(&e, "weights") && emit_start(&e, true, false);
 		any = true;
 		char buf[16];
 		snprintf(buf, sizeof(buf), "%u", w);
 		ok = ok && emit_str(&e, m->questionnaire->factors[f].id) && emit_str(&e, buf);
+	}
+	if (any)
+		ok = ok && emit_end(&e, true);
+	any = false;
+	for (int k = 0; ok && a && k < ASSUME_COUNT; k++) {
+		if (!a->assumptions.set[k])
+			continue;
+		if (!any)
+			ok = emit_str(&e, "assumptions") && emit_start(&e, true, false);
+		any = true;
+		char buf[64];
+		double v = a->assumptions.value[k];
+		switch (assumption_kind((enum assumption)k)) {
+		case ASSUME_BOOL: snprintf(buf, sizeof(buf), "%s", v != 0 ? "true" : "false"); break;
+		case ASSUME_FRONT_DOOR: snprintf(buf, sizeof(buf), "%s", front_door_id((enum front_door)v)); break;
+		default: bound_text(buf, sizeof(buf), v); break;
+		}
+		ok = ok && emit_str(&e, assumption_key((enum assumption)k)) && emit_str(&e, buf);
 	}
 	if (any)
 		ok = ok && emit_end(&e, true);
@@ -1226,6 +1494,16 @@ char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *le
 	if (len)
 		*len = sb.len;
 	return sb_take(&sb);
+}
+
+char *answers_to_yaml(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, false);
+}
+
+char *answers_to_yaml_answered(const struct model *m, const struct answers *a, size_t *len)
+{
+	return to_yaml(m, a, len, true);
 }
 
 static cJSON *json_question(const struct model *m, const struct answers *a, size_t i)

@@ -15,7 +15,9 @@
 EMBED(aw_questionnaire, "questionnaires/k8s-vs-serverless.yaml")
 EMBED(aw_architectures, "assets/architectures.yaml")
 EMBED(aw_case_studies, "assets/case-studies.yaml")
-EMBED(aw_pricing, "assets/pricing.yaml")
+EMBED(aw_pricing_aws, "assets/pricing-aws.yaml")
+EMBED(aw_pricing_gcp, "assets/pricing-gcp.yaml")
+EMBED(aw_pricing_azure, "assets/pricing-azure.yaml")
 
 const struct builtin_file builtin_questionnaire = {
 	"questionnaires/k8s-vs-serverless.yaml", aw_questionnaire_start };
@@ -23,5 +25,8 @@ const struct builtin_file builtin_architectures = {
 	"assets/architectures.yaml", aw_architectures_start };
 const struct builtin_file builtin_case_studies = {
 	"assets/case-studies.yaml", aw_case_studies_start };
-const struct builtin_file builtin_pricing = {
-	"assets/pricing.yaml", aw_pricing_start };
+const struct builtin_file builtin_pricing[3] = {
+	{ "assets/pricing-aws.yaml", aw_pricing_aws_start },
+	{ "assets/pricing-gcp.yaml", aw_pricing_gcp_start },
+	{ "assets/pricing-azure.yaml", aw_pricing_azure_start },
+};

@@ -79,6 +79,7 @@ static const cyaml_schema_field_t option_fields[] = {
 	STR("help", CYAML_FLAG_OPTIONAL, struct option, help),
 	CYAML_FIELD_MAPPING_PTR("scores", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct option,
 				scores, arch_scores_fields),
+	CYAML_FIELD_UINT("weight", CYAML_FLAG_OPTIONAL, struct option, weight),
 	CYAML_FIELD_END
 };
 static const cyaml_schema_value_t option_schema = {
@@ -113,11 +114,13 @@ static const cyaml_schema_field_t question_fields[] = {
 	CYAML_FIELD_FLOAT("min", CYAML_FLAG_OPTIONAL, struct question, min),
 	CYAML_FIELD_FLOAT("max", CYAML_FLAG_OPTIONAL, struct question, max),
 	STR("unit", CYAML_FLAG_OPTIONAL, struct question, unit),
+	CYAML_FIELD_BOOL("integer", CYAML_FLAG_OPTIONAL, struct question, integer),
 	CYAML_FIELD_SEQUENCE("bands", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct question,
 			     bands, &band_schema, 0, CYAML_UNLIMITED),
 	STR("pattern", CYAML_FLAG_OPTIONAL, struct question, pattern),
 	STR("pattern_help", CYAML_FLAG_OPTIONAL, struct question, pattern_help),
 	CYAML_FIELD_UINT("max_length", CYAML_FLAG_OPTIONAL, struct question, max_length),
+	STR("sets_weight", CYAML_FLAG_OPTIONAL, struct question, sets_weight),
 	CYAML_FIELD_END
 };
 static const cyaml_schema_value_t question_schema = {
@@ -141,6 +144,7 @@ static const cyaml_schema_field_t factor_fields[] = {
 	STR("name", 0, struct factor, name),
 	STR("help", CYAML_FLAG_OPTIONAL, struct factor, help),
 	CYAML_FIELD_UINT("weight", CYAML_FLAG_DEFAULT, struct factor, weight),
+	STR("computed", CYAML_FLAG_OPTIONAL, struct factor, computed),
 	CYAML_FIELD_END
 };
 static const cyaml_schema_value_t factor_schema = {
@@ -169,6 +173,8 @@ static const cyaml_schema_field_t questionnaire_fields[] = {
 	CYAML_FIELD_FLOAT("close_margin", CYAML_FLAG_OPTIONAL, struct questionnaire, close_margin),
 	CYAML_FIELD_FLOAT("case_study_bonus", CYAML_FLAG_OPTIONAL, struct questionnaire,
 			  case_study_bonus),
+	CYAML_FIELD_FLOAT("case_study_threshold", CYAML_FLAG_OPTIONAL, struct questionnaire,
+			  case_study_threshold),
 	CYAML_FIELD_SEQUENCE("factors", CYAML_FLAG_POINTER, struct questionnaire, factors,
 			     &factor_schema, 1, CYAML_UNLIMITED),
 	CYAML_FIELD_SEQUENCE("sections", CYAML_FLAG_POINTER, struct questionnaire, sections,
@@ -254,6 +260,7 @@ static const cyaml_schema_field_t case_study_fields[] = {
 	STR_LIST("results", CYAML_FLAG_OPTIONAL, struct case_study, results),
 	STR("lesson", CYAML_FLAG_OPTIONAL, struct case_study, lesson),
 	STR("source", CYAML_FLAG_OPTIONAL, struct case_study, source),
+	STR_LIST("related", CYAML_FLAG_OPTIONAL, struct case_study, related),
 	/* an answers mapping: read by answers_parse_node from the document */
 	CYAML_FIELD_IGNORE("profile", CYAML_FLAG_OPTIONAL),
 	CYAML_FIELD_END
@@ -279,27 +286,23 @@ static const cyaml_schema_field_t price_fields[] = {
 	CYAML_FIELD_END
 };
 
-#define PRICE(name) CYAML_FIELD_MAPPING(#name, CYAML_FLAG_DEFAULT, struct pricing, name, price_fields)
-static const cyaml_schema_field_t pricing_fields[] = {
-	STR("region", CYAML_FLAG_OPTIONAL, struct pricing, region),
-	STR("date", CYAML_FLAG_OPTIONAL, struct pricing, date),
-	PRICE(lambda_requests_per_million),
-	PRICE(lambda_gb_second_x86),
-	PRICE(lambda_gb_second_arm),
-	PRICE(lambda_free_requests),
-	PRICE(lambda_free_gb_seconds),
-	PRICE(api_gateway_http_per_million),
-	PRICE(node_hourly),
-	PRICE(node_memory_gb),
-	PRICE(node_vcpu),
-	PRICE(eks_control_plane_hourly),
-	PRICE(fargate_vcpu_hour),
-	PRICE(fargate_gb_hour),
-	PRICE(hours_per_month),
-	PRICE(hybrid_serverless_share),
-	PRICE(knative_min_nodes),
+#define PRICE(name) CYAML_FIELD_MAPPING(#name, CYAML_FLAG_DEFAULT, struct pricing, name, price_fields),
+#define PNAME(name) STR(#name, 0, struct pricing_names, name),
+static const cyaml_schema_field_t pricing_names_fields[] = {
+	PRICING_NAMES(PNAME)
 	CYAML_FIELD_END
 };
+static const cyaml_schema_field_t pricing_fields[] = {
+	STR("provider", 0, struct pricing, provider),
+	STR("region", CYAML_FLAG_OPTIONAL, struct pricing, region),
+	STR("date", CYAML_FLAG_OPTIONAL, struct pricing, date),
+	CYAML_FIELD_MAPPING("names", CYAML_FLAG_DEFAULT, struct pricing, names, pricing_names_fields),
+	PRICING_ENTRIES(PRICE)
+	CYAML_FIELD_END
+};
+#undef PNAME
+#undef PRICE
+
 static const cyaml_schema_value_t pricing_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct pricing, pricing_fields),
 };
@@ -966,6 +969,9 @@ static void check_question(struct chk *c, const struct model *m, struct question
 		else if (v < q->min || v > q->max)
 			at(c, p, "question '%s': default %s is outside %g..%g", q->id, q->default_value,
 			   q->min, q->max);
+		else if (q->integer && v != floor(v))
+			at(c, p, "question '%s': default %s is not a whole number (integer: true)",
+			   q->id, q->default_value);
 		break;
 	case QK_TEXT:
 		why = answers_text_problem(q, q->default_value);
@@ -1013,6 +1019,31 @@ static void check_questionnaire(struct chk *c, const struct model *m)
 		at(c, "close_margin", "close_margin must not be negative");
 	if (q->case_study_bonus < 0)
 		at(c, "case_study_bonus", "case_study_bonus must not be negative");
+	if (!(q->case_study_threshold >= 0 && q->case_study_threshold < 1))
+		at(c, "case_study_threshold", "case_study_threshold must be from 0 up to (not including) 1");
+	for (unsigned f = 0; f < q->factors_count; f++)
+		if (q->factors[f].computed && strcmp(q->factors[f].computed, "monthly_cost") != 0) {
+			snprintf(p, sizeof(p), "factors[%u].computed", f);
+			at(c, p, "factor '%s': computed '%s' is not monthly_cost", q->factors[f].id,
+			   q->factors[f].computed);
+		}
+	for (unsigned s = 0; s < q->sections_count; s++)
+		for (unsigned i = 0; i < q->sections[s].questions_count; i++) {
+			const struct question *qu = &q->sections[s].questions[i];
+			bool sets = qu->sets_weight != NULL;
+			if (sets && (qu->kind != QK_SINGLE || model_factor_index(m, qu->sets_weight) < 0)) {
+				snprintf(p, sizeof(p), "sections[%u].questions[%u].sets_weight", s, i);
+				at(c, p, "question '%s': sets_weight needs a single-choice question and a "
+				   "known factor, not '%s'", qu->id, qu->sets_weight);
+			}
+			for (unsigned o = 0; o < qu->options_count; o++)
+				if (qu->options[o].weight > 5 || (qu->options[o].weight && !sets)) {
+					snprintf(p, sizeof(p), "sections[%u].questions[%u].options[%u].weight",
+						 s, i, o);
+					at(c, p, "question '%s': option weight %u needs sets_weight and 1-5",
+					   qu->id, qu->options[o].weight);
+				}
+		}
 	for (unsigned s = 0; s < q->sections_count; s++)
 		idlist_add(&ids, q->sections[s].id, xasprintf("sections[%u].id", s));
 	idlist_check(c, "section", &ids);
@@ -1108,6 +1139,11 @@ static void check_case_studies(struct chk *c, struct case_studies *cs, const str
 			snprintf(p, sizeof(p), "case_studies[%u].architecture", i);
 			at(c, p, "case study '%s': unknown architecture '%s'", s->id, s->architecture);
 		}
+		for (unsigned r = 0; r < s->related_count; r++)
+			if (arch_from_id(s->related[r]) < 0) {
+				snprintf(p, sizeof(p), "case_studies[%u].related[%u]", i, r);
+				at(c, p, "case study '%s': unknown architecture '%s'", s->id, s->related[r]);
+			}
 		snprintf(p, sizeof(p), "case_studies[%u].profile", i);
 		unsigned l, col;
 		yaml_node_t *prof = yamldoc_find(c->doc, p, false, &l, &col);
@@ -1142,15 +1178,12 @@ static void check_pricing(struct chk *c, struct pricing *pr)
 		const char *key;
 		struct price *p;
 	} items[] = {
-#define ITEM(n) {#n, &pr->n}
-		ITEM(lambda_requests_per_million), ITEM(lambda_gb_second_x86), ITEM(lambda_gb_second_arm),
-		ITEM(lambda_free_requests), ITEM(lambda_free_gb_seconds),
-		ITEM(api_gateway_http_per_million), ITEM(node_hourly), ITEM(node_memory_gb),
-		ITEM(node_vcpu), ITEM(eks_control_plane_hourly), ITEM(fargate_vcpu_hour),
-		ITEM(fargate_gb_hour), ITEM(hours_per_month), ITEM(hybrid_serverless_share),
-		ITEM(knative_min_nodes),
+#define ITEM(n) {#n, &pr->n},
+		PRICING_ENTRIES(ITEM)
 #undef ITEM
 	};
+	if (provider_from_id(pr->provider) < 0)
+		at(c, "provider", "provider '%s' is not one of aws, gcp, azure", pr->provider);
 	char p[128];
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
 		snprintf(p, sizeof(p), "%s.usd", items[i].key);
@@ -1234,8 +1267,9 @@ void model_free(struct model *m)
 		cyaml_free(&free_config, &questionnaire_schema, m->questionnaire, 0);
 	if (m->architectures && !m->static_data)
 		cyaml_free(&free_config, &architectures_schema, m->architectures, 0);
-	if (m->pricing && !m->static_data)
-		cyaml_free(&free_config, &pricing_schema, m->pricing, 0);
+	for (int p = 0; p < PROVIDER_COUNT && !m->static_data; p++)
+		if (m->pricing[p])
+			cyaml_free(&free_config, &pricing_schema, m->pricing[p], 0);
 	if (m->index)
 		free(((struct qindex *)m->index)->by_id);
 	free(m->index);
@@ -1298,6 +1332,8 @@ static int load_case_studies(const char *text, size_t len, const char *name, str
 	return rc;
 }
 
+/* Loads one provider's price table into its slot of m (the slot its
+ * `provider:` names); a second table for a filled slot is an error. */
 static int load_pricing(const char *text, size_t len, const char *name, struct model *m,
 			struct diag_list *diags)
 {
@@ -1306,19 +1342,42 @@ static int load_pricing(const char *text, size_t len, const char *name, struct m
 	int rc = cy_load(text, len, name, &pricing_schema, &data, &doc, diags);
 	if (rc == 0) {
 		struct chk c = {.doc = &doc, .name = name, .diags = diags};
-		m->pricing = data;
-		check_pricing(&c, m->pricing);
+		struct pricing *pr = data;
+		check_pricing(&c, pr);
+		int p = provider_from_id(pr->provider);
+		if (p >= 0 && m->pricing[p]) {
+			at(&c, "provider", "a second price table for provider '%s'", pr->provider);
+			p = -1;
+		}
+		if (p >= 0)
+			m->pricing[p] = pr;
+		else
+			cyaml_free(&free_config, &pricing_schema, pr, 0);
 		rc = c.errors ? -1 : 0;
 	}
 	yamldoc_fini(&doc);
 	return rc;
 }
 
-int load_model_from_text(const char *questionnaire, size_t qlen, const char *qname,
-			 const char *architectures, size_t alen, const char *aname,
-			 const char *case_studies, size_t clen, const char *cname,
-			 const char *pricing, size_t plen, const char *pname,
-			 struct model *out, struct diag_list *diags)
+/* Fills the providers without a price table from the built-in ones. */
+static int load_builtin_pricing(struct model *m, struct diag_list *diags)
+{
+	int rc = 0;
+	for (int p = 0; p < PROVIDER_COUNT; p++)
+		if (!m->pricing[p]) {
+			const struct builtin_file *b = &builtin_pricing[p];
+			rc |= load_pricing(b->text, strlen(b->text), b->name, m, diags);
+		}
+	return rc;
+}
+
+/* The model from in-memory documents; pn price tables (each its
+ * provider's), the other providers' built in. */
+static int load_texts(const char *questionnaire, size_t qlen, const char *qname,
+		      const char *architectures, size_t alen, const char *aname,
+		      const char *case_studies, size_t clen, const char *cname,
+		      char *const *ptext, const size_t *plen, char *const *pname, int pn,
+		      struct model *out, struct diag_list *diags)
 {
 	memset(out, 0, sizeof(*out));
 	bool lenient = !case_studies && questionnaire;
@@ -1328,14 +1387,15 @@ int load_model_from_text(const char *questionnaire, size_t qlen, const char *qna
 	BUILTIN(questionnaire, qlen, qname, builtin_questionnaire)
 	BUILTIN(architectures, alen, aname, builtin_architectures)
 	BUILTIN(case_studies, clen, cname, builtin_case_studies)
-	BUILTIN(pricing, plen, pname, builtin_pricing)
 #undef BUILTIN
 	int qrc = load_questionnaire(questionnaire, qlen, qname, out, diags);
 	int rc = qrc;
 	rc |= load_architectures(architectures, alen, aname, out, diags);
 	/* profiles need a sound questionnaire; otherwise only the schema is checked */
 	rc |= load_case_studies(case_studies, clen, cname, out, qrc ? NULL : out, lenient, diags);
-	rc |= load_pricing(pricing, plen, pname, out, diags);
+	for (int i = 0; i < pn; i++)
+		rc |= load_pricing(ptext[i], plen[i], pname[i] ? pname[i] : "-", out, diags);
+	rc |= load_builtin_pricing(out, diags);
 	if (rc) {
 		model_free(out);
 		return -1;
@@ -1343,11 +1403,23 @@ int load_model_from_text(const char *questionnaire, size_t qlen, const char *qna
 	return 0;
 }
 
+int load_model_from_text(const char *questionnaire, size_t qlen, const char *qname,
+			 const char *architectures, size_t alen, const char *aname,
+			 const char *case_studies, size_t clen, const char *cname,
+			 const char *pricing, size_t plen, const char *pname,
+			 struct model *out, struct diag_list *diags)
+{
+	char *pt = (char *)pricing, *pn = (char *)pname;
+	return load_texts(questionnaire, qlen, qname, architectures, alen, aname, case_studies,
+			  clen, cname, &pt, &plen, &pn, pricing ? 1 : 0, out, diags);
+}
+
 int load_model(const struct load_sources *src, struct model *out, struct diag_list *diags)
 {
-	static const char *const files[] = {"architectures.yaml", "case-studies.yaml", "pricing.yaml"};
-	char *text[4] = {NULL}, *path[4] = {NULL};
-	size_t len[4] = {0};
+	static const char *const files[] = {"architectures.yaml", "case-studies.yaml",
+					    "pricing-aws.yaml", "pricing-gcp.yaml", "pricing-azure.yaml"};
+	char *text[6] = {NULL}, *path[6] = {NULL};
+	size_t len[6] = {0};
 	int rc = 0;
 	memset(out, 0, sizeof(*out));
 	/* The built-in data was loaded and checked at build time: no parsing. */
@@ -1367,16 +1439,16 @@ int load_model(const struct load_sources *src, struct model *out, struct diag_li
 		if (!(text[0] = file_read(path[0], &len[0], diags)))
 			rc = -1;
 	}
-	for (int i = 0; src && src->data_dir && i < 3; i++) {
+	for (int i = 0; src && src->data_dir && i < 5; i++) {
 		path[i + 1] = xasprintf("%s/%s", src->data_dir, files[i]);
 		if (!(text[i + 1] = file_read(path[i + 1], &len[i + 1], diags)))
 			rc = -1;
 	}
+	/* With a data folder, every provider's table comes from it. */
 	if (rc == 0)
-		rc = load_model_from_text(text[0], len[0], path[0], text[1], len[1], path[1],
-					  text[2], len[2], path[2], text[3], len[3], path[3], out,
-					  diags);
-	for (int i = 0; i < 4; i++) {
+		rc = load_texts(text[0], len[0], path[0], text[1], len[1], path[1], text[2], len[2],
+				path[2], &text[3], &len[3], &path[3], text[3] ? 3 : 0, out, diags);
+	for (int i = 0; i < 6; i++) {
 		free(text[i]);
 		free(path[i]);
 	}
@@ -1394,7 +1466,7 @@ static enum file_kind kind_of_keys(bool (*has)(const char *key, void *arg), void
 		return FILE_ARCHITECTURES;
 	if (has("case_studies", arg))
 		return FILE_CASE_STUDIES;
-	if (has("lambda_requests_per_million", arg))
+	if (has("functions_requests_per_million", arg))
 		return FILE_PRICING;
 	if (has("answers", arg) || has("weights", arg) || has("questionnaire", arg))
 		return FILE_ANSWERS;
@@ -1408,7 +1480,7 @@ static bool json_has(const char *key, void *arg)
 
 /* Which of the keys that tell kinds apart a document has at the top. */
 static const char *const sniff_keys[] = {"sections", "architectures", "case_studies",
-					 "lambda_requests_per_million", "answers", "weights",
+					 "functions_requests_per_million", "answers", "weights",
 					 "questionnaire"};
 struct top_keys {
 	bool n[sizeof(sniff_keys) / sizeof(sniff_keys[0])];

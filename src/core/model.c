@@ -15,6 +15,21 @@ const char *arch_id(enum arch a)
 	return (unsigned)a < ARCH_COUNT ? arch_ids[a] : "unknown";
 }
 
+static const char *const provider_ids[PROVIDER_COUNT] = { "aws", "gcp", "azure" };
+
+const char *provider_id(enum provider p)
+{
+	return (unsigned)p < PROVIDER_COUNT ? provider_ids[p] : "unknown";
+}
+
+int provider_from_id(const char *id)
+{
+	for (int i = 0; id && i < PROVIDER_COUNT; i++)
+		if (strcmp(provider_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
 int arch_from_id(const char *id)
 {
 	if (!id)
@@ -48,4 +63,53 @@ int model_factor_index(const struct model *m, const char *id)
 const struct question *model_question(const struct model *m, size_t i)
 {
 	return i < m->question_count ? m->questions[i] : NULL;
+}
+
+static const struct {
+	const char *key;
+	enum assume_kind kind;
+	double lo, hi;
+} assumption_table[ASSUME_COUNT] = {
+#define ASSUME_ROW(k, kind, lo, hi) { #k, kind, lo, hi },
+	ASSUMPTIONS(ASSUME_ROW)
+#undef ASSUME_ROW
+};
+
+const char *assumption_key(enum assumption i)
+{
+	return (unsigned)i < ASSUME_COUNT ? assumption_table[i].key : "unknown";
+}
+
+enum assume_kind assumption_kind(enum assumption i)
+{
+	return (unsigned)i < ASSUME_COUNT ? assumption_table[i].kind : ASSUME_NUMBER;
+}
+
+void assumption_bounds(enum assumption i, double *lo, double *hi)
+{
+	*lo = (unsigned)i < ASSUME_COUNT ? assumption_table[i].lo : 0;
+	*hi = (unsigned)i < ASSUME_COUNT ? assumption_table[i].hi : 0;
+}
+
+int assumption_from_key(const char *key)
+{
+	for (int i = 0; key && i < ASSUME_COUNT; i++)
+		if (strcmp(assumption_table[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const front_door_ids[] = { "api_gateway", "function_url", "load_balancer" };
+
+const char *front_door_id(enum front_door f)
+{
+	return (unsigned)f < 3 ? front_door_ids[f] : "unknown";
+}
+
+int front_door_from_id(const char *id)
+{
+	for (int i = 0; id && i < 3; i++)
+		if (strcmp(front_door_ids[i], id) == 0)
+			return i;
+	return -1;
 }

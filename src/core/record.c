@@ -54,9 +54,9 @@ char *record_block(const struct model *m, const struct answers *a, enum arch cho
 	sb_printf(&body, "%s\n", RECORD_MARK);
 	sb_printf(&body, "%s: %s\n", meta_keys[META_VERSION], ARCHWISE_VERSION);
 	sb_printf(&body, "%s: %u\n", meta_keys[META_QVERSION], m->questionnaire->version);
+	const struct pricing *pr = answers_pricing(m, a);
 	sb_printf(&body, "%s: %s\n", meta_keys[META_PRICES],
-		  m->pricing && m->pricing->date && answers_valid_date(m->pricing->date)
-			  ? m->pricing->date : "0000-00-00");
+		  pr && pr->date && answers_valid_date(pr->date) ? pr->date : "0000-00-00");
 	sb_printf(&body, "%s: %s\n", meta_keys[META_CHOSEN], arch_id(chosen));
 	sb_appendn(&body, yaml, len);
 	if (len && yaml[len - 1] != '\n')

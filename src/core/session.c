@@ -1,8 +1,10 @@
 /* session.c: the wizard's autosave; engine-free, only answers and output. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "session.h"
 #include "answers.h"
 #include "output.h"
@@ -57,7 +59,7 @@ int session_save(const struct model *m, const struct answers *a, char **err)
 	char *yaml = NULL;
 	if (make_parents(path, err) != 0)
 		goto out;
-	yaml = answers_to_yaml(m, a, &len);
+	yaml = answers_to_yaml_answered(m, a, &len);
 	if (!yaml) {
 		*err = xasprintf("%s: cannot format the answers", path);
 		goto out;
@@ -68,6 +70,47 @@ out:
 	free(yaml);
 	free(path);
 	return rc;
+}
+
+char *session_backup_path(const char *path, unsigned n)
+{
+	return xasprintf("%s.%u", path, n);
+}
+
+char *session_rotate(char **err)
+{
+	*err = NULL;
+	char *path = session_path();
+	if (!path)
+		return NULL;
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return NULL;
+	}
+	/* session.yaml.(N-1) -> .N, ..., .1 -> .2, then the file -> .1: the
+	 * oldest backup beyond SESSION_BACKUPS goes, as editors do. */
+	for (unsigned n = SESSION_BACKUPS; n > 1; n--) {
+		char *from = session_backup_path(path, n - 1);
+		char *to = session_backup_path(path, n);
+		int rc = rename(from, to);
+		int e = errno;
+		free(to);
+		if (rc != 0 && e != ENOENT) {
+			*err = xasprintf("%s: %s", from, strerror(e));
+			free(from);
+			free(path);
+			return NULL;
+		}
+		free(from);
+	}
+	char *backup = session_backup_path(path, 1);
+	if (rename(path, backup) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		free(backup);
+		backup = NULL;
+	}
+	free(path);
+	return backup;
 }
 
 int session_check(const char *path, char **err)

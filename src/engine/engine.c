@@ -23,6 +23,10 @@ int engine_ctx_init(struct engine_ctx *ctx, const struct model *m)
 		ctx->cond_ok[r] = cond_compile(m, qn->rules[r].when, &ctx->conds[r], NULL) == 0;
 		ctx->rule_arch[r] = arch_from_id(qn->rules[r].architecture);
 	}
+	ctx->cost_factor = -1;
+	for (size_t f = 0; f < qn->factors_count; f++)
+		if (qn->factors[f].computed && strcmp(qn->factors[f].computed, "monthly_cost") == 0)
+			ctx->cost_factor = (int)f;
 	ctx->question_factor = xcalloc(m->question_count, sizeof(*ctx->question_factor));
 	for (size_t i = 0; i < m->question_count; i++) {
 		const char *f = m->questions[i]->factor;
@@ -330,18 +334,23 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 	unsigned contrib[nf ? nf : 1];
 	ev->row_count = nf;
 	for (size_t f = 0; f < nf; f++) {
-		ev->rows[f] = (struct matrix_row){ .factor = f, .weight = answers_weight(m, a, f) };
+		ev->rows[f] = (struct matrix_row){ .factor = f, .weight = answers_weight(m, a, f),
+						   .scale_weight = engine_scale_weight(m, a, f) };
 		contrib[f] = 0;
 	}
 	for (size_t i = 0; i < m->question_count; i++) {
 		int f = ctx->question_factor[i];
 		double c[ARCH_COUNT];
-		if (f < 0 || !engine_contribution(m, i, &eff[i], c))
+		if (f < 0 || f == ctx->cost_factor || !engine_contribution(m, i, &eff[i], c))
 			continue;
 		for (int k = 0; k < ARCH_COUNT; k++)
 			ev->rows[f].score[k] += c[k];
 		contrib[f]++;
 	}
+	/* The cost factor: each architecture's computed monthly cost, scored
+	 * against the cheapest (cost_scores). */
+	if (ctx->cost_factor >= 0 && engine_cost_row(m, a, ev->rows[ctx->cost_factor].score) == 0)
+		contrib[ctx->cost_factor] = 1;
 	double total[ARCH_COUNT] = {0}, denom = 0;
 	for (size_t f = 0; f < nf; f++) {
 		struct matrix_row *row = &ev->rows[f];
@@ -352,7 +361,7 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 			row->score[k] /= contrib[f];
 			total[k] += row->weight * row->score[k];
 		}
-		denom += row->weight * 5.0;
+		denom += row->scale_weight * 5.0;
 	}
 	for (int k = 0; k < ARCH_COUNT; k++)
 		ev->ranking[k] = (struct arch_rank){
@@ -390,16 +399,90 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 		};
 	}
 	engine_sort_cases(m, ev->cases, nc);
-	if (nc > 0 && qn->case_study_bonus != 0 && ctx->case_arch[ev->cases[0].case_study] >= 0)
-		ev->ranking[ev->cases[0].arch].adjust += qn->case_study_bonus * ev->cases[0].similarity;
+	double bonus[ARCH_COUNT] = {0};
+	if (nc > 0 && qn->case_study_bonus != 0)
+		engine_case_bonus_apply(ctx, ev->cases[0].case_study, ev->cases[0].similarity, bonus);
 
 	int pen[ARCH_COUNT];
 	for (int k = 0; k < ARCH_COUNT; k++)
 		pen[k] = penalties_of(ev, (enum arch)k);
-	engine_rank(ev->ranking, pen);
+	ev->bonus_overruled = engine_rank_final(ev->ranking, bonus, pen, qn->close_margin);
 	ev->recommendation = ev->ranking[0].arch;
 	ev->close = !ev->ranking[0].excluded && !ev->ranking[1].excluded &&
-		    ev->ranking[0].score - ev->ranking[1].score <= qn->close_margin + SCORE_EPS;
+		    fabs(ev->ranking[0].score - ev->ranking[1].score) <= qn->close_margin + SCORE_EPS;
+}
+
+unsigned engine_scale_weight(const struct model *m, const struct answers *a, size_t f)
+{
+	const struct factor *fa = &m->questionnaire->factors[f];
+	if (a && a->weights && a->weights[f] >= 0)
+		return (unsigned)a->weights[f];
+	for (size_t i = 0; i < m->question_count; i++)
+		if (m->questions[i]->sets_weight && strcmp(m->questions[i]->sets_weight, fa->id) == 0)
+			return fa->weight;
+	return answers_weight(m, a, f);
+}
+
+int engine_cost_row(const struct model *m, const struct answers *a, double score[ARCH_COUNT])
+{
+	struct cost_inputs in;
+	struct cost_result r;
+	cost_inputs_from_answers(m, a, &in);
+	const struct pricing *p = cost_pricing(m, &in);
+	if (!p)
+		return -1;
+	cost_compute_monthly(p, &in, &r);
+	cost_scores(&r, score);
+	return 0;
+}
+
+double engine_case_bonus(const struct questionnaire *qn, double similarity)
+{
+	double t = qn->case_study_threshold;
+	if (!(similarity >= t) || qn->case_study_bonus <= 0 || t >= 1)
+		return 0;
+	return qn->case_study_bonus * (similarity - t) / (1 - t);
+}
+
+void engine_case_bonus_apply(const struct engine_ctx *ctx, size_t c, double similarity,
+			     double bonus[ARCH_COUNT])
+{
+	const struct model *m = ctx->m;
+	double b = engine_case_bonus(m->questionnaire, similarity);
+	if (b == 0 || ctx->case_arch[c] < 0)
+		return;
+	bonus[ctx->case_arch[c]] += b;
+	const struct case_study *cs = &m->case_studies->case_studies[c];
+	for (unsigned r = 0; r < cs->related_count; r++) {
+		int k = arch_from_id(cs->related[r]);
+		if (k >= 0 && k != ctx->case_arch[c])
+			bonus[k] += b / 2;
+	}
+}
+
+bool engine_rank_final(struct arch_rank rk[ARCH_COUNT], const double bonus[ARCH_COUNT],
+		       const int pen[ARCH_COUNT], double margin)
+{
+	struct arch_rank pre[ARCH_COUNT];
+	memcpy(pre, rk, sizeof pre);
+	engine_rank(pre, pen);
+	for (int k = 0; k < ARCH_COUNT; k++)
+		rk[k].adjust += bonus[k];
+	engine_rank(rk, pen);
+	/* A case study alone does not decide a close call: when the bonus is
+	 * all that put another architecture first, and the two were within the
+	 * close margin without it, the first stays first. */
+	if (rk[0].arch == pre[0].arch || pre[0].excluded || pre[1].excluded ||
+	    pre[0].score - pre[1].score > margin + SCORE_EPS)
+		return false;
+	for (int i = 1; i < ARCH_COUNT; i++)
+		if (rk[i].arch == pre[0].arch) {
+			struct arch_rank t = rk[i];
+			memmove(&rk[1], &rk[0], (size_t)i * sizeof(rk[0]));
+			rk[0] = t;
+			break;
+		}
+	return true;
 }
 
 int engine_evaluate(const struct model *m, const struct answers *a, struct evaluation *out)
@@ -418,13 +501,9 @@ int engine_evaluate(const struct model *m, const struct answers *a, struct evalu
 	engine_score(&ctx, a, eff, out);
 	free(eff);
 	engine_ctx_fini(&ctx);
-	if (m->pricing) {
-		cost_inputs_from_answers(m, a, &out->cost_in);
-		cost_compute(m->pricing, &out->cost_in, &out->cost);
-	} else {
-		for (int k = 0; k < ARCH_COUNT; k++)
-			out->cost.break_even_rpd[k] = NAN;
-	}
+	cost_inputs_from_answers(m, a, &out->cost_in);
+	cost_compute(cost_pricing(m, &out->cost_in), &out->cost_in, &out->cost);
+	engine_warnings(m, a, out);
 	return 0;
 }
 
@@ -437,7 +516,30 @@ void engine_evaluation_fini(struct evaluation *ev)
 	free(ev->cases);
 	free(ev->changes);
 	free(ev->flips);
+	for (size_t i = 0; i < ev->warning_count; i++)
+		free(ev->warnings[i]);
+	free(ev->warnings);
 	*ev = (struct evaluation){0};
+}
+
+char *engine_product_name(const struct model *m, enum provider p, enum arch a)
+{
+	const struct pricing *pr = (unsigned)p < PROVIDER_COUNT && m ? m->pricing[p] : NULL;
+	const struct pricing_names *n = pr ? &pr->names : NULL;
+	if (!n || !n->kubernetes || !n->functions || !n->containers)
+		return xstrdup(arch_id(a));
+	switch (a) {
+	case ARCH_KUBERNETES: return xstrdup(n->kubernetes);
+	case ARCH_SERVERLESS: return xstrdup(n->functions);
+	case ARCH_KUBERNETES_SERVERLESS:
+		return xasprintf("Knative on %s", n->kubernetes_short ? n->kubernetes_short : n->kubernetes);
+	case ARCH_SERVERLESS_CONTAINERS: return xstrdup(n->containers);
+	case ARCH_HYBRID:
+		return xasprintf("%s and %s", n->kubernetes_short ? n->kubernetes_short : n->kubernetes,
+				 n->functions_short ? n->functions_short : n->functions);
+	case ARCH_COUNT: break;
+	}
+	return xstrdup(arch_id(a));
 }
 
 const char *engine_arch_name(const struct model *m, enum arch a)
@@ -488,4 +590,67 @@ double engine_round(double v, int decimals)
 	double p = pow(10, decimals);
 	double r = round(v * p) / p;
 	return r == 0 ? 0 : r; /* no "-0" in the output */
+}
+
+static void warn(struct evaluation *ev, char *msg)
+{
+	ev->warnings = xrealloc(ev->warnings, (ev->warning_count + 1) * sizeof(*ev->warnings));
+	ev->warnings[ev->warning_count++] = msg;
+}
+
+/* Whether question id exists and the answers give it a value. */
+static bool answered(const struct model *m, const struct answers *a, const char *id)
+{
+	int q = model_question_index(m, id);
+	return q >= 0 && (size_t)q < a->count && a->values[q].present;
+}
+
+void engine_warnings(const struct model *m, const struct answers *a, struct evaluation *ev)
+{
+	double avg = answers_number_by_id(m, a, "avg_duration_ms");
+	double mem = answers_number_by_id(m, a, "memory_mb");
+	const char *longest = answers_choice_by_id(m, a, "longest_task");
+	char n[32];
+
+	/* The average cannot exceed the longest task. */
+	if (longest && !isnan(avg)) {
+		double cap = strcmp(longest, "under_1s") == 0 ? 1000
+			: strcmp(longest, "under_15min") == 0 ? 900000 : INFINITY;
+		if (avg > cap) {
+			util_format_number(n, sizeof(n), avg);
+			warn(ev, xasprintf("avg_duration_ms is %s ms, longer than the longest task "
+					   "(longest_task: %s): one of the two answers is wrong", n, longest));
+		}
+	}
+	/* High memory is above 10 GB (the Lambda maximum, 10,240 MB). */
+	if (!isnan(mem)) {
+		bool high = answers_selected_has(m, a, "hardware", "high_memory");
+		util_format_number(n, sizeof(n), mem);
+		if (high && mem <= 10240)
+			warn(ev, xasprintf("hardware has high_memory (more than 10 GB) but memory_mb is "
+					   "%s MB: the costs use %s MB; raise memory_mb to what one "
+					   "instance needs", n, n));
+		else if (!high && mem > 10240 && model_question_index(m, "hardware") >= 0)
+			warn(ev, xasprintf("memory_mb is %s MB, above 10 GB, but hardware does not list "
+					   "high_memory", n));
+	}
+	/* A result that rests on defaults says so. */
+	size_t unanswered = 0, total = 0;
+	struct strbuf ids = {0};
+	for (size_t i = 0; i < m->question_count; i++) {
+		const struct question *q = m->questions[i];
+		if (!q->factor && !cost_is_input(q->id))
+			continue;
+		total++;
+		if (answered(m, a, q->id))
+			continue;
+		if (unanswered < 5)
+			sb_printf(&ids, "%s%s", unanswered ? ", " : "", q->id);
+		unanswered++;
+	}
+	if (unanswered)
+		warn(ev, xasprintf("%zu of %zu questions that decide the result are unanswered and "
+				   "take their defaults (%s%s)", unanswered, total, ids.data,
+				   unanswered > 5 ? ", ..." : ""));
+	sb_fini(&ids);
 }

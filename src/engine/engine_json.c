@@ -22,13 +22,16 @@ static cJSON *arch_map(const double v[ARCH_COUNT], int decimals)
 	return o;
 }
 
-static void add_ranking(cJSON *root, const struct evaluation *ev)
+static void add_ranking(cJSON *root, const struct model *m, const struct evaluation *ev)
 {
 	cJSON *arr = cJSON_AddArrayToObject(root, "ranking");
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct arch_rank *r = &ev->ranking[i];
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "architecture", arch_id(r->arch));
+		char *prod = engine_product_name(m, ev->cost_in.provider, r->arch);
+		cJSON_AddStringToObject(o, "product", prod);
+		free(prod);
 		cJSON_AddNumberToObject(o, "score", engine_round(r->score, 1));
 		cJSON_AddBoolToObject(o, "excluded", r->excluded);
 		cJSON *reasons = cJSON_AddArrayToObject(o, "reasons");
@@ -56,6 +59,7 @@ static void add_matrix(cJSON *root, const struct model *m, const struct evaluati
 		if (f->name)
 			cJSON_AddStringToObject(o, "name", f->name);
 		cJSON_AddNumberToObject(o, "weight", row->weight);
+		cJSON_AddNumberToObject(o, "scale_weight", row->scale_weight);
 		cJSON_AddBoolToObject(o, "used", row->used);
 		/* An unused factor (no question fed it) has no scores: 0 = none. */
 		cJSON_AddItemToObject(o, "scores", arch_map(row->score, 2));
@@ -63,7 +67,7 @@ static void add_matrix(cJSON *root, const struct model *m, const struct evaluati
 		if (row->used) {
 			for (int k = 0; k < ARCH_COUNT; k++)
 				totals[k] += row->weight * row->score[k];
-			max += row->weight * 5.0;
+			max += row->scale_weight * 5.0;
 		}
 	}
 	cJSON_AddItemToObject(root, "matrix_totals", arch_map(totals, 2));
@@ -105,17 +109,64 @@ static void add_cases(cJSON *root, const struct model *m, const struct evaluatio
 		cJSON_AddStringToObject(o, "id", m->case_studies->case_studies[c->case_study].id);
 		cJSON_AddStringToObject(o, "architecture", arch_id(c->arch));
 		cJSON_AddNumberToObject(o, "similarity", engine_round(c->similarity, 2));
-		cJSON_AddNumberToObject(o, "bonus",
-					engine_round(m->questionnaire->case_study_bonus * c->similarity, 1));
+		double b = engine_case_bonus(m->questionnaire, c->similarity);
+		cJSON_AddNumberToObject(o, "bonus", engine_round(b, 1));
+		const struct case_study *cs = &m->case_studies->case_studies[c->case_study];
+		cJSON *rel = cJSON_AddArrayToObject(o, "related");
+		for (unsigned r = 0; r < cs->related_count; r++)
+			cJSON_AddItemToArray(rel, cJSON_CreateString(cs->related[r]));
+		cJSON_AddNumberToObject(o, "related_bonus", engine_round(b / 2, 2));
+		/* The bonus alone would have decided a close call: the first without
+		 * it stays first. */
+		cJSON_AddBoolToObject(o, "overruled", ev->bonus_overruled);
 	}
 }
 
-static void add_cost(cJSON *root, const struct evaluation *ev)
+/* What the figures rest on: every assumption's effective value and
+ * whether the answers set it or it is the default. */
+static void add_assumptions(cJSON *o, const struct cost_inputs *in)
+{
+	cJSON *as = cJSON_AddObjectToObject(o, "assumptions");
+	for (int k = 0; k < ASSUME_COUNT; k++) {
+		cJSON *it = cJSON_AddObjectToObject(as, assumption_key((enum assumption)k));
+		double v = cost_assumption_value(in, (enum assumption)k);
+		switch (assumption_kind((enum assumption)k)) {
+		case ASSUME_BOOL:
+			cJSON_AddBoolToObject(it, "value", v != 0);
+			break;
+		case ASSUME_FRONT_DOOR:
+			cJSON_AddStringToObject(it, "value", front_door_id((enum front_door)v));
+			break;
+		default:
+			if (isfinite(v))
+				cJSON_AddNumberToObject(it, "value", engine_round(v, 4));
+			else
+				cJSON_AddStringToObject(it, "value", "derived");
+			break;
+		}
+		cJSON_AddStringToObject(it, "source", in->assumed[k] ? "answers" : "default");
+	}
+	cJSON_AddBoolToObject(o, "existing_cluster", in->existing_cluster);
+}
+
+static void add_cost(cJSON *root, const struct model *m, const struct evaluation *ev)
 {
 	const struct cost_result *c = &ev->cost;
 	const struct cost_inputs *in = &ev->cost_in;
+	const struct pricing *p = cost_pricing(m, in);
 	cJSON *o = cJSON_AddObjectToObject(root, "cost");
 	cJSON_AddNumberToObject(o, "hours_per_month", engine_round(c->hours_per_month, 2));
+	cJSON *pv = cJSON_AddObjectToObject(o, "provider");
+	cJSON_AddStringToObject(pv, "id", provider_id(in->provider));
+	if (p) {
+		cJSON_AddStringToObject(pv, "region", p->region ? p->region : "");
+		cJSON_AddStringToObject(pv, "prices_date", p->date ? p->date : "");
+		cJSON *names = cJSON_AddObjectToObject(pv, "names");
+#define NAME(f) cJSON_AddStringToObject(names, #f, p->names.f ? p->names.f : "");
+		PRICING_NAMES(NAME)
+#undef NAME
+	}
+	add_assumptions(o, in);
 	cJSON *inputs = cJSON_AddObjectToObject(o, "inputs");
 	cJSON_AddNumberToObject(inputs, "requests_per_day", engine_round(in->requests_per_day, 0));
 	cJSON_AddNumberToObject(inputs, "avg_duration_ms", engine_round(in->avg_duration_ms, 2));
@@ -205,12 +256,15 @@ char *engine_to_json(const struct model *m, const struct answers *a, const struc
 	cJSON_AddNumberToObject(root, "close_margin", engine_round(qn->close_margin, 2));
 	/* Every architecture is excluded: the best excluded one is named anyway. */
 	cJSON_AddBoolToObject(root, "recommendation_excluded", ev->ranking[0].excluded);
-	add_ranking(root, ev);
+	add_ranking(root, m, ev);
 	add_matrix(root, m, ev);
 	add_rules(root, ev);
 	add_cases(root, m, ev);
-	add_cost(root, ev);
+	add_cost(root, m, ev);
 	add_sensitivity(root, m, a, ev);
+	cJSON *w = cJSON_AddArrayToObject(root, "warnings");
+	for (size_t i = 0; i < ev->warning_count; i++)
+		cJSON_AddItemToArray(w, cJSON_CreateString(ev->warnings[i]));
 	char *s = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (!s)

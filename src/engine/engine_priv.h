@@ -51,7 +51,23 @@ struct engine_ctx {
 	size_t *case_start;        /* case_count + 1 entries */
 	size_t *case_q;
 	int *case_arch;            /* per case study: arch_from_id of its architecture */
+	int cost_factor;           /* the factor scored from the cost model, or -1 */
 };
+
+/* The cost factor's row: each architecture's 1-5 cost score from the
+ * monthly costs the answers give. 0, or -1 when the model has no prices. */
+int engine_cost_row(const struct model *m, const struct answers *a, double score[ARCH_COUNT]);
+/* Adds case study c's bonus at similarity to bonus[] of its architecture
+ * (and half to its related ones). */
+void engine_case_bonus_apply(const struct engine_ctx *ctx, size_t c, double similarity,
+			     double bonus[ARCH_COUNT]);
+/* Ranks rk (indexed by architecture on entry, best first on return) with
+ * the bonus added; true when the bonus alone would have decided a close call
+ * and the first without it was kept first. */
+bool engine_rank_final(struct arch_rank rk[ARCH_COUNT], const double bonus[ARCH_COUNT],
+		       const int pen[ARCH_COUNT], double margin);
+/* Contradictions between answers and how much rests on defaults, into ev. */
+void engine_warnings(const struct model *m, const struct answers *a, struct evaluation *ev);
 
 int engine_ctx_init(struct engine_ctx *ctx, const struct model *m);
 void engine_ctx_fini(struct engine_ctx *ctx);

@@ -16,6 +16,7 @@ static void fmt_score(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.0f", r);
 	else
 		snprintf(buf, size, "%.1f", r);
+	util_c_decimal_point(buf); /* the same text in every locale */
 }
 
 struct reason {
@@ -165,13 +166,23 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 	sb_printf(&sb, "Recommendation: %s (%s), score %s/100, %s\n",
 		  engine_arch_name(m, ev->recommendation), arch_id(ev->recommendation), s,
 		  ev->close ? "close call" : "clear");
+	{
+		char *prod = engine_product_name(m, ev->cost_in.provider, ev->recommendation);
+		sb_printf(&sb, "  On %s: %s.\n", provider_id(ev->cost_in.provider), prod);
+		free(prod);
+	}
 	if (best->excluded)
 		sb_append(&sb, "  Every architecture is excluded by a rule; this is the least bad one.\n");
 	else if (ev->close) {
 		char d[16];
-		fmt_score(d, sizeof(d), best->score - ev->ranking[1].score);
-		sb_printf(&sb, "  %s is only %s points behind (close margin %g): weigh both.\n",
-			  engine_arch_name(m, ev->ranking[1].arch), d, qn->close_margin);
+		fmt_score(d, sizeof(d), fabs(best->score - ev->ranking[1].score));
+		if (ev->bonus_overruled)
+			sb_printf(&sb, "  %s would lead by %s points only through the nearest case "
+				  "study (close margin %g): weigh both.\n",
+				  engine_arch_name(m, ev->ranking[1].arch), d, qn->close_margin);
+		else
+			sb_printf(&sb, "  %s is only %s points behind (close margin %g): weigh both.\n",
+				  engine_arch_name(m, ev->ranking[1].arch), d, qn->close_margin);
 	}
 
 	sb_append(&sb, "\nRanking:\n");
@@ -179,12 +190,14 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 		const struct arch_rank *r = &ev->ranking[i];
 		/* an excluded score is what it would have been: it must not
 		 * read as better than the ones above it */
+		char *prod = engine_product_name(m, ev->cost_in.provider, r->arch);
 		if (r->excluded)
-			sb_printf(&sb, "  %d. %-24s excluded (would score %.1f)\n", i + 1,
-				  arch_id(r->arch), engine_round(r->score, 1));
+			sb_printf(&sb, "  %d. %-24s excluded (would score %.1f)  %s\n", i + 1,
+				  arch_id(r->arch), engine_round(r->score, 1), prod);
 		else
-			sb_printf(&sb, "  %d. %-24s %5.1f\n", i + 1, arch_id(r->arch),
-				  engine_round(r->score, 1));
+			sb_printf(&sb, "  %d. %-24s %5.1f  %s\n", i + 1, arch_id(r->arch),
+				  engine_round(r->score, 1), prod);
+		free(prod);
 	}
 
 	char *reasons[3];
@@ -224,14 +237,25 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 			  fr->rule->effect == RULE_BOOST ? '+' : '-', s,
 			  fr->rule->reason ? fr->rule->reason : "", fr->rule->id);
 	}
-	if (ev->case_count && qn->case_study_bonus != 0) {
+	double cb = ev->case_count ? engine_case_bonus(qn, ev->cases[0].similarity) : 0;
+	if (cb > 0) {
 		const struct case_match *c = &ev->cases[0];
+		const struct case_study *cs = &m->case_studies->case_studies[c->case_study];
 		if (!any)
 			sb_append(&sb, "\nAdjustments:\n");
-		fmt_score(s, sizeof(s), qn->case_study_bonus * c->similarity);
-		sb_printf(&sb, "  - %s +%s: nearest case study (bonus %g x similarity %.2f)\n",
-			  arch_id(c->arch), s, qn->case_study_bonus, c->similarity);
+		fmt_score(s, sizeof(s), cb);
+		sb_printf(&sb, "  - %s +%s: nearest case study (similarity %.2f, above the threshold "
+			  "%.2f; up to %g points)\n", arch_id(c->arch), s, c->similarity,
+			  qn->case_study_threshold, qn->case_study_bonus);
+		fmt_score(s, sizeof(s), cb / 2);
+		for (unsigned r = 0; r < cs->related_count; r++)
+			sb_printf(&sb, "  - %s +%s: related to the nearest case study's choice\n",
+				  cs->related[r], s);
 	}
+	if (ev->bonus_overruled)
+		sb_printf(&sb, "  - %s stays first: without the case-study bonus it leads, within the "
+			  "close margin, and a case study alone does not decide a close call\n",
+			  arch_id(ev->ranking[0].arch));
 
 	if (ev->case_count) {
 		const struct case_match *c = &ev->cases[0];
@@ -240,10 +264,15 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 			  cs->name ? cs->name : cs->id, arch_id(c->arch), c->similarity);
 	}
 
-	if (m->pricing) {
+	const struct pricing *pr = cost_pricing(m, &ev->cost_in);
+	if (pr) {
 		char rpd[64];
 		util_format_number_as(rpd, sizeof(rpd), ev->cost_in.requests_per_day, ENGINE_WHOLE_BELOW, ENGINE_DIGITS);
-		sb_printf(&sb, "\nMonthly cost at %s requests/day:\n", rpd);
+		sb_printf(&sb, "\nMonthly cost at %s requests/day (%s, %s prices of %s%s):\n", rpd,
+			  provider_id(ev->cost_in.provider), pr->region ? pr->region : "",
+			  pr->date ? pr->date : "unknown date",
+			  ev->cost_in.existing_cluster ? "; clusters at the capacity added to the "
+			  "existing one" : "");
 		for (int k = 0; k < ARCH_COUNT; k++)
 			sb_printf(&sb, "  %-24s %10.2f USD\n", arch_id((enum arch)k),
 				  ev->cost.arch[k].monthly_usd);
@@ -259,6 +288,12 @@ char *engine_summary_text(const struct model *m, const struct answers *a, const 
 		}
 		if (any)
 			sb_append(&sb, "\n");
+	}
+
+	if (ev->warning_count) {
+		sb_append(&sb, "\nWarnings:\n");
+		for (size_t i = 0; i < ev->warning_count; i++)
+			sb_printf(&sb, "  - %s\n", ev->warnings[i]);
 	}
 
 	size_t lines = 0;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "answers.h"
+#include "cost.h"
 #include "engine_priv.h"
 #include "util.h"
 
@@ -59,6 +60,7 @@ struct sens {
 	size_t *fstart, *fq;       /* factor f's questions: fq[fstart[f] .. fstart[f + 1]) */
 	double (*rowscore)[ARCH_COUNT]; /* per factor: fsum / fcount */
 	unsigned *weight;          /* per factor: effective weight (varied by weight flips) */
+	unsigned *scale;           /* per factor: its weight in the matrix's maximum */
 	bool *in_rule;             /* per question: some rule tests it */
 	double rule_adjust[ARCH_COUNT]; /* the rules' points, before the case-study bonus */
 	bool excluded[ARCH_COUNT];
@@ -72,6 +74,8 @@ struct sens {
 	struct csim_ref *chg;      /* the changed ones, highest first */
 	size_t *qstart, *qentry;   /* question q's case_q entries: qentry[qstart[q] .. qstart[q + 1]) */
 	size_t *entry_case;        /* per case_q entry: its case study */
+	bool *full_q;              /* per question: a change is re-scored in full (it feeds the
+				    * cost model or sets a weight, which the parts do not hold) */
 };
 
 static enum arch rescore(struct sens *s)
@@ -197,14 +201,22 @@ static void inc_init(struct sens *s)
 	s->fq = xcalloc(nq, sizeof(*s->fq));
 	s->rowscore = xcalloc(nf, sizeof(*s->rowscore));
 	s->weight = xcalloc(nf, sizeof(*s->weight));
+	s->scale = xcalloc(nf, sizeof(*s->scale));
 
 	for (size_t f = 0; f < nf; f++) {
 		s->fexact[f] = true;
 		s->weight[f] = answers_weight(m, &s->work, f);
+		s->scale[f] = engine_scale_weight(m, &s->work, f);
+	}
+	s->full_q = xcalloc(nq, sizeof(*s->full_q));
+	for (size_t q = 0; q < nq; q++) {
+		const struct question *qu = m->questions[q];
+		s->full_q[q] = cost_is_input(qu->id) || qu->sets_weight ||
+			       (ctx->cost_factor >= 0 && ctx->question_factor[q] == ctx->cost_factor);
 	}
 	for (size_t q = 0; q < nq; q++) {
 		int f = ctx->question_factor[q];
-		if (f < 0)
+		if (f < 0 || f == ctx->cost_factor)
 			continue;
 		s->fstart[f + 1]++;
 		s->qok[q] = engine_contribution(m, q, &s->eff[q], s->qc[q]);
@@ -216,6 +228,15 @@ static void inc_init(struct sens *s)
 		if (!whole(s->qc[q]))
 			s->fexact[f] = false;
 	}
+	if (ctx->cost_factor >= 0 && s->scratch.rows[ctx->cost_factor].used) {
+		/* The cost row of the base answers: fixed for every change the
+		 * parts handle (the others are re-scored in full). */
+		size_t cf = (size_t)ctx->cost_factor;
+		s->fcount[cf] = 1;
+		for (int k = 0; k < ARCH_COUNT; k++)
+			s->fsum[cf][k] = s->scratch.rows[cf].score[k];
+		s->fexact[cf] = false;
+	}
 	for (size_t f = 0; f < nf; f++) {
 		s->fstart[f + 1] += s->fstart[f];
 		if (s->fcount[f] >= (1u << 20))
@@ -226,7 +247,7 @@ static void inc_init(struct sens *s)
 	size_t *fill = xcalloc(nf + 1, sizeof(*fill));
 	for (size_t q = 0; q < nq; q++) {
 		int f = ctx->question_factor[q];
-		if (f >= 0)
+		if (f >= 0 && f != ctx->cost_factor)
 			s->fq[s->fstart[f] + fill[f]++] = q;
 	}
 	free(fill);
@@ -286,6 +307,7 @@ static void inc_fini(struct sens *s)
 	free(s->fq);
 	free(s->rowscore);
 	free(s->weight);
+	free(s->scale);
 	free(s->in_rule);
 	free(s->cterm);
 	free(s->csim);
@@ -296,6 +318,7 @@ static void inc_fini(struct sens *s)
 	free(s->csorted);
 	free(s->chg);
 	free(s->cchg);
+	free(s->full_q);
 }
 
 /* The ranking into rk (best first) with question qi's effective answer
@@ -355,7 +378,7 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 			for (int k = 0; k < ARCH_COUNT; k++)
 				total[k] += w * s->rowscore[g][k];
 		}
-		denom += w * 5.0;
+		denom += s->scale[g] * 5.0;
 	}
 	for (int k = 0; k < ARCH_COUNT; k++)
 		rk[k] = (struct arch_rank){ .arch = (enum arch)k,
@@ -381,6 +404,7 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 
 	/* Case studies: the profiles answering qi get their new similarity. */
 	size_t nc = ctx->case_count;
+	double bonus[ARCH_COUNT] = {0};
 	if (nc > 0 && qn->case_study_bonus != 0) {
 		size_t near = s->near;
 		if (qi != NO_QUESTION && s->qstart[qi + 1] > s->qstart[qi]) {
@@ -398,8 +422,7 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 			for (size_t i = 0; i < n; i++)
 				s->cchg[s->chg[i].c] = false;
 		}
-		if (ctx->case_arch[near] >= 0)
-			rk[ctx->case_arch[near]].adjust += qn->case_study_bonus * s->csim[near];
+		engine_case_bonus_apply(ctx, near, s->csim[near], bonus);
 		if (qi != NO_QUESTION)
 			for (size_t e = s->qstart[qi]; e < s->qstart[qi + 1]; e++) {
 				size_t c = s->entry_case[s->qentry[e]];
@@ -409,7 +432,7 @@ static void inc_rank(struct sens *s, size_t qi, const struct eff_answer *cand,
 
 	if (qi != NO_QUESTION)
 		s->eff[qi] = saved;
-	engine_rank(rk, pen);
+	engine_rank_final(rk, bonus, pen, qn->close_margin);
 }
 
 /* Whether two rankings agree to the bit (what re-scoring must give). */
@@ -429,6 +452,8 @@ static bool same_ranking(const struct arch_rank *x, const struct arch_rank *y)
 static enum arch try_change(struct sens *s, size_t qi, const struct eff_answer *cand)
 {
 	struct arch_rank rk[ARCH_COUNT];
+	if (qi != NO_QUESTION && s->full_q[qi])
+		return rescore(s);
 	if (s->mode != SENS_RESCORE)
 		inc_rank(s, qi, cand, rk);
 	if (s->mode == SENS_INCREMENTAL)
@@ -605,7 +630,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 	ev->flip_count = 0;
 	for (size_t f = 0; f < nf; f++) {
 		int saved = s->work.weights[f];
-		unsigned saved_weight = s->weight[f];
+		unsigned saved_weight = s->weight[f], saved_scale = s->scale[f];
 		int cur = (int)answers_weight(m, &s->work, f);
 		/* Nearest weight first; at equal distance the lower one. */
 		for (int d = 1; d <= 5; d++) {
@@ -615,7 +640,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 				if (tries[t] < 0 || tries[t] > 5)
 					continue;
 				s->work.weights[f] = tries[t];
-				s->weight[f] = (unsigned)tries[t];
+				s->weight[f] = s->scale[f] = (unsigned)tries[t];
 				enum arch r = try_change(s, NO_QUESTION, NULL);
 				if (r != s->base) {
 					ev->flips[ev->flip_count++] = (struct weight_flip){
@@ -628,6 +653,7 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
 		}
 		s->work.weights[f] = saved;
 		s->weight[f] = saved_weight;
+		s->scale[f] = saved_scale;
 	}
 }
 
@@ -636,7 +662,8 @@ static void weight_flips(struct sens *s, struct evaluation *ev)
  * details) are not worth re-scoring. */
 static bool affects_score(const struct sens *s, size_t qi)
 {
-	return s->ctx->question_factor[qi] >= 0 || s->in_rule[qi] || s->qstart[qi + 1] > s->qstart[qi];
+	return s->ctx->question_factor[qi] >= 0 || s->in_rule[qi] || s->qstart[qi + 1] > s->qstart[qi] ||
+	       s->full_q[qi];
 }
 
 int engine_sensitivity_mode(const struct model *m, const struct answers *a, struct evaluation *ev,

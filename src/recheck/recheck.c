@@ -229,7 +229,8 @@ static void break_evens(const struct model *m, const struct evaluation *was,
 {
 	enum arch rival = now->ranking[0].arch == rec ? now->ranking[1].arch : now->ranking[0].arch;
 	double r0 = was->cost_in.requests_per_day, r1 = now->cost_in.requests_per_day;
-	if (!m->pricing || !(r0 > 0) || !(r1 > 0) || r0 == r1)
+	const struct pricing *p = cost_pricing(m, &now->cost_in);
+	if (!p || !(r0 > 0) || !(r1 > 0) || r0 == r1)
 		return;
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		enum arch x = (enum arch)k;
@@ -239,8 +240,10 @@ static void break_evens(const struct model *m, const struct evaluation *was,
 		double d1 = now->cost.arch[rec].monthly_usd - now->cost.arch[x].monthly_usd;
 		if (!((d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0)))
 			continue;
-		double be = pair_break_even(m->pricing, &now->cost_in, rec, x, fmin(r0, r1),
-					    fmax(r0, r1));
+		/* the first crossing between the two volumes (exact on steps) */
+		double be = cost_crossing(p, &now->cost_in, rec, x, fmin(r0, r1), fmax(r0, r1));
+		if (isnan(be))
+			be = pair_break_even(p, &now->cost_in, rec, x, fmin(r0, r1), fmax(r0, r1));
 		char s0[40], s1[40], sbe[40], u[4][64];
 		fmt_count(s0, sizeof(s0), r0);
 		fmt_count(s1, sizeof(s1), r1);
@@ -300,10 +303,11 @@ static void rules_now(const struct model *m, const struct evaluation *was,
 	}
 }
 
-static void model_changed(const struct model *m, const struct record_meta *meta,
-			  struct recheck_result *r)
+static void model_changed(const struct model *m, const struct evaluation *now,
+			  const struct record_meta *meta, struct recheck_result *r)
 {
-	const char *prices = m->pricing && m->pricing->date ? m->pricing->date : "0000-00-00";
+	const struct pricing *pr = cost_pricing(m, &now->cost_in);
+	const char *prices = pr && pr->date ? pr->date : "0000-00-00";
 	unsigned qv = m->questionnaire ? m->questionnaire->version : 0;
 	bool v = strcmp(meta->version, ARCHWISE_VERSION) != 0;
 	bool p = strcmp(meta->prices, prices) != 0;
@@ -376,7 +380,7 @@ int recheck_compare(const struct model *m, const char *file, const struct answer
 	break_evens(m, &was, &ev, r->recorded, r);
 	rules_now(m, &was, &ev, r->recorded, r);
 	if (meta)
-		model_changed(m, meta, r);
+		model_changed(m, &ev, meta, r);
 
 	if (r->holds && ev.close) {
 		char *w = xasprintf("%s close call: %s leads %s by %.1f points (a lead of %g or less "

@@ -388,7 +388,7 @@ char *report_cost_chart_svg(const struct model *m, const struct evaluation *ev)
 {
 	struct strbuf sb = {0};
 	struct chart c = {.sb = &sb};
-	const struct pricing *p = m->pricing;
+	const struct pricing *p = cost_pricing(m, &ev->cost_in);
 	const struct cost_inputs *in = &ev->cost_in;
 	double rpd = in->requests_per_day;
 	bool clipped;

@@ -805,7 +805,7 @@ static void matrix_section(struct ctx *c)
 			}
 		}
 		if (r->used)
-			weights += r->weight;
+			weights += r->scale_weight;
 		sb_append(sb, "\n");
 	}
 	sb_printf(sb, "| Weighted total (of %u) | %u |", weights * 5, weights);
@@ -1068,7 +1068,7 @@ static void cost_section(struct ctx *c)
 	struct strbuf *sb = c->sb;
 	const struct evaluation *ev = c->ev;
 	const struct cost_inputs *in = &ev->cost_in;
-	const struct pricing *p = c->m->pricing;
+	const struct pricing *p = cost_pricing(c->m, &c->ev->cost_in);
 	double rpd = in->requests_per_day;
 	static const double mult[] = {10, 100};
 
@@ -1495,13 +1495,14 @@ static void appendix_section(struct ctx *c)
 		sb_append(sb, ")");
 	}
 	sb_append(sb, ". Prices as of ");
-	if (m->pricing && m->pricing->date && *m->pricing->date)
-		esc(sb, m->pricing->date);
+	const struct pricing *pr = cost_pricing(m, &c->ev->cost_in);
+	if (pr && pr->date && *pr->date)
+		esc(sb, pr->date);
 	else
 		sb_append(sb, "an unknown date");
-	if (m->pricing && m->pricing->region && *m->pricing->region) {
+	if (pr && pr->region && *pr->region) {
 		sb_append(sb, ", region ");
-		esc(sb, m->pricing->region);
+		esc(sb, pr->region);
 	}
 	sb_append(sb, ".\n");
 }

@@ -264,7 +264,7 @@ static int run(const struct opts *o, struct traffic *t)
 	}
 	cost_inputs_from_answers(&m, &a, &in);
 	answers_fini(&a);
-	traffic_cost(&s, m.pricing, &in, &costs);
+	traffic_cost(&s, cost_pricing(&m, &in), &in, &costs);
 
 	if (o->json) {
 		out = traffic_to_json(&s, &costs);

@@ -201,7 +201,16 @@ void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int v
 	t->hits[t->hit_count++] = (struct tui_hit){ y, x0, x1, kind, value };
 }
 
-int tui_field_draw(const struct tui *t, int y, int x, int width,
+/* Columns of bytes [from, to) of s. */
+static int span_width(const char *s, size_t from, size_t to)
+{
+	char *part = xstrndup(s + from, to - from);
+	int w = tui_text_width(part);
+	free(part);
+	return w;
+}
+
+int tui_field_draw(struct tui *t, int y, int x, int width,
 		   const struct tui_field *f, bool focus, bool valid)
 {
 	if (width < 4)
@@ -212,30 +221,78 @@ int tui_field_draw(const struct tui *t, int y, int x, int width,
 	mvaddstr(y, x, "[");
 	mvaddstr(y, x + width - 1, "]");
 	attrset(A_NORMAL);
-	/* Show the end of a long value: that is where typing happens. */
-	const char *s = f->buf;
-	while (tui_text_width(s) > inner - 1 && *s) {
-		s++;
-		while (((unsigned char)*s & 0xC0) == 0x80)
-			s++;
-	}
 	tui_fill(t, y, x + 1, inner, ROLE_NORMAL);
-	int used = 0;
-	if (s != f->buf) {
-		/* The start is scrolled out of the field: say so. */
-		/* ASCII's ellipsis "~" would read as the home folder in a path. */
-		used = tui_text(t, y, x + 1, inner, t->utf8 ? t->g->ellipsis : "<", ROLE_DIM);
-		s += tui_fit_bytes(s, used);
-		while (((unsigned char)*s & 0xC0) == 0x80)
-			s++;
+	/* Scroll so the cursor is in view; a marker says the start is hidden
+	 * (ASCII's ellipsis "~" would read as the home folder in a path). */
+	size_t pos = f->pos > f->len ? f->len : f->pos, start = 0;
+	int marker = 0;
+	while (span_width(f->buf, start, pos) > inner - 1 - marker && start < pos) {
+		marker = 1;
+		start++;
+		while (start < pos && ((unsigned char)f->buf[start] & 0xC0) == 0x80)
+			start++;
 	}
-	used += tui_text(t, y, x + 1 + used, inner - used, s, r);
-	if (focus && !f->fresh && used < inner) {
-		attrset((int)tui_attr(t, ROLE_CURSOR));
-		mvaddch(y, x + 1 + used, ' ');
-		attrset(A_NORMAL);
+	if (marker)
+		tui_text(t, y, x + 1, 1, t->utf8 ? t->g->ellipsis : "<", ROLE_DIM);
+	int used = marker + tui_text(t, y, x + 1 + marker, inner - marker, f->buf + start, r);
+	(void)used;
+	if (focus) {
+		int cx = x + 1 + marker + span_width(f->buf, start, pos);
+		if (cx < x + 1 + inner) {
+			if (!f->fresh) {
+				/* The character under the cursor, reversed. */
+				const char *c = pos < f->len ? f->buf + pos : " ";
+				char one[8] = " ";
+				size_t n = pos < f->len ? tui_fit_bytes(c, 2) : 1;
+				if (n == 0 || n >= sizeof one)
+					n = 1;
+				memcpy(one, c, n);
+				one[n] = '\0';
+				tui_text(t, y, cx, 2, one, ROLE_CURSOR);
+			}
+			t->caret_y = y;
+			t->caret_x = cx;
+		}
 	}
 	return width;
+}
+
+bool tui_field_key(struct tui_field *f, int ch)
+{
+	switch (ch) {
+	case KEY_LEFT: case 2:         /* Ctrl-B */
+		tui_field_move(f, -1);
+		return true;
+	case KEY_RIGHT: case 6:        /* Ctrl-F */
+		tui_field_move(f, 1);
+		return true;
+	case KEY_HOME: case 1:         /* Ctrl-A */
+		tui_field_move(f, -2);
+		return true;
+	case KEY_END: case 5:          /* Ctrl-E */
+		tui_field_move(f, 2);
+		return true;
+	case KEY_DC: case 4:           /* Delete, Ctrl-D */
+		tui_field_delete(f);
+		return true;
+	case KEY_BACKSPACE: case 127: case 8:
+		tui_field_erase(f);
+		return true;
+	case 21:                       /* Ctrl-U */
+		tui_field_kill_before(f);
+		return true;
+	case 11:                       /* Ctrl-K */
+		tui_field_kill_after(f);
+		return true;
+	case 23:                       /* Ctrl-W */
+		tui_field_kill_word(f);
+		return true;
+	}
+	if (ch >= 0x20 && ch <= 0xff && ch != 0x7f) {
+		tui_field_insert(f, ch);
+		return true;
+	}
+	return false;
 }
 
 bool tui_scroll_key(const struct tui *t, int *scroll, int ch)

@@ -743,15 +743,7 @@ enum tui_action tui_import_key(struct tui *t, int ch)
 			start(t);
 			return ACT_REDRAW;
 		}
-		if (is_erase(ch)) {
-			tui_field_erase(&t->imp_field);
-			return ACT_REDRAW;
-		}
-		if (ch >= 0x20 && ch <= 0xff) {
-			tui_field_insert(&t->imp_field, ch);
-			return ACT_REDRAW;
-		}
-		return ACT_NONE;
+		return tui_field_key(&t->imp_field, ch) ? ACT_REDRAW : ACT_NONE;
 	}
 	/* IMP_SHOW */
 	if (ch == 27 || ch == 'n' || ch == 'N') {

@@ -10,9 +10,12 @@ static const char *const tab_names[TUI_TAB_COUNT] = {
 void tui_result_frame(struct tui *t)
 {
 	tui_fill(t, 0, 0, t->cols, ROLE_TITLE);
+	size_t qs[1], defaults;
+	bool provisional = tui_defaults_that_matter(t, qs, 1, &defaults) > 0;
 	if (t->ev_ok)
-		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result: %s%s%s%s",
-			  t->g->mid_dot, tui_arch_name(t, t->ev.recommendation),
+		tui_textf(t, 0, 1, t->cols - 2, ROLE_TITLE, "archwise %s Result%s: %s%s%s%s",
+			  t->g->mid_dot, provisional ? " (provisional)" : "",
+			  tui_arch_name(t, t->ev.recommendation),
 			  /* "· close call", not "(Knative) (close call)" */
 			  t->ev.close ? " " : "", t->ev.close ? t->g->mid_dot : "",
 			  t->ev.close ? " close call" : "");

@@ -39,7 +39,7 @@ static void review_draw(struct tui *t)
 		if ((t->rv_sel == 0 && rows[i] == -2) ||
 		    (t->rv_sel > 0 && rows[i] == (long)(t->rv_sel - 1)))
 			sel_row = i;
-	int top = 2, height = t->rows - 2 - top;
+	int top = 2, height = t->rows - 3 - top; /* two rows under it: the selected answer in full */
 	if (sel_row < t->rv_top)
 		t->rv_top = sel_row > 0 && rows[sel_row - 1] < -2 ? sel_row - 1 : sel_row;
 	if (sel_row >= t->rv_top + (size_t)height)
@@ -54,7 +54,7 @@ static void review_draw(struct tui *t)
 		free(ans);
 		ans_max = aw > ans_max ? aw : ans_max;
 		q_max = qtw > q_max ? qtw : q_max;
-		any_default |= !t->a->values[q].present;
+		any_default |= !t->a->values[q].present || (t->changed && t->changed[q]);
 	}
 	int def_w = any_default ? 10 : 0;
 	int qcols = t->cols - 4 - 3 - (ans_max > 48 ? 48 : ans_max) - def_w;
@@ -85,13 +85,30 @@ static void review_draw(struct tui *t)
 			char *ans = tui_answer_text(t, t->a, q);
 			int w = tui_text(t, row, qw + 3, t->cols - qw - 4 - def_w, ans,
 					 here ? ROLE_CURSOR : ROLE_CURRENT);
-			if (!t->a->values[q].present)
+			if (t->changed && t->changed[q])
+				tui_text(t, row, qw + 4 + w, 10, "(what-if)", here ? ROLE_CURSOR : ROLE_WARN);
+			else if (!t->a->values[q].present)
 				tui_text(t, row, qw + 4 + w, 10, "(default)", here ? ROLE_CURSOR : ROLE_DIM);
 			free(ans);
 			tui_hit(t, row, 0, t->cols, HIT_ROW, (int)q + 1);
 		}
 	}
 	free(rows);
+	/* The selected answer in full on the line above the key bar, when its
+	 * row cuts the question or the answer. */
+	if (t->rv_sel > 0 && t->rv_sel <= t->m->question_count) {
+		size_t q = t->rv_sel - 1;
+		const struct question *qu = model_question(t->m, q);
+		char *ans = tui_answer_text(t, t->a, q);
+		if (tui_text_width(qu->text) > qw - 2 || tui_text_width(ans) > t->cols - qw - 4 - def_w) {
+			char *full = xasprintf("%s %s %s", qu->text, t->g->arrow, ans);
+			int h = tui_text_width(full) > t->cols - 2 ? 2 : 1;
+			tui_fill(t, t->rows - 1 - h, 0, t->cols, ROLE_NORMAL);
+			tui_wrapped(t, t->rows - 1 - h, 1, t->cols - 2, h, full, ROLE_DIM);
+			free(full);
+		}
+		free(ans);
+	}
 }
 
 static enum tui_action activate(struct tui *t)
@@ -146,5 +163,5 @@ const struct tui_screen tui_screen_review = {
 	.enter = review_enter,
 	.draw = review_draw,
 	.key = review_key,
-	.keys = "Enter:result/edit|Up/Down:move|Left:back to questions",
+	.keys = "Enter:result/edit|Up/Down:move|PgUp/PgDn:page|Esc:back to questions",
 };

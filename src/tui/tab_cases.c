@@ -71,11 +71,17 @@ static void cases_draw(struct tui *t)
 		tui_hit(t, y, 0, t->cols, HIT_ROW, (int)i);
 	}
 	y++;
+	/* The case in full below the list, scrolled by PgUp/PgDn when it
+	 * does not fit: nothing is cut for good. */
+	int detail_top = y;
+	const int all = 1 << 20;
+	tui_scroll_begin(t, detail_top, bottom);
+	y -= t->cs_scroll;
 	const struct case_study *cs = &css->case_studies[t->ev.cases[t->cs_sel].case_study];
 	tui_textf(t, y++, x, w, ROLE_HEADING, "%s: %s", cs->name,
 		  tui_arch_name(t, t->ev.cases[t->cs_sel].arch));
-	if (cs->challenge && y < bottom)
-		y += tui_wrapped(t, y, x, w, 2, cs->challenge, ROLE_NORMAL);
+	if (cs->challenge)
+		y += tui_wrapped(t, y, x, w, all, cs->challenge, ROLE_NORMAL);
 	struct strbuf same = {0}, diff = {0};
 	const struct answers *p = &cs->profile;
 	for (size_t q = 0; q < p->count && q < t->m->question_count; q++) {
@@ -94,28 +100,26 @@ static void cases_draw(struct tui *t)
 		free(name);
 	}
 	char *s1 = sb_take(&same), *s2 = sb_take(&diff);
-	if (y < bottom) {
-		char *m1 = xasprintf("Matches: %s", s1[0] ? s1 : "nothing");
-		y += tui_wrapped(t, y, x, w, 3, m1, ROLE_OK);
-		free(m1);
-	}
-	if (y < bottom) {
-		char *m2 = xasprintf("Differs: %s", s2[0] ? s2 : "nothing");
-		/* Whatever the lesson and the results leave (at least 3 rows). */
-		int room = bottom - y - 3 - (int)cs->results_count;
-		y += tui_wrapped(t, y, x, w, room > 3 ? room : 3, m2, ROLE_WARN);
-		free(m2);
-	}
+	char *m1 = xasprintf("Matches: %s", s1[0] ? s1 : "nothing");
+	y += tui_wrapped(t, y, x, w, all, m1, ROLE_OK);
+	free(m1);
+	char *m2 = xasprintf("Differs: %s", s2[0] ? s2 : "nothing");
+	y += tui_wrapped(t, y, x, w, all, m2, ROLE_WARN);
+	free(m2);
 	free(s1);
 	free(s2);
 	/* The lesson before the results: on a small terminal it matters more. */
-	if (cs->lesson && y < bottom) {
+	if (cs->lesson) {
 		char *l = xasprintf("Lesson: %s", cs->lesson);
-		y += tui_wrapped(t, y, x, w, 3, l, ROLE_QUESTION);
+		y += tui_wrapped(t, y, x, w, all, l, ROLE_QUESTION);
 		free(l);
 	}
-	for (unsigned i = 0; i < cs->results_count && y < bottom; i++)
-		tui_textf(t, y++, x, w, ROLE_NORMAL, "%s %s", t->g->mid_dot, cs->results[i]);
+	for (unsigned i = 0; i < cs->results_count; i++) {
+		char *r = xasprintf("%s %s", t->g->mid_dot, cs->results[i]);
+		y += tui_wrapped(t, y, x, w, all, r, ROLE_NORMAL);
+		free(r);
+	}
+	t->cs_max = tui_scroll_end(t, &t->cs_scroll, y + t->cs_scroll - detail_top);
 }
 
 static enum tui_action cases_key(struct tui *t, int ch)
@@ -125,15 +129,23 @@ static enum tui_action cases_key(struct tui *t, int ch)
 	case KEY_UP: case 'k':
 		if (n)
 			t->cs_sel = t->cs_sel ? t->cs_sel - 1 : n - 1;
+		t->cs_scroll = 0;
 		return ACT_REDRAW;
 	case KEY_DOWN: case 'j':
 		if (n)
 			t->cs_sel = t->cs_sel + 1 < n ? t->cs_sel + 1 : 0;
+		t->cs_scroll = 0;
+		return ACT_REDRAW;
+	case KEY_NPAGE: case KEY_PPAGE: case ' ':
+		tui_scroll_key(t, &t->cs_scroll, ch);
+		if (t->cs_scroll > t->cs_max)
+			t->cs_scroll = t->cs_max;
 		return ACT_REDRAW;
 	case KEY_MOUSE:
 		if (t->click.kind != HIT_ROW)
 			return ACT_NONE;
 		t->cs_sel = (size_t)t->click.value;
+		t->cs_scroll = 0;
 		return ACT_REDRAW;
 	case KEY_LEFT: case KEY_BACKSPACE: case 127: case 8: case 'b':
 		return ACT_BACK;
@@ -146,5 +158,5 @@ const struct tui_screen tui_tab_cases = {
 	.enter = cases_enter,
 	.draw = cases_draw,
 	.key = cases_key,
-	.keys = "Up/Down:case|1-7:tabs|b:back",
+	.keys = "Up/Down:case|PgUp/PgDn:scroll the case|1-7:tabs|Esc:back",
 };

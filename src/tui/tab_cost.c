@@ -39,7 +39,7 @@ static double *field_ptr(struct cost_inputs *in, int i)
 
 static void recompute(struct tui *t, const struct cost_inputs *in)
 {
-	cost_compute(t->m->pricing, in, &t->cres);
+	cost_compute(cost_pricing(t->m, in), in, &t->cres);
 }
 
 /* The inputs with the field being typed applied when it is valid. */
@@ -119,7 +119,7 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	double *usd[ARCH_COUNT];
 	for (int a = 0; a < ARCH_COUNT; a++)
 		usd[a] = xcalloc((size_t)pw, sizeof **usd);
-	cost_curve(t->m->pricing, in, LO_EXP, HI_EXP, (unsigned)pw, rpd, usd);
+	cost_curve(cost_pricing(t->m, in), in, LO_EXP, HI_EXP, (unsigned)pw, rpd, usd);
 	double mx = 1, mn = 1e300;
 	for (int a = 0; a < ARCH_COUNT; a++)
 		for (int i = 0; i < pw; i++) {
@@ -151,9 +151,14 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 	for (int yy = top; yy < top + h; yy++)
 		mvaddstr(yy, vx, ":");
 	attrset(A_NORMAL);
-	/* Curves, the recommended architecture last so it stays on top. */
+	/* Curves, the recommended architecture last so it stays on top. Each
+	 * cell remembers who drew it last, to tell which lines are hidden. */
+	int *owner = xcalloc((size_t)(h * pw), sizeof *owner);
+	int *cells[ARCH_COUNT];
+	int ncell[ARCH_COUNT] = {0};
 	for (int k = ARCH_COUNT - 1; k >= 0; k--) {
 		enum arch a = t->ev_ok ? t->ev.ranking[k].arch : (enum arch)k;
+		cells[a] = xcalloc((size_t)(h * pw), sizeof **cells);
 		attrset((int)tui_attr(t, tui_arch_role(a)));
 		int prev = -1;
 		for (int i = 0; i < pw; i++) {
@@ -163,19 +168,58 @@ static void draw_chart(struct tui *t, const struct cost_inputs *in, int top, int
 			/* Fill steep steps so the line stays continuous. */
 			int from = prev < 0 ? yy : prev;
 			int step = yy > from ? 1 : -1;
-			for (int r = from; r != yy; r += step)
-				if (r != from)
+			for (int r = from;; r += step) {
+				if (r != from || r == yy) {
 					mvaddstr(r, x0 + i, t->g->curve[a]);
-			mvaddstr(yy, x0 + i, t->g->curve[a]);
+					int c = (r - top) * pw + i;
+					if (c >= 0 && c < h * pw && ncell[a] < h * pw) {
+						owner[c] = (int)a + 1;
+						cells[a][ncell[a]++] = c;
+					}
+				}
+				if (r == yy)
+					break;
+			}
 			prev = yy;
 		}
 	}
 	attrset(A_NORMAL);
+	/* A line drawn under others (the same cost) is named, with the line on
+	 * top of it, at the top of the chart: every architecture can be read. */
+	struct strbuf note = {0};
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		int mine = 0, by[ARCH_COUNT] = {0};
+		for (int i = 0; i < ncell[a]; i++) {
+			int o = owner[cells[a][i]] - 1;
+			if (o == a)
+				mine++;
+			else if (o >= 0)
+				by[o]++;
+		}
+		if (ncell[a] == 0 || mine * 2 > ncell[a])
+			continue;
+		int top_arch = 0;
+		for (int b = 1; b < ARCH_COUNT; b++)
+			if (by[b] > by[top_arch])
+				top_arch = b;
+		sb_printf(&note, "%s%s %s under %s %s", note.len ? ", " : "", t->g->curve[a],
+			  tui_arch_short((enum arch)a), t->g->curve[top_arch],
+			  tui_arch_short((enum arch)top_arch));
+	}
+	if (note.len) {
+		char *s = sb_take(&note);
+		int nw = tui_text_width(s);
+		tui_text(t, top, nw < pw ? x0 + pw - nw : x0, pw, s, ROLE_WARN);
+		free(s);
+	}
+	for (int a = 0; a < ARCH_COUNT; a++)
+		free(cells[a]);
+	free(owner);
 	/* Break-even of functions against Kubernetes. */
 	double be = t->cres.break_even_rpd[ARCH_SERVERLESS];
 	if (isfinite(be) && be >= pow(10, LO_EXP) && be <= pow(10, HI_EXP)) {
 		int bx = tui_log_pos(be, LO_EXP, HI_EXP, pw);
-		double c = cost_monthly_at(t->m->pricing, in, ARCH_KUBERNETES, be);
+		double c = cost_monthly_at(cost_pricing(t->m, in), in, ARCH_KUBERNETES, be);
 		int by = y_of(c, lo, hi, top, h);
 		attrset((int)tui_attr(t, ROLE_MARK));
 		mvaddstr(by, x0 + bx, "X");
@@ -260,22 +304,25 @@ static void cost_draw(struct tui *t)
 	struct cost_inputs in;
 	bool valid = candidate(t, &in);
 	int in_end, in_row = draw_inputs(t, y, &in_end);
-	/* The what-if note after the inputs when it fits there, else on the
-	 * caption (at 80 columns it pushed the caption off the screen). */
-	static const char whatif[] = "what-if: a applies, r resets";
-	bool note_inline = t->cost_custom && in_end + (int)sizeof whatif + 1 < t->cols;
-	if (note_inline)
-		tui_text(t, in_row, in_end, (int)sizeof whatif, whatif, ROLE_WARN);
+	(void)in_end;
+	(void)in_row;
 	int table_h = ARCH_COUNT + 1;
 	int chart_top = y + 3;
 	int h = bottom - table_h - 2 - chart_top;
+	/* A what-if is never mistaken for the answers: it says so, with
+	 * yours beside each value changed. */
+	char *diff = tui_cost_changes(t, ", ", true);
 	if (!valid)
 		tui_text(t, y + 2, 1, t->cols - 2, "not a valid value yet: the chart shows the last one",
 			 ROLE_ERROR);
+	else if (diff[0])
+		tui_textf(t, y + 2, 1, t->cols - 2, ROLE_WARN,
+			  "WHAT-IF, not your answers: %s. a: apply (asks), r: reset", diff);
 	else
-		tui_textf(t, y + 2, 1, t->cols - 2, ROLE_DIM,
-			  "USD/month vs requests/day, both log; ^ your volume; X functions = Kubernetes%s",
-			  t->cost_custom && !note_inline ? "  [what-if: a applies, r resets]" : "");
+		tui_text(t, y + 2, 1, t->cols - 2,
+			 "USD/month vs requests/day, both log; ^ your volume; X functions = Kubernetes",
+			 ROLE_DIM);
+	free(diff);
 	draw_chart(t, &in, chart_top, h);
 	draw_table(t, bottom - table_h, bottom);
 }
@@ -294,30 +341,93 @@ static void clamp_set(struct tui *t, int i, double v)
 	recompute(t, &t->cin);
 }
 
-/* Copies the what-if inputs into the answers (and so the evaluation). */
-static void apply_to_answers(struct tui *t)
+/* The answer input i stands for, or -1 (NAN in *answer). */
+static int answer_of(const struct tui *t, int i, double *answer)
 {
+	int q = model_question_index(t->m, fields[i].question);
+	*answer = q < 0 ? NAN : answers_number(t->m, t->a, (size_t)q);
+	return q;
+}
+
+char *tui_cost_changes(const struct tui *t, const char *sep, bool yours_only)
+{
+	struct strbuf sb = {0};
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		double ans, v = *field_ptr((struct cost_inputs *)&t->cin, i);
+		if (answer_of(t, i, &ans) < 0 || ans == v)
+			continue;
+		char a[32], b[32];
+		fmt_value(a, sizeof a, i, ans);
+		fmt_value(b, sizeof b, i, v);
+		if (yours_only)
+			sb_printf(&sb, "%s%s %s (yours %s)", sb.len ? sep : "", fields[i].label, b, a);
+		else
+			sb_printf(&sb, "%s%s: %s %s %s%s%s", sb.len ? sep : "", fields[i].label, a,
+				  t->g->arrow, b, fields[i].unit[0] ? " " : "", fields[i].unit);
+	}
+	return sb_take(&sb);
+}
+
+void tui_cost_apply(struct tui *t)
+{
+	struct answers before;
+	if (answers_copy(&before, t->a) != 0) {
+		tui_set_status(t, true, "out of memory");
+		return;
+	}
 	int changed = 0;
 	for (int i = 0; i < FIELD_COUNT; i++) {
-		int q = model_question_index(t->m, fields[i].question);
-		if (q < 0)
+		double ans, v = *field_ptr(&t->cin, i);
+		int q = answer_of(t, i, &ans);
+		if (q < 0 || ans == v)
 			continue;
 		char *err = NULL;
-		double v = *field_ptr(&t->cin, i);
-		bool same = answers_number(t->m, t->a, (size_t)q) == v;
 		if (answers_set_number(t->m, t->a, (size_t)q, v, &err) != 0) {
 			tui_set_status(t, true, "%s", err ? err : "invalid value");
 			free(err);
+			answers_fini(t->a);
+			*t->a = before;
 			return;
 		}
-		changed += !same;
+		t->changed[q] = true;
+		changed++;
 	}
+	if (t->undo_ok)
+		answers_fini(&t->undo);
+	t->undo = before;
+	t->undo_ok = true;
 	t->cost_custom = false;
 	tui_answers_changed(t);
 	tui_ensure_eval(t, false);
 	recompute(t, &t->cin);
-	tui_set_status(t, false, "%d answer%s updated; the recommendation is %s.", changed,
-		       changed == 1 ? "" : "s", tui_arch_name(t, t->ev.recommendation));
+	tui_set_status(t, false, "%d answer%s changed (marked in the review); the recommendation is %s. u undoes.",
+		       changed, changed == 1 ? "" : "s", tui_arch_name(t, t->ev.recommendation));
+}
+
+/* u: the answers as they were before the last apply. */
+static void undo_apply(struct tui *t)
+{
+	if (!t->undo_ok) {
+		tui_set_status(t, false, "Nothing to undo.");
+		return;
+	}
+	answers_fini(t->a);
+	*t->a = t->undo;
+	t->undo_ok = false;
+	memset(&t->undo, 0, sizeof t->undo);
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		double ans;
+		int q = answer_of(t, i, &ans);
+		if (q >= 0)
+			t->changed[q] = false;
+	}
+	t->cost_custom = false;
+	tui_answers_changed(t);
+	tui_ensure_eval(t, false);
+	t->cin = t->ev.cost_in;
+	recompute(t, &t->cin);
+	tui_set_status(t, false, "Undone: your answers are back; the recommendation is %s.",
+		       tui_arch_name(t, t->ev.recommendation));
 }
 
 static enum tui_action commit(struct tui *t)
@@ -347,15 +457,13 @@ static enum tui_action cost_key(struct tui *t, int ch)
 			t->cost_editing = false;
 			recompute(t, &t->cin);
 			return ACT_REDRAW;
-		case KEY_BACKSPACE: case 127: case 8:
-			tui_field_erase(&t->cost_field);
-			break;
 		case KEY_UP: case KEY_DOWN: case '\t': case KEY_BTAB:
 			return commit(t);
 		default:
-			if (ch > 0xff || !strchr("0123456789.eEkKmMgG_,", ch))
+			if (ch >= 0x20 && ch <= 0xff && !strchr("0123456789.eEkKmMgG_,", ch))
 				return ACT_NONE;
-			tui_field_insert(&t->cost_field, ch);
+			if (!tui_field_key(&t->cost_field, ch))
+				return ACT_NONE;
 		}
 		/* Live: redraw the chart with the value as typed when valid. */
 		if (candidate(t, &in))
@@ -382,8 +490,18 @@ static enum tui_action cost_key(struct tui *t, int ch)
 		clamp_set(t, t->cost_sel, v);
 		return ACT_REDRAW;
 	}
-	case 'a':
-		apply_to_answers(t);
+	case 'a': {
+		char *c = tui_cost_changes(t, ", ", true);
+		bool any = c[0] != '\0';
+		free(c);
+		if (!any) {
+			tui_set_status(t, false, "The what-if equals your answers: nothing to apply.");
+			return ACT_REDRAW;
+		}
+		return ACT_APPLY;
+	}
+	case 'u':
+		undo_apply(t);
 		return ACT_REDRAW;
 	case 'r':
 		t->cost_custom = false;
@@ -412,5 +530,5 @@ const struct tui_screen tui_tab_cost = {
 	.draw = cost_draw,
 	.key = cost_key,
 	.editing = cost_is_editing,
-	.keys = "Up/Down:input|Enter:edit|+/-:step|a:apply to answers|r:reset|1-7:tabs",
+	.keys = "Up/Down:input|Enter:edit|+/-:what-if|a:apply...|u:undo|r:reset|Esc:back",
 };

@@ -3,6 +3,7 @@
  * makers (from the answers, set on them when writing), the targets,
  * the write through export_run, the paths written; an existing bundle is
  * only overwritten after the user says yes. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,11 +16,11 @@
 #include "report.h"
 #include "util.h"
 
-static const struct { int mask; const char *label; } targets[] = {
-	{ GEN_KUBERNETES, "Kubernetes manifests (kubernetes/)" },
-	{ GEN_KNATIVE, "Knative service (knative/service.yaml)" },
-	{ GEN_SERVERLESS, "Serverless Framework (serverless/)" },
-	{ GEN_FARGATE, "Fargate task definition (fargate/)" },
+static const struct { int mask; const char *label, *dir; } targets[] = {
+	{ GEN_KUBERNETES, "Kubernetes manifests (kubernetes/)", "kubernetes" },
+	{ GEN_KNATIVE, "Knative service (knative/service.yaml)", "knative" },
+	{ GEN_SERVERLESS, "Serverless Framework (serverless/)", "serverless" },
+	{ GEN_FARGATE, "Fargate task definition (fargate/)", "fargate" },
 };
 #define TARGET_COUNT (int)(sizeof targets / sizeof targets[0])
 #define ROW_DIR 0
@@ -32,6 +33,51 @@ static bool is_dir(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* path as an absolute path for the reader ("./out" in /home/ana: "/home/ana/out"). */
+static char *absolute(const char *path)
+{
+	if (path[0] == '/')
+		return xstrdup(path);
+	char *cwd = getcwd(NULL, 0);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	char *abs = xasprintf("%s/%s", cwd ? cwd : ".", path);
+	free(cwd);
+	return abs;
+}
+
+/* mkdir -p path (0755); 0 or -1 with errno. */
+static int make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+	for (char *s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+void tui_export_make_adr(struct tui *t)
+{
+	if (make_dirs(t->adr_field.buf) != 0) {
+		free(t->ex_msg);
+		t->ex_msg = xasprintf("not written: cannot create %s: %s", t->adr_field.buf,
+				      strerror(errno));
+		t->ex_err = true;
+		return;
+	}
+	tui_export_write(t, false);
 }
 
 /* The ADR folder to suggest: docs/decisions, doc/adr, docs/adr or
@@ -172,6 +218,12 @@ void tui_export_write(struct tui *t, bool force)
 		return;
 	}
 	const char *adr = t->adr_field.len ? t->adr_field.buf : NULL;
+	struct stat st;
+	if (adr && stat(adr, &st) != 0 && errno == ENOENT) {
+		/* A folder that does not exist yet: offer to create it. */
+		tui_overlay_open(t, OVL_MKADR);
+		return;
+	}
 	if (adr && !is_dir(adr)) {
 		t->ex_msg = xasprintf("not written: the ADR folder %s is not a folder (clear it to"
 				      " write none)", adr);
@@ -209,7 +261,9 @@ void tui_export_write(struct tui *t, bool force)
 		free(t->ex_written);
 		t->ex_written = written ? written : xstrdup(t->dir_field.buf);
 		written = NULL;
-		t->ex_msg = xasprintf("Written to %s", t->ex_written);
+		char *abs = absolute(t->ex_written);
+		t->ex_msg = xasprintf("Written to %s", abs);
+		free(abs);
 		t->ex_err = false;
 		t->exported = true;
 	}
@@ -220,7 +274,13 @@ void tui_export_write(struct tui *t, bool force)
 static void export_draw(struct tui *t)
 {
 	int y = TUI_CONTENT_TOP, x = 2, w = t->cols - 4, bottom = tui_content_bottom(t);
-	tui_text(t, y++, x, w, "Output folder", ROLE_HEADING);
+	int oc = tui_text(t, y, x, w, "Output folder", ROLE_HEADING);
+	if (t->dir_field.buf[0] && t->dir_field.buf[0] != '/') {
+		char *abs = absolute(t->dir_field.buf);
+		tui_textf(t, y, x + oc + 1, w - oc - 1, ROLE_DIM, "= %s", abs);
+		free(abs);
+	}
+	y++;
 	bool here = t->ex_sel == ROW_DIR;
 	tui_text(t, y, x, 2, here ? t->g->pointer : " ", ROLE_CURRENT);
 	tui_field_draw(t, y, x + 2, w - 2 > 70 ? 70 : w - 2, &t->dir_field, t->dir_editing, true);
@@ -276,7 +336,26 @@ static void export_draw(struct tui *t)
 	tui_hit(t, y, x, x + 24, HIT_BUTTON, ROW_WRITE);
 	y += 2;
 	if (t->ex_msg) {
-		tui_text(t, y++, x, w, t->ex_msg, t->ex_err ? ROLE_ERROR : ROLE_OK);
+		y += tui_wrapped(t, y, x, w, 3, t->ex_msg, t->ex_err ? ROLE_ERROR : ROLE_OK);
+		if (!t->ex_err && !t->exported)
+			tui_text(t, y++, x, w, "The answers changed after this write: the files are out "
+				 "of date (w writes them again).", ROLE_WARN);
+		/* Folders of targets not chosen now, left from an earlier write. */
+		if (!t->ex_err && t->ex_written) {
+			struct strbuf old = {0};
+			for (int i = 0; i < TARGET_COUNT; i++) {
+				char *d = xasprintf("%s/%s", t->ex_written, targets[i].dir);
+				if (!(t->ex_targets & targets[i].mask) && is_dir(d))
+					sb_printf(&old, "%s%s/", old.len ? ", " : "", targets[i].dir);
+				free(d);
+			}
+			if (old.len) {
+				char *s = sb_take(&old);
+				tui_textf(t, y++, x, w, ROLE_WARN, "Also in the folder, not chosen now: %s "
+					  "(from an earlier write)", s);
+				free(s);
+			}
+		}
 		if (!t->ex_err && t->ex_adr)
 			tui_textf(t, y++, x, w, ROLE_OK, "ADR written: %s",
 				  t->ex_adr);
@@ -341,15 +420,8 @@ static enum tui_action export_key(struct tui *t, int ch)
 		case 27:
 			t->dir_editing = t->adr_editing = t->dm_editing = false;
 			return ACT_REDRAW;
-		case KEY_BACKSPACE: case 127: case 8:
-			tui_field_erase(f);
-			return ACT_REDRAW;
 		}
-		if (ch >= 0x20 && ch <= 0xff) {
-			tui_field_insert(f, ch);
-			return ACT_REDRAW;
-		}
-		return ACT_NONE;
+		return tui_field_key(f, ch) ? ACT_REDRAW : ACT_NONE;
 	}
 	switch (ch) {
 	case KEY_UP: case 'k':
@@ -403,5 +475,5 @@ const struct tui_screen tui_tab_export = {
 	.draw = export_draw,
 	.key = export_key,
 	.editing = export_editing,
-	.keys = "Up/Down:move|Enter:edit/toggle/write|Space:toggle|w:write|1-7:tabs",
+	.keys = "Up/Down:move|Enter:edit/toggle/write|Space:toggle|w:write|Esc:back",
 };

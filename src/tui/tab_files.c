@@ -52,9 +52,20 @@ static const char *line_at(const struct out_file *f, int n)
 	return p < end ? p : NULL;
 }
 
+/* Markdown (the record, the README) wraps: its paragraphs are one line
+ * each. Everything else (YAML, JSON) scrolls sideways: a wrapped key would
+ * leave its ':' alone on a line. */
+static bool wraps(const struct out_file *f)
+{
+	size_t n = strlen(f->path);
+	return n >= 3 && strcmp(f->path + n - 3, ".md") == 0;
+}
+
 /* Rows line n takes when wrapped to width columns. */
 static int line_rows(const struct out_file *f, int n, int width)
 {
+	if (!wraps(f))
+		return 1;
 	const char *p = line_at(f, n);
 	if (!p)
 		return 1;
@@ -135,12 +146,32 @@ static void files_draw(struct tui *t)
 	if (t->file_top < 0)
 		t->file_top = 0;
 	int r = 0, ln = t->file_top;
+	t->file_wide = 0;
 	for (; r < h && ln < total; ln++) {
 		const char *p = line_at(f, ln);
 		if (!p)
 			break;
 		const char *nl = memchr(p, '\n', (size_t)(f->data + f->len - p));
 		char *line = xstrndup(p, nl ? (size_t)(nl - p) : (size_t)(f->data + f->len - p));
+		if (!wraps(f)) {
+			/* One row, from column file_left; marks where it is cut. */
+			char *clean = tui_sanitize(line, false);
+			free(line);
+			const char *from = clean + tui_fit_bytes(clean, t->file_left);
+			int lw_all = tui_text_width(clean);
+			tui_textf(t, y + 1 + r, x, 5, ROLE_DIM, "%4d", ln + 1);
+			if (t->file_left > 0 && lw_all > 0)
+				tui_text(t, y + 1 + r, x + 4, 1, "<", ROLE_DIM);
+			bool more = lw_all - t->file_left > tw;
+			tui_text(t, y + 1 + r, x + 5, more ? tw - 1 : tw, from, ROLE_NORMAL);
+			if (more)
+				tui_text(t, y + 1 + r, x + 5 + tw - 1, 1, ">", ROLE_DIM);
+			if (lw_all > t->file_wide)
+				t->file_wide = lw_all;
+			free(clean);
+			r++;
+			continue;
+		}
 		char **wl;
 		size_t n = tui_wrap(line, tw, &wl);
 		free(line);
@@ -156,8 +187,12 @@ static void files_draw(struct tui *t)
 		tui_lines_free(wl, n);
 	}
 	t->file_shown = ln - t->file_top;
-	tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d)", f->path, t->file_top + 1,
-		  ln, total);
+	if (!wraps(f) && (t->file_left > 0 || t->file_wide > tw))
+		tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d, columns %d-: Left/Right)",
+			  f->path, t->file_top + 1, ln, total, t->file_left + 1);
+	else
+		tui_textf(t, y, x, w, ROLE_HEADING, "%s  (lines %d-%d of %d)", f->path,
+			  t->file_top + 1, ln, total);
 }
 
 static enum tui_action files_key(struct tui *t, int ch)
@@ -168,12 +203,20 @@ static enum tui_action files_key(struct tui *t, int ch)
 	case KEY_UP: case 'k':
 		if (n)
 			t->file_sel = t->file_sel ? t->file_sel - 1 : n - 1;
-		t->file_top = 0;
+		t->file_top = t->file_left = 0;
 		return ACT_REDRAW;
 	case KEY_DOWN: case 'j':
 		if (n)
 			t->file_sel = t->file_sel + 1 < n ? t->file_sel + 1 : 0;
-		t->file_top = 0;
+		t->file_top = t->file_left = 0;
+		return ACT_REDRAW;
+	case KEY_RIGHT: case 'l':
+		/* Sideways, while something is cut on the right. */
+		if (t->file_wide > t->file_left + 8)
+			t->file_left += 8;
+		return ACT_REDRAW;
+	case KEY_LEFT: case 'h':
+		t->file_left = t->file_left > 8 ? t->file_left - 8 : 0;
 		return ACT_REDRAW;
 	case KEY_NPAGE: case ' ':
 		/* A page is what was on screen (lines wrap). */
@@ -200,9 +243,9 @@ static enum tui_action files_key(struct tui *t, int ch)
 		if (t->click.kind != HIT_ROW)
 			return ACT_NONE;
 		t->file_sel = (size_t)t->click.value;
-		t->file_top = 0;
+		t->file_top = t->file_left = 0;
 		return ACT_REDRAW;
-	case KEY_LEFT: case KEY_BACKSPACE: case 127: case 8: case 'b':
+	case KEY_BACKSPACE: case 127: case 8: case 'b':
 		return ACT_BACK;
 	}
 	return ACT_NONE;
@@ -213,5 +256,5 @@ const struct tui_screen tui_tab_files = {
 	.enter = files_enter,
 	.draw = files_draw,
 	.key = files_key,
-	.keys = "Up/Down:file|PgUp/PgDn/Space:scroll|J/K:line|1-7:tabs",
+	.keys = "Up/Down:file|PgUp/PgDn/Space:scroll|J/K:line|Left/Right:sideways|Esc:back",
 };

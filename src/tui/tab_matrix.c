@@ -204,5 +204,5 @@ const struct tui_screen tui_tab_matrix = {
 	.enter = matrix_enter,
 	.draw = matrix_draw,
 	.key = matrix_key,
-	.keys = "Up/Down:factor|+/-:weight|r:reset weight|1-7:tabs|b:back",
+	.keys = "Up/Down:factor|+/-:weight|r:reset weight|1-7:tabs|Esc:back",
 };

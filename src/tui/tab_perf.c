@@ -151,5 +151,5 @@ const struct tui_screen tui_tab_perf = {
 	.enter = perf_enter,
 	.draw = perf_draw,
 	.key = perf_key,
-	.keys = "Up/Down/PgDn:scroll|1-7:tabs|b:back to answers",
+	.keys = "Up/Down/PgDn:scroll|1-7:tabs|Esc:back to answers",
 };

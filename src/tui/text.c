@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "text.h"
+#include "answers.h"
 #include "util.h"
 
 void tui_field_set(struct tui_field *f, const char *s)
@@ -13,11 +14,28 @@ void tui_field_set(struct tui_field *f, const char *s)
 	size_t n = s ? strlen(s) : 0;
 	if (n >= sizeof f->buf)
 		n = sizeof f->buf - 1;
+	/* Never cut a UTF-8 sequence in two. */
+	while (n > 0 && n < (s ? strlen(s) : 0) && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
 	if (n)
 		memcpy(f->buf, s, n);
 	f->buf[n] = '\0';
 	f->len = n;
+	f->pos = n;
 	f->fresh = true;
+}
+
+static bool continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* Removes bytes [from, to) and puts the cursor at from. */
+static void cut(struct tui_field *f, size_t from, size_t to)
+{
+	memmove(f->buf + from, f->buf + to, f->len - to + 1);
+	f->len -= to - from;
+	f->pos = from;
 }
 
 bool tui_field_insert(struct tui_field *f, int byte)
@@ -25,29 +43,94 @@ bool tui_field_insert(struct tui_field *f, int byte)
 	if (byte < 0x20 || byte == 0x7f || byte > 0xff)
 		return false;
 	if (f->fresh) {
-		f->len = 0;
+		f->len = f->pos = 0;
 		f->buf[0] = '\0';
 		f->fresh = false;
 	}
 	if (f->len + 1 >= sizeof f->buf)
 		return false;
-	f->buf[f->len++] = (char)byte;
-	f->buf[f->len] = '\0';
+	if (f->pos > f->len)
+		f->pos = f->len;
+	memmove(f->buf + f->pos + 1, f->buf + f->pos, f->len - f->pos + 1);
+	f->buf[f->pos++] = (char)byte;
+	f->len++;
 	return true;
+}
+
+static size_t char_before(const struct tui_field *f, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && continuation(f->buf[at]))
+		at--;
+	return at;
+}
+
+static size_t char_after(const struct tui_field *f, size_t at)
+{
+	if (at >= f->len)
+		return f->len;
+	at++;
+	while (at < f->len && continuation(f->buf[at]))
+		at++;
+	return at;
 }
 
 bool tui_field_erase(struct tui_field *f)
 {
 	f->fresh = false;
-	if (f->len == 0)
+	if (f->pos == 0)
 		return false;
-	/* Drop UTF-8 continuation bytes, then the lead byte. */
-	while (f->len > 0 && ((unsigned char)f->buf[f->len - 1] & 0xC0) == 0x80)
-		f->len--;
-	if (f->len > 0)
-		f->len--;
-	f->buf[f->len] = '\0';
+	cut(f, char_before(f, f->pos), f->pos);
 	return true;
+}
+
+bool tui_field_delete(struct tui_field *f)
+{
+	f->fresh = false;
+	if (f->pos >= f->len)
+		return false;
+	size_t at = f->pos;
+	cut(f, at, char_after(f, at));
+	return true;
+}
+
+void tui_field_move(struct tui_field *f, int dir)
+{
+	f->fresh = false;
+	if (dir <= -2)
+		f->pos = 0;
+	else if (dir >= 2)
+		f->pos = f->len;
+	else if (dir < 0)
+		f->pos = char_before(f, f->pos);
+	else if (dir > 0)
+		f->pos = char_after(f, f->pos);
+}
+
+void tui_field_kill_before(struct tui_field *f)
+{
+	f->fresh = false;
+	cut(f, 0, f->pos);
+}
+
+void tui_field_kill_after(struct tui_field *f)
+{
+	f->fresh = false;
+	f->len = f->pos;
+	f->buf[f->len] = '\0';
+}
+
+void tui_field_kill_word(struct tui_field *f)
+{
+	f->fresh = false;
+	size_t at = f->pos;
+	while (at > 0 && f->buf[at - 1] == ' ')
+		at--;
+	while (at > 0 && f->buf[at - 1] != ' ')
+		at--;
+	cut(f, at, f->pos);
 }
 
 /* Length of a valid UTF-8 sequence at s, or 0. */
@@ -271,39 +354,9 @@ void tui_lines_free(char **lines, size_t n)
 
 bool tui_parse_number(const char *s, double *out)
 {
-	char buf[128];
-	size_t k = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p == '_' || *p == ',')
-			continue;
-		if (k + 1 >= sizeof buf)
-			return false;
-		buf[k++] = *p;
-	}
-	buf[k] = '\0';
-	while (k > 0 && buf[k - 1] == ' ')
-		buf[--k] = '\0';
-	double mul = 1;
-	if (k > 0 && strchr("kKmMgGbB", buf[k - 1])) {
-		char c = (char)tolower((unsigned char)buf[k - 1]);
-		mul = c == 'k' ? 1e3 : c == 'm' ? 1e6 : 1e9;
-		buf[--k] = '\0';
-	}
-	const char *start = buf;
-	while (*start == ' ')
-		start++;
-	if (!*start || isspace((unsigned char)*start))
-		return false;
-	char *end;
-	double v = strtod(start, &end);
-	if (*end || !isfinite(v) || end == start)
-		return false;
-	/* strtod also takes "inf", "nan" and hex; numbers only. */
-	for (const char *p = start; p < end; p++)
-		if (!strchr("0123456789.+-eE", *p))
-			return false;
-	*out = v * mul;
-	return isfinite(*out);
+	char *why = answers_number_read(s, NULL, out);
+	free(why);
+	return !why;
 }
 
 static void trim_zeros(char *buf)

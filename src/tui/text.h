@@ -7,20 +7,32 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A one-line input field. `fresh`: the value was pre-filled and the first
- * typed character replaces it (as a selected field does). */
+/* A one-line input field with a cursor (pos, a byte offset at a character
+ * boundary). `fresh`: the value was pre-filled and the first typed
+ * character replaces it (as a selected field does); moving the cursor
+ * edits it in place instead. */
 #define TUI_FIELD_MAX 512
 struct tui_field {
 	char buf[TUI_FIELD_MAX];
-	size_t len;
+	size_t len, pos;
 	bool fresh;
 };
 
+/* Sets the value, the cursor at its end. */
 void tui_field_set(struct tui_field *f, const char *s);
-/* Adds a byte (printable ASCII or part of UTF-8); false when refused. */
+/* Adds a byte (printable ASCII or part of UTF-8) at the cursor; false when refused. */
 bool tui_field_insert(struct tui_field *f, int byte);
-/* Removes the last character (a whole UTF-8 sequence). */
+/* Backspace: removes the character before the cursor (a whole UTF-8 sequence). */
 bool tui_field_erase(struct tui_field *f);
+/* Delete: removes the character under the cursor. */
+bool tui_field_delete(struct tui_field *f);
+/* Moves the cursor one character (dir -1 / +1) or to an end (-2 / +2). */
+void tui_field_move(struct tui_field *f, int dir);
+/* Ctrl-U, Ctrl-K: removes everything before / after the cursor. */
+void tui_field_kill_before(struct tui_field *f);
+void tui_field_kill_after(struct tui_field *f);
+/* Ctrl-W: removes the word before the cursor (and the spaces after it). */
+void tui_field_kill_word(struct tui_field *f);
 
 /* A copy of s safe to print: escape sequences (CSI, OSC, two-byte ESC) and
  * control characters removed, tabs as spaces, invalid UTF-8 as '?'; with
@@ -40,8 +52,8 @@ size_t tui_fit_bytes(const char *s, int width);
 size_t tui_wrap(const char *s, int width, char ***lines);
 void tui_lines_free(char **lines, size_t n);
 
-/* Strict number: the whole string, finite, with optional k/M/G suffix
- * (x1e3, 1e6, 1e9) and '_' or ',' digit separators ignored. */
+/* A number as answers_number_read reads it (no unit): k/M/G suffixes,
+ * ',' or '_' only between groups of three digits. */
 bool tui_parse_number(const char *s, double *out);
 /* A number as a person writes it: 200, 100000, 0.096 (never 2e+02). */
 void tui_format_plain(char *buf, size_t size, double v);

@@ -8,9 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "ui.h"
 #include "answers.h"
+#include "diag.h"
 #include "engine.h"
 #include "gen.h"
 #include "session.h"
@@ -110,7 +113,8 @@ void tui_ensure_eval(struct tui *t, bool want_sens)
 		t->sens_ok = engine_sensitivity(t->m, t->a, &t->ev) == 0;
 }
 
-void tui_answers_changed(struct tui *t)
+/* The evaluation and the generated files no longer match the answers. */
+static void forget_results(struct tui *t)
 {
 	t->ev_stale = true;
 	t->sens_ok = false;
@@ -121,6 +125,37 @@ void tui_answers_changed(struct tui *t)
 		t->files_ok = false;
 		free(t->files_err);
 		t->files_err = NULL;
+	}
+}
+
+/* Before the first save of a fresh start: the old session becomes
+ * session.yaml.1 (and so on). False when it could not be moved: then
+ * nothing is saved over it. */
+static bool keep_old_session(struct tui *t)
+{
+	if (!t->session_pending)
+		return true;
+	char *err = NULL;
+	char *backup = session_rotate(&err);
+	if (err) {
+		tui_set_status(t, true, "autosave stopped: cannot keep the saved session (%s)", err);
+		free(err);
+		return false;
+	}
+	t->session_pending = false;
+	if (backup)
+		tui_set_status(t, false, "The previous session is kept as %s (archwise --answers %s).",
+			       backup, backup);
+	free(backup);
+	return true;
+}
+
+void tui_answers_changed(struct tui *t)
+{
+	forget_results(t);
+	if (!keep_old_session(t)) {
+		t->save_ok = false;
+		return;
 	}
 	char *err = NULL;
 	t->save_ok = session_save(t->m, t->a, &err) == 0;
@@ -158,12 +193,14 @@ static void draw_all(struct tui *t)
 {
 	erase();
 	t->hit_count = 0;
+	t->caret_y = t->caret_x = -1;
 	t->clip_top = 0;
 	t->clip_bottom = t->rows;
 	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
 		if (t->ovl_win)
 			tui_overlay_hide(t);
 		draw_too_small(t);
+		curs_set(0);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -183,6 +220,11 @@ static void draw_all(struct tui *t)
 	} else {
 		tui_keybar(t, s->keys_now ? s->keys_now(t) : s->keys, s->editing && s->editing(t));
 	}
+	/* A visible cursor in the field being typed into (not under an overlay). */
+	bool caret = t->caret_y >= 0 && t->overlay == OVL_NONE;
+	if (caret)
+		move(t->caret_y, t->caret_x);
+	curs_set(caret ? 1 : 0);
 	wnoutrefresh(stdscr);
 	if (t->overlay != OVL_NONE)
 		tui_overlay_draw(t);
@@ -195,6 +237,84 @@ static int first_open_question(const struct tui *t)
 		if (!t->a->values[i].present)
 			return (int)i;
 	return -1;
+}
+
+/* Where a resumed session continues: its first open question, or the
+ * review when every question has an answer. */
+static void resume_position(struct tui *t)
+{
+	int first = first_open_question(t);
+	if (first < 0) {
+		t->rv_sel = 0;
+		t->rv_top = 0;
+		switch_to(t, SCR_REVIEW);
+	} else {
+		t->q = (size_t)first;
+		switch_to(t, SCR_WIZARD);
+	}
+}
+
+/* A saved session exists and this run did not say --resume: read it to
+ * say what it holds; the overlay offers to continue it. */
+static void session_found(struct tui *t)
+{
+	struct stat st;
+	if (!t->session_file || stat(t->session_file, &st) != 0)
+		return;
+	t->session_pending = true;
+	if (t->o && t->o->answers_path)
+		return; /* started from a file: the old session is kept at the first save */
+	struct answers old;
+	struct diag_list d = {0};
+	char when[32] = "";
+	struct tm tm;
+	if (localtime_r(&st.st_mtime, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	char *bad = NULL;
+	if (session_check(t->session_file, &bad) != 0) {
+		/* A symbolic link (or not a file): never read, only moved aside. */
+		t->session_info = xasprintf("It cannot be read: %s", bad);
+		free(bad);
+		tui_overlay_open(t, OVL_SESSION);
+		return;
+	}
+	if (answers_load(t->m, t->session_file, &old, &d) == 0) {
+		size_t n = 0;
+		for (size_t i = 0; i < old.count; i++)
+			n += old.values[i].present;
+		t->session_info = xasprintf("%zu of %zu questions answered, saved %s", n,
+					    t->m->question_count, when);
+		t->session_readable = true;
+	} else {
+		const struct diag *e = d.count ? &d.items[0] : NULL;
+		t->session_info = e && e->line ? xasprintf("It cannot be read: line %u: %s", e->line, e->message)
+				  : xasprintf("It cannot be read: %s", e ? e->message : "unknown error");
+	}
+	answers_fini(&old);
+	diag_list_fini(&d);
+	tui_overlay_open(t, OVL_SESSION);
+}
+
+/* "c": the saved session replaces the (empty) answers. */
+static void session_continue(struct tui *t)
+{
+	struct answers old;
+	struct diag_list d = {0};
+	if (answers_load(t->m, t->session_file, &old, &d) != 0) {
+		char *why = d.count ? diag_format(&d.items[0]) : xstrdup("unreadable");
+		tui_set_status(t, true, "%s", why);
+		free(why);
+		answers_fini(&old);
+		diag_list_fini(&d);
+		return;
+	}
+	diag_list_fini(&d);
+	answers_fini(t->a);
+	*t->a = old;
+	t->session_pending = false;
+	forget_results(t);
+	resume_position(t);
+	tui_set_status(t, false, "Continuing the saved session.");
 }
 
 /* Applies an action from a screen: the only place screens change. */
@@ -238,6 +358,9 @@ static void apply(struct tui *t, enum tui_action act)
 	case ACT_OVERWRITE:
 		tui_overlay_open(t, OVL_OVERWRITE);
 		break;
+	case ACT_APPLY:
+		tui_overlay_open(t, OVL_APPLY);
+		break;
 	case ACT_TRAFFIC:
 		tui_import_open(t, IMP_TRAFFIC, NULL);
 		break;
@@ -253,6 +376,29 @@ static int hit_at(const struct tui *t, int y, int x)
 		if (t->hits[i].y == y && x >= t->hits[i].x0 && x < t->hits[i].x1)
 			return i;
 	return -1;
+}
+
+static void write_forced(struct tui *t)
+{
+	tui_export_write(t, true);
+}
+
+/* A y/n question: y runs yes, any other key says no on the status line.
+ * The release of the click that opened it arrives after it opened: it
+ * must not count as "any other key". Returns false (not quitting). */
+static bool yes_or_no(struct tui *t, int ch, void (*yes)(struct tui *t), const char *no)
+{
+	if (ch == KEY_MOUSE) {
+		MEVENT ev;
+		getmouse(&ev);
+		return false;
+	}
+	tui_overlay_close(t);
+	if (ch == 'y' || ch == 'Y')
+		yes(t);
+	else
+		tui_set_status(t, false, "%s", no);
+	return false;
 }
 
 /* One key; returns true when the user confirmed quitting. */
@@ -273,6 +419,23 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_close(t);
 		return false;
 	}
+	if (t->overlay == OVL_MKADR)
+		return yes_or_no(t, ch, tui_export_make_adr, "Nothing written.");
+	if (t->overlay == OVL_APPLY)
+		return yes_or_no(t, ch, tui_cost_apply, "Nothing applied: your answers are unchanged.");
+	if (t->overlay == OVL_SESSION) {
+		if (ch == 'q' || ch == 'Q') {
+			tui_overlay_open(t, OVL_QUIT);
+		} else if (t->session_readable && (ch == 'c' || ch == 'C' || ch == '\r' ||
+						   ch == '\n' || ch == KEY_ENTER)) {
+			tui_overlay_close(t);
+			session_continue(t);
+		} else if (ch == 'n' || ch == 'N') {
+			tui_overlay_close(t);
+			tui_set_status(t, false, "Starting fresh: the saved session becomes a backup at the first answer.");
+		}
+		return false;
+	}
 	if (small) {
 		if (ch == 'q' || ch == 'Q')
 			t->overlay = OVL_QUIT;
@@ -283,21 +446,8 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_close(t);
 		return false;
 	}
-	if (t->overlay == OVL_OVERWRITE) {
-		/* The release of the click on Write arrives after the question
-		 * opened: it must not count as "any other key" (keep them). */
-		if (ch == KEY_MOUSE) {
-			MEVENT ev;
-			getmouse(&ev);
-			return false;
-		}
-		tui_overlay_close(t);
-		if (ch == 'y' || ch == 'Y')
-			tui_export_write(t, true);
-		else
-			tui_set_status(t, false, "Nothing written.");
-		return false;
-	}
+	if (t->overlay == OVL_OVERWRITE)
+		return yes_or_no(t, ch, write_forced, "Nothing written.");
 
 	/* An import panel is modal: it takes every key but help and quit. */
 	if (t->imp != IMP_NONE) {
@@ -355,6 +505,11 @@ static bool handle_key(struct tui *t, int ch)
 			tui_overlay_open(t, OVL_QUIT);
 			return false;
 		}
+		/* Esc outside a field goes back, as in dialog. */
+		if (ch == 27 && (is_tab(t->screen) || t->screen == SCR_REVIEW)) {
+			apply(t, ACT_BACK);
+			return false;
+		}
 		if (is_tab(t->screen)) {
 			if (ch >= '1' && ch < '1' + TUI_TAB_COUNT) {
 				switch_to(t, SCR_TAB_REC + (ch - '1'));
@@ -383,6 +538,34 @@ static void compute_sections(struct tui *t)
 		q += qn->sections[s].questions_count;
 	}
 	t->sec_first[qn->sections_count] = q;
+}
+
+/* One key. An escape sequence ncurses does not know (a key the terminfo
+ * entry lacks, F13, a paste bracket) is read whole and dropped, never
+ * handed on as Esc followed by its letters. */
+static int read_key(void)
+{
+	int ch = getch();
+	if (ch != 27)
+		return ch;
+	timeout(TUI_ESCDELAY_MS);
+	int next = getch();
+	if (next == ERR) {
+		timeout(TUI_TICK_MS);
+		return 27;                          /* Esc alone */
+	}
+	if (next == '[' || next == 'O') {
+		/* CSI / SS3: parameters, then a final byte 0x40-0x7e. */
+		int c;
+		for (int i = 0; i < 32 && (c = getch()) != ERR; i++)
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+		timeout(TUI_TICK_MS);
+		return ERR;
+	}
+	timeout(TUI_TICK_MS);
+	ungetch(next);                              /* Esc, then a key */
+	return 27;
 }
 
 static bool terminal_ok(void)
@@ -416,6 +599,8 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	t.save_ok = true;
 	t.ex_targets = GEN_ALL;
 	compute_sections(&t);
+	t.drafts = xcalloc(m->question_count, sizeof *t.drafts);
+	t.changed = xcalloc(m->question_count, sizeof *t.changed);
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
@@ -445,23 +630,40 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	define_key("\033[F", KEY_END);
 	define_key("\033OH", KEY_HOME);
 	define_key("\033OF", KEY_END);
-	set_escdelay(25);
+	/* The keys a terminfo entry may lack (vt100 has no PgUp/PgDn, Delete
+	 * or Shift-Tab): xterm's sequences, so PgDn is never ESC [ 6 ~ read
+	 * as Esc, '[', '6' (tab 6) and '~'. */
+	define_key("\033[5~", KEY_PPAGE);
+	define_key("\033[6~", KEY_NPAGE);
+	define_key("\033[3~", KEY_DC);
+	define_key("\033[2~", KEY_IC);
+	define_key("\033[Z", KEY_BTAB);
+	define_key("\033[A", KEY_UP);
+	define_key("\033[B", KEY_DOWN);
+	define_key("\033[C", KEY_RIGHT);
+	define_key("\033[D", KEY_LEFT);
+	define_key("\033OA", KEY_UP);
+	define_key("\033OB", KEY_DOWN);
+	define_key("\033OC", KEY_RIGHT);
+	define_key("\033OD", KEY_LEFT);
+	/* Long enough for a sequence split by a slow link or a loaded
+	 * machine, short enough for Esc to feel immediate; $ESCDELAY wins. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(TUI_ESCDELAY_MS);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	timeout(250); /* wake up now and then to notice signals */
+	timeout(TUI_TICK_MS); /* wake up now and then to notice signals */
 	tui_theme_init(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 
-	int start = SCR_WIZARD;
-	if (o && o->resume) {
-		int first = first_open_question(&t);
-		if (first < 0)
-			start = SCR_REVIEW;
-		else
-			t.q = (size_t)first;
+	t.session_file = session_path();
+	if (o && o->resume)
+		resume_position(&t);
+	else {
+		switch_to(&t, SCR_WIZARD);
+		session_found(&t);
 	}
-	switch_to(&t, start);
 	/* --scan / --traffic: the panels open on them at once (scan first). */
 	if (o && o->scan_dir) {
 		tui_import_open(&t, IMP_SCAN, o->scan_dir);
@@ -490,7 +692,7 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 				continue;
 			}
 		}
-		int ch = getch();
+		int ch = read_key();
 		if (ch == ERR)
 			continue;
 		if (ch == KEY_RESIZE)
@@ -519,6 +721,9 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 		free(path);
 	} else if (got_signal) {
 		fprintf(stderr, "archwise: interrupted\n");
+	} else if (t.saved_any || (t.session_file && access(t.session_file, F_OK) == 0)) {
+		fprintf(stderr, "archwise: answers saved in %s (archwise --resume continues)\n",
+			t.session_file);
 	}
 	if (t.ev_ok)
 		engine_evaluation_fini(&t.ev);
@@ -529,5 +734,13 @@ int tui_run(const struct model *m, struct answers *a, const struct tui_options *
 	free(t.ex_msg);
 	free(t.status);
 	free(t.sec_first);
+	for (size_t i = 0; i < m->question_count; i++)
+		free(t.drafts[i]);
+	free(t.drafts);
+	free(t.changed);
+	if (t.undo_ok)
+		answers_fini(&t.undo);
+	free(t.session_file);
+	free(t.session_info);
 	return rc;
 }

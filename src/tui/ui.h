@@ -16,8 +16,14 @@
 #include "tui.h"
 #include "text.h"
 
-#define TUI_MIN_COLS 80
-#define TUI_MIN_ROWS 24
+/* Below 60x16 the screen says "Please enlarge"; below 80x24 the layout
+ * is compact (no side panel in the wizard, shorter key bar). */
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 16
+#define TUI_FULL_COLS 80
+#define TUI_FULL_ROWS 24
+#define TUI_ESCDELAY_MS 100     /* wait for the rest of an escape sequence */
+#define TUI_TICK_MS 250         /* getch wakes up this often to notice signals */
 
 /* Colour roles: name, foreground, background, extra attribute with colour,
  * attribute on a monochrome terminal (or NO_COLOR). One table, used by
@@ -80,7 +86,8 @@ enum tui_action {
 	ACT_QUIT,     /* ask to quit */
 	ACT_OVERWRITE, /* export refused: ask before overwriting */
 	ACT_TRAFFIC,  /* open the "Import traffic" panel */
-	ACT_SCAN      /* open the "Scan a repository" panel */
+	ACT_SCAN,     /* open the "Scan a repository" panel */
+	ACT_APPLY     /* cost tab: ask before the what-if becomes the answers */
 };
 
 enum tui_screen_id {
@@ -118,7 +125,10 @@ struct tui_hit {
 };
 #define TUI_MAX_HITS 96
 
-enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE };
+/* OVL_SESSION: a saved session exists and the run did not say --resume:
+ * continue it or start fresh (which keeps it as a backup). */
+enum tui_overlay { OVL_NONE, OVL_HELP, OVL_QUIT, OVL_OVERWRITE, OVL_SESSION, OVL_APPLY,
+		   OVL_MKADR };
 
 /* The evidence panels of import.c, drawn over the wizard on stdscr; modal
  * (they take the keys), with the help and quit overlays still above them.
@@ -146,10 +156,19 @@ struct tui {
 	bool save_ok;               /* last autosave succeeded */
 	bool saved_any;             /* something was autosaved this run */
 	bool exported;
+	/* A session saved before this run is still at session_path(): the
+	 * first autosave moves it aside (session_rotate) instead of over it. */
+	bool session_pending;
+	char *session_file;         /* session_path(), NULL without HOME */
+	char *session_info;         /* "12 of 28 answered, saved ..." or why it cannot be read */
+	bool session_readable;
 
+	/* Where the terminal cursor goes after a frame (a focused field), -1: hidden. */
+	int caret_y, caret_x;
 	/* Rows outside [clip_top, clip_bottom) are not drawn (scrolled tabs). */
 	int clip_top, clip_bottom;
 	int rec_scroll, rec_max, perf_scroll, perf_max;
+	bool rec_all;               /* tab 1: every change that flips it, not the first few */
 
 	struct tui_hit hits[TUI_MAX_HITS];
 	int hit_count;
@@ -161,6 +180,9 @@ struct tui {
 	struct tui_field field;     /* number / text input */
 	bool field_focus;           /* text questions: keys go to the field */
 	bool from_review;           /* Enter returns to the review */
+	double gauge_prev[ARCH_COUNT]; /* scores before the last answer (the gauge shows the change) */
+	bool gauge_prev_ok;
+	char **drafts;              /* per question: typed, not accepted (NULL: none) */
 	size_t *sec_first;          /* first question of each section (+ end) */
 
 	/* review */
@@ -171,6 +193,7 @@ struct tui {
 
 	/* case studies */
 	size_t cs_sel;
+	int cs_scroll, cs_max;      /* the selected case's text, scrolled */
 
 	/* cost what-if */
 	struct cost_inputs cin;
@@ -179,6 +202,9 @@ struct tui {
 	int cost_sel;
 	struct tui_field cost_field;
 	bool cost_editing;
+	struct answers undo;        /* the answers before the last apply (u) */
+	bool undo_ok;
+	bool *changed;              /* per question: changed by an apply (the review marks it) */
 
 	/* files */
 	struct out_bundle files;
@@ -187,6 +213,8 @@ struct tui {
 	size_t file_sel;
 	int file_top;
 	int file_shown;             /* lines of the preview on screen (they wrap) */
+	int file_left;              /* first column shown of a file that does not wrap */
+	int file_wide;              /* widest line on screen (columns), to stop scrolling */
 
 	/* import panels (import.c) */
 	enum tui_import_kind imp;
@@ -250,13 +278,23 @@ int tui_scroll_end(struct tui *t, int *scroll, int rows_used);
 bool tui_scroll_key(const struct tui *t, int *scroll, int ch);
 void tui_keybar(const struct tui *t, const char *keys, bool editing);
 void tui_hit(struct tui *t, int y, int x0, int x1, enum tui_hit_kind kind, int value);
-/* Draws "[value]" of an input field; returns the columns used. */
-int tui_field_draw(const struct tui *t, int y, int x, int width,
+/* Draws "[value]" of an input field, scrolled to show the cursor; with
+ * focus the terminal cursor goes there (t->caret_y/x). Returns the columns used. */
+int tui_field_draw(struct tui *t, int y, int x, int width,
 		   const struct tui_field *f, bool focus, bool valid);
+/* Readline-style editing: Left/Right (Ctrl-B/F), Home/End (Ctrl-A/E),
+ * Delete (Ctrl-D), Backspace, Ctrl-U/K/W, printable bytes; true when the
+ * key was an editing key. */
+bool tui_field_key(struct tui_field *f, int ch);
 /* Content area of the result tabs. */
 #define TUI_CONTENT_TOP 3
 static inline int tui_content_bottom(const struct tui *t) { return t->rows - 3; }
 
+/* The compact layout (below 80x24). */
+static inline bool tui_compact(const struct tui *t)
+{
+	return t->cols < TUI_FULL_COLS || t->rows < TUI_FULL_ROWS;
+}
 /* tui.c: state shared by screens. */
 /* Marks the answers changed: re-evaluate, autosave. */
 void tui_answers_changed(struct tui *t);
@@ -288,9 +326,22 @@ const char *tui_import_keys(const struct tui *t);
  * after the frame that says "reading...". */
 void tui_import_run(struct tui *t);
 
+/* tab_rec.c: how many answers are defaults (*defaults), and the default
+ * questions whose change alone would change the recommendation (up to max
+ * in qs, from the sensitivity analysis; 0 before it is computed). */
+size_t tui_defaults_that_matter(const struct tui *t, size_t *qs, size_t max, size_t *defaults);
+#define TUI_REC_CHANGES 5       /* tab 1 lists the smallest changes first, this many */
 /* result.c: title and tab bar over the result tabs. */
 void tui_result_frame(struct tui *t);
+/* tab_cost.c: the what-if values that differ from the answers, joined by
+ * sep: "Requests/day 1M (yours 100k)" or "Requests/day: 100k -> 1M"
+ * (caller frees; "" when none). */
+char *tui_cost_changes(const struct tui *t, const char *sep, bool yours_only);
+/* Makes the what-if the answers (after the user agreed); u undoes. */
+void tui_cost_apply(struct tui *t);
 /* Export tab: write again with force after the user agreed. */
 void tui_export_write(struct tui *t, bool force);
+/* Export tab: create the missing ADR folder (the user agreed), then write. */
+void tui_export_make_adr(struct tui *t);
 
 #endif

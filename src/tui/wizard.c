@@ -2,7 +2,6 @@
  * leaning gauge), the question with its options or input field, the help,
  * the key bar. */
 #include <math.h>
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ui.h"
@@ -15,17 +14,19 @@ static const struct question *cur_q(const struct tui *t)
 	return model_question(t->m, t->q);
 }
 
+/* 0 in the compact layout: the question gets the whole width. */
 static int sidebar_width(const struct tui *t)
 {
+	if (t->cols < TUI_FULL_COLS)
+		return 0;
 	return t->cols >= 140 ? 34 : t->cols >= 110 ? 28 : 24;
 }
 
-/* What the range line adds: the suffixes where they help. In MB a 'G'
- * would read as gigabytes but means 10^9 MB, so sizes get the conversion. */
+/* What the range line adds: the suffixes where they help. */
 static const char *number_hint(const struct question *q)
 {
 	if (q->unit && (!strcmp(q->unit, "MB") || !strcmp(q->unit, "MiB")))
-		return " (1 GB = 1,024 MB)";
+		return " (1G = 1,024 MB)";
 	if (q->max >= 1e6)
 		return " (5k, 2.5M, 1G work)";
 	return "";
@@ -34,54 +35,54 @@ static const char *number_hint(const struct question *q)
 /* Whether the number in the field is acceptable; msg says why not. */
 static bool number_ok(const struct question *q, const char *text, double *v, char *msg, size_t size)
 {
-	if (!tui_parse_number(text, v)) {
-		snprintf(msg, size, "not a number");
-		return false;
-	}
-	if (q->max > q->min && (*v < q->min || *v > q->max)) {
-		char lo[32], hi[32];
-		tui_format_grouped(lo, sizeof lo, q->min);
-		tui_format_grouped(hi, sizeof hi, q->max);
-		snprintf(msg, size, "must be between %s and %s", lo, hi);
-		return false;
-	}
-	/* The Knative starter file would be refused (export says the same). */
-	if (strcmp(q->id, "container_port") == 0 && gen_knative_reserved_port((unsigned)*v)) {
+	char *why = answers_number_parse(q, text, v);
+	snprintf(msg, size, "%s", why ? why : "");
+	free(why);
+	if (!why && strcmp(q->id, "container_port") == 0 && gen_knative_reserved_port((unsigned)*v))
+		/* The Knative starter file would be refused (export says the same). */
 		snprintf(msg, size, "reserved by Knative Serving (" GEN_KNATIVE_RESERVED_PORTS ")");
-		return false;
-	}
-	msg[0] = '\0';
-	return true;
+	return msg[0] == '\0';
 }
 
+/* Whether the text is acceptable, by the rule answers files follow
+ * (answers_text_problem: the service name's rule in words). */
 static bool text_ok(const struct question *q, const char *text, char *msg, size_t size)
 {
-	unsigned max = q->max_length ? q->max_length : 253;
-	if (strlen(text) > max) {
-		snprintf(msg, size, "at most %u characters", max);
-		return false;
-	}
-	if (!q->pattern) {
-		msg[0] = '\0';
-		return true;
-	}
-	char *re_src = xasprintf("^(%s)$", q->pattern);
-	regex_t re;
-	bool ok;
-	if (regcomp(&re, re_src, REG_EXTENDED | REG_NOSUB) != 0) {
-		ok = true; /* the loader checks patterns; do not block the user here */
+	char *why = answers_text_problem(q, text);
+	snprintf(msg, size, "%s", why ? why : "");
+	free(why);
+	return msg[0] == '\0';
+}
+
+/* The current answer of a number or text question as the field shows it. */
+static void answer_as_typed(const struct tui *t, char *buf, size_t size)
+{
+	const struct question *q = cur_q(t);
+	if (q->kind == QK_NUMBER) {
+		tui_format_plain(buf, size, answers_number(t->m, t->a, t->q));
 	} else {
-		ok = regexec(&re, text, 0, NULL, 0) == 0;
-		regfree(&re);
+		const char *s = q->kind == QK_TEXT ? answers_text(t->m, t->a, t->q) : NULL;
+		snprintf(buf, size, "%s", s ? s : "");
 	}
-	free(re_src);
-	if (ok)
-		msg[0] = '\0';
-	else if (q->pattern_help && *q->pattern_help)
-		snprintf(msg, size, "must be %s", q->pattern_help);   /* the rule in words */
-	else
-		snprintf(msg, size, "must match %s (Why we ask explains)", q->pattern);
-	return ok;
+}
+
+/* Leaving a question keeps what was typed and not yet accepted: back on
+ * it, the field shows the draft again. */
+static void keep_draft(struct tui *t)
+{
+	const struct question *q = cur_q(t);
+	if (q->kind != QK_NUMBER && q->kind != QK_TEXT)
+		return;
+	char now[TUI_FIELD_MAX];
+	answer_as_typed(t, now, sizeof now);
+	free(t->drafts[t->q]);
+	t->drafts[t->q] = strcmp(now, t->field.buf) ? xstrdup(t->field.buf) : NULL;
+}
+
+static void drop_draft(struct tui *t)
+{
+	free(t->drafts[t->q]);
+	t->drafts[t->q] = NULL;
 }
 
 static void wizard_enter(struct tui *t)
@@ -90,6 +91,12 @@ static void wizard_enter(struct tui *t)
 	t->cursor = 0;
 	t->field_focus = false;
 	char num[64];
+	if ((q->kind == QK_NUMBER || q->kind == QK_TEXT) && t->drafts[t->q]) {
+		tui_field_set(&t->field, t->drafts[t->q]);
+		t->field.fresh = false;
+		t->field_focus = true;
+		return;
+	}
 	switch (q->kind) {
 	case QK_SINGLE: {
 		int o = answers_option(t->m, t->a, t->q);
@@ -115,11 +122,14 @@ static void go_to(struct tui *t, size_t q)
 {
 	if (q >= t->m->question_count)
 		return;
+	keep_draft(t);
 	t->q = q;
 	wizard_enter(t);
 }
 
 /* ---- drawing ---- */
+
+static char *gauge_change(const struct tui *t);
 
 static void draw_gauge(struct tui *t, int y, int x, int w, int max_rows)
 {
@@ -148,6 +158,10 @@ static void draw_gauge(struct tui *t, int y, int x, int w, int max_rows)
 		tui_bar(t, row, x + name_w + 1, bar_w, r->score / 100.0, tui_arch_role(r->arch));
 		tui_textf(t, row, x + name_w + 2 + bar_w, score_w, nr, "%3.0f", r->score);
 	}
+	char *moved = gauge_change(t);
+	if (moved && max_rows > ARCH_COUNT + 2)
+		tui_wrapped(t, y + 2 + ARCH_COUNT, x, w, max_rows - ARCH_COUNT - 2, moved, ROLE_DIM);
+	free(moved);
 }
 
 static void draw_sidebar(struct tui *t, int sw)
@@ -223,10 +237,26 @@ static void wizard_draw(struct tui *t)
 	char pos[48];
 	snprintf(pos, sizeof pos, "question %zu/%zu", t->q + 1, t->m->question_count);
 	tui_text(t, 0, t->cols - (int)strlen(pos) - 1, (int)strlen(pos), pos, ROLE_TITLE);
-	tui_vline(t, 1, sw, t->rows - 2);
-	draw_sidebar(t, sw);
+	if (sw) {
+		tui_vline(t, 1, sw, t->rows - 2);
+		draw_sidebar(t, sw);
+	}
 
 	int x = sw + 2, w = t->cols - x - 1, y = 1, bottom = t->rows - 2;
+	if (!sw) {
+		/* Compact: the leader of the gauge in one line instead of the panel. */
+		x = 1;
+		w = t->cols - 2;
+		size_t done = 0;
+		for (size_t i = 0; i < t->a->count; i++)
+			done += t->a->values[i].present;
+		if (t->ev_ok)
+			tui_textf(t, bottom, x, w, ROLE_DIM, "Answered %zu of %zu %s leaning %s %.0f, %s %.0f",
+				  done, t->m->question_count, t->g->mid_dot,
+				  tui_arch_short(t->ev.ranking[0].arch), t->ev.ranking[0].score,
+				  tui_arch_short(t->ev.ranking[1].arch), t->ev.ranking[1].score);
+		bottom--;
+	}
 	tui_textf(t, y++, x, w, ROLE_DIM, "%s %s question %zu of %zu", qn->sections[sec].title,
 		  t->g->mid_dot, t->q - t->sec_first[sec] + 1,
 		  t->sec_first[sec + 1] - t->sec_first[sec]);
@@ -234,7 +264,7 @@ static void wizard_draw(struct tui *t)
 	y += tui_wrapped(t, y, x, w, 3, q->text, ROLE_QUESTION);
 	y++;
 
-	char msg[160];
+	char msg[320];
 	const char *opt_help = NULL;
 	if (q->kind == QK_SINGLE || q->kind == QK_MULTIPLE) {
 		int max_y = bottom - 4;
@@ -263,10 +293,26 @@ static void wizard_draw(struct tui *t)
 			tui_format_grouped(hi, sizeof hi, q->max);
 			tui_textf(t, y++, x, w, ROLE_DIM, "from %s to %s%s", lo, hi, number_hint(q));
 		}
-		if (ok)
-			tui_textf(t, y++, x, w, ROLE_OK, "%s ok", t->g->ok);
+		if (ok && q->kind == QK_NUMBER) {
+			/* The value understood, as it will be used. */
+			char num[64];
+			tui_format_grouped(num, sizeof num, v);
+			tui_textf(t, y++, x, w, ROLE_OK, "%s = %s%s%s", t->g->ok, num,
+				  q->unit ? " " : "", q->unit ? q->unit : "");
+		} else if (ok)
+			tui_text(t, y++, x, w, t->utf8 ? "\xe2\x9c\x94 ok" : "ok", ROLE_OK);
 		else
-			tui_textf(t, y++, x, w, ROLE_ERROR, "%s %s", t->g->bad, msg);
+		{
+			/* The reason in full: it says what to type instead. */
+			char *line = xasprintf("%s %s", t->g->bad, msg);
+			y += tui_wrapped(t, y, x, w, 3, line, ROLE_ERROR);
+			free(line);
+		}
+		char now[TUI_FIELD_MAX];
+		answer_as_typed(t, now, sizeof now);
+		if (strcmp(now, t->field.buf))
+			tui_textf(t, y++, x, w, ROLE_DIM, "Not saved yet: Enter saves it, Esc restores %s",
+				  now[0] ? now : "(empty)");
 		if (q->kind == QK_TEXT && !t->field_focus)
 			tui_text(t, y++, x, w, "(Esc pressed: type to edit again)", ROLE_DIM);
 	}
@@ -297,6 +343,7 @@ static bool is_erase(int ch)
 
 static enum tui_action next(struct tui *t)
 {
+	keep_draft(t);
 	if (t->from_review) {
 		t->from_review = false;
 		return ACT_REVIEW;
@@ -321,8 +368,48 @@ static enum tui_action answered(struct tui *t, int rc, char *err)
 		free(err);
 		return ACT_REDRAW;
 	}
+	if (t->changed)
+		t->changed[t->q] = false; /* answered here: no longer the what-if's */
+	/* The scores before this answer: the gauge shows what it changed. */
+	if (t->ev_ok && !t->ev_stale) {
+		for (int i = 0; i < ARCH_COUNT; i++)
+			t->gauge_prev[t->ev.ranking[i].arch] = t->ev.ranking[i].score;
+		t->gauge_prev_ok = true;
+	}
 	tui_answers_changed(t);
 	return ACT_REDRAW;
+}
+
+/* "Functions +3.2, Knative -1.5": what the last answer moved, the two
+ * largest changes (NULL when nothing moved by 0.1 or more; caller frees). */
+static char *gauge_change(const struct tui *t)
+{
+	if (!t->gauge_prev_ok || !t->ev_ok || t->ev_stale)
+		return NULL;
+	int best[2] = {-1, -1};
+	double d[ARCH_COUNT];
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct arch_rank *r = &t->ev.ranking[i];
+		d[r->arch] = r->score - t->gauge_prev[r->arch];
+	}
+	for (int a = 0; a < ARCH_COUNT; a++) {
+		if (fabs(d[a]) < 0.05)
+			continue;
+		if (best[0] < 0 || fabs(d[a]) > fabs(d[best[0]])) {
+			best[1] = best[0];
+			best[0] = a;
+		} else if (best[1] < 0 || fabs(d[a]) > fabs(d[best[1]])) {
+			best[1] = a;
+		}
+	}
+	if (best[0] < 0)
+		return xstrdup("Last answer: no change");
+	struct strbuf sb = {0};
+	sb_append(&sb, "Last answer: ");
+	for (int k = 0; k < 2 && best[k] >= 0; k++)
+		sb_printf(&sb, "%s%s %+.1f", k ? ", " : "", tui_arch_short((enum arch)best[k]),
+			  d[best[k]]);
+	return sb_take(&sb);
 }
 
 /* Accepts the current answer (the default when untouched); false when the
@@ -330,7 +417,7 @@ static enum tui_action answered(struct tui *t, int rc, char *err)
 static bool accept(struct tui *t)
 {
 	const struct question *q = cur_q(t);
-	char msg[160], *err = NULL;
+	char msg[320], *err = NULL;
 	double v;
 	int rc = 0;
 	switch (q->kind) {
@@ -356,6 +443,8 @@ static bool accept(struct tui *t)
 		break;
 	}
 	answered(t, rc, err);
+	if (rc == 0)
+		drop_draft(t);
 	return rc == 0;
 }
 
@@ -426,47 +515,60 @@ static enum tui_action wizard_key(struct tui *t, int ch)
 	}
 	if (is_enter(ch))
 		return accept(t) ? next(t) : ACT_REDRAW;
-	if (ch == '\t' || ch == KEY_RIGHT)
+	if (ch == '\t')
 		return next(t);
-	if (ch == KEY_BTAB || ch == KEY_LEFT)
+	if (ch == KEY_BTAB)
 		return prev(t);
 	if (ch == KEY_NPAGE)
 		return section_jump(t, 1);
 	if (ch == KEY_PPAGE)
 		return section_jump(t, -1);
-	if (is_erase(ch)) {
-		if (field) {
-			tui_field_erase(&t->field);
+	if (ch == 27) {
+		/* Esc cancels an edit; with nothing to cancel it goes back. */
+		char now[TUI_FIELD_MAX];
+		answer_as_typed(t, now, sizeof now);
+		if (field && (strcmp(now, t->field.buf) || t->drafts[t->q])) {
+			drop_draft(t);
+			wizard_enter(t);
+			tui_set_status(t, false, "Edit cancelled.");
 			return ACT_REDRAW;
 		}
+		if (q->kind == QK_TEXT && t->field_focus) {
+			t->field_focus = false;
+			return ACT_REDRAW;
+		}
+		return t->q > 0 ? prev(t) : ACT_NONE;
+	}
+	if (field) {
+		/* A number field takes only what a number can contain. */
+		if (q->kind == QK_NUMBER && ch >= 0x20 && ch <= 0xff &&
+		    !strchr("0123456789.+-eEkKmMgGbB_,", ch)) {
+			if (ch == 'i' || ch == 'I')
+				return ACT_TRAFFIC;
+			if (ch == 's' || ch == 'S')
+				return ACT_SCAN;
+			return ACT_NONE;
+		}
+		return tui_field_key(&t->field, ch) ? ACT_REDRAW : ACT_NONE;
+	}
+	if (ch == KEY_RIGHT)
+		return next(t);
+	if (ch == KEY_LEFT || is_erase(ch))
 		return prev(t);
-	}
-	if (q->kind == QK_TEXT && ch == 27) {
-		t->field_focus = false;
-		return ACT_REDRAW;
-	}
 	/* The evidence panels (outside a text field, like q). */
-	if (!(q->kind == QK_TEXT && t->field_focus)) {
-		if (ch == 'i' || ch == 'I')
-			return ACT_TRAFFIC;
-		if (ch == 's' || ch == 'S')
-			return ACT_SCAN;
-	}
+	if (ch == 'i' || ch == 'I')
+		return ACT_TRAFFIC;
+	if (ch == 's' || ch == 'S')
+		return ACT_SCAN;
 	if (q->kind == QK_SINGLE || q->kind == QK_MULTIPLE)
 		return choice_key(t, q, ch);
 	if (ch == KEY_MOUSE)
 		return ACT_NONE;
-	if (q->kind == QK_TEXT && !t->field_focus) {
-		if (ch < 0x20 || ch > 0xff)
-			return ACT_NONE;
+	/* A text question after Esc: typing edits again. */
+	if (ch >= 0x20 && ch <= 0xff) {
 		t->field_focus = true;
 		t->field.fresh = false;
-	}
-	if (ch >= 0x20 && ch <= 0xff) {
-		/* A number field takes only what a number can contain. */
-		if (q->kind == QK_NUMBER && !strchr("0123456789.+-eEkKmMgG_,", ch))
-			return ACT_NONE;
-		tui_field_insert(&t->field, ch);
+		tui_field_key(&t->field, ch);
 		return ACT_REDRAW;
 	}
 	return ACT_NONE;
@@ -484,17 +586,17 @@ static const char *wizard_keys(const struct tui *t)
 	const struct question *q = cur_q(t);
 	switch (q->kind) {
 	case QK_MULTIPLE:
-		return "Enter:next|Space:toggle|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section";
+		return "Enter:next|Space:toggle|Tab:skip|Esc:back|PgUp/PgDn:section|i:import log|s:scan repo";
 	case QK_NUMBER:
-		return "Enter:next|0-9:type|Tab:skip|i:import log|s:scan repo|Left:back";
+		return "Enter:next|Tab:skip|S-Tab:back|Esc:undo/back|PgUp/PgDn:section|Left/Right:move|i:import|s:scan";
 	case QK_TEXT:
 		if (t->field_focus)
-			return "Enter:next|BkSp:erase|Tab:skip|Left:back";
-		return "Enter:next|a-z:edit|Tab:skip|i:import log|s:scan repo|Left:back";
+			return "Enter:next|Tab:skip|S-Tab:back|Left/Right Home/End:move|^U/^K/^W:cut";
+		return "Enter:next|a-z:edit|Tab:skip|Esc:back|i:import log|s:scan repo";
 	case QK_SINGLE:
 		break;
 	}
-	return "Enter:next|Space:choose|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section";
+	return "Enter:next|Space:choose|Tab:skip|Esc:back|PgUp/PgDn:section|i:import log|s:scan repo";
 }
 
 const struct tui_screen tui_screen_wizard = {
@@ -503,6 +605,6 @@ const struct tui_screen tui_screen_wizard = {
 	.draw = wizard_draw,
 	.key = wizard_key,
 	.editing = wizard_editing,
-	.keys = "Enter:next|Space:choose|Tab:skip|i:import log|s:scan repo|Left:back|PgDn:section",
+	.keys = "Enter:next|Space:choose|Tab:skip|Esc:back|PgUp/PgDn:section|i:import log|s:scan repo",
 	.keys_now = wizard_keys,
 };

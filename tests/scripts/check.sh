@@ -18,9 +18,9 @@ for f in questionnaires/*.yaml assets/*.yaml tests/cases/*/answers.yaml; do
 done
 
 # several files at once, every one reported
-"$bin" check questionnaires/k8s-vs-serverless.yaml assets/pricing.yaml >"$tmp/out" 2>&1 ||
+"$bin" check questionnaires/k8s-vs-serverless.yaml assets/pricing-aws.yaml assets/pricing-gcp.yaml assets/pricing-azure.yaml >"$tmp/out" 2>&1 ||
 	{ echo "FAIL: two good files"; cat "$tmp/out"; fail=1; }
-[ "$(grep -c ': ok$' "$tmp/out")" -eq 2 ] || { echo "FAIL: expected two ok lines"; cat "$tmp/out"; fail=1; }
+[ "$(grep -c ': ok$' "$tmp/out")" -eq 4 ] || { echo "FAIL: expected four ok lines"; cat "$tmp/out"; fail=1; }
 
 for f in tests/cases/bad/*; do
 	name=$(basename "$f")
@@ -58,8 +58,8 @@ truncate -s 17M "$tmp/big.yaml" 2>/dev/null || dd if=/dev/zero of="$tmp/big.yaml
 # --data-dir with a file missing names it
 mkdir "$tmp/data" && cp assets/architectures.yaml assets/case-studies.yaml "$tmp/data/"
 "$bin" eval tests/cases/defaults/answers.yaml --data-dir "$tmp/data" >/dev/null 2>"$tmp/err"
-grep -q "$tmp/data/pricing.yaml: cannot open" "$tmp/err" ||
-	{ echo "FAIL: --data-dir without pricing.yaml"; cat "$tmp/err"; fail=1; }
+grep -q "$tmp/data/pricing-aws.yaml: cannot open" "$tmp/err" ||
+	{ echo "FAIL: --data-dir without pricing-aws.yaml"; cat "$tmp/err"; fail=1; }
 
 [ "$fail" -eq 0 ] && echo "check: ok"
 exit "$fail"

@@ -9,7 +9,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$ARCHWISE_ROOT" && make -s install DESTDIR="$tmp" PREFIX=/usr >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
 for f in usr/bin/archwise usr/share/man/man1/archwise.1 usr/share/archwise/questionnaires/k8s-vs-serverless.yaml \
-	usr/share/archwise/assets/architectures.yaml usr/share/archwise/assets/case-studies.yaml usr/share/archwise/assets/pricing.yaml \
+	usr/share/archwise/assets/architectures.yaml usr/share/archwise/assets/case-studies.yaml \
+	usr/share/archwise/assets/pricing-aws.yaml usr/share/archwise/assets/pricing-gcp.yaml \
+	usr/share/archwise/assets/pricing-azure.yaml \
 	usr/share/bash-completion/completions/archwise usr/share/zsh/site-functions/_archwise; do
 	[ -f "$tmp/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
 done

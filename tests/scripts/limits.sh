@@ -124,9 +124,9 @@ run "weights 0 and 5 accepted" 0 "" -- "$ARCHWISE" eval w05.yaml
 # --- pricing: every figure finite, 0..10^9 (every cost stays finite)
 mkdir -p data-big
 cp "$root"/assets/*.yaml data-big/
-sed -i '0,/usd: [0-9.]*/s//usd: 1e10/' data-big/pricing.yaml
+sed -i '0,/usd: [0-9.]*/s//usd: 1e10/' data-big/pricing-aws.yaml
 run "a price above 10^9 refused" 2 'is above the limit 1e\+09' -- "$ARCHWISE" eval depth-ok.yaml --data-dir data-big
-sed -i '0,/usd: 1e10/s//usd: 1e9/' data-big/pricing.yaml
+sed -i '0,/usd: 1e10/s//usd: 1e9/' data-big/pricing-aws.yaml
 run "a price of 10^9 accepted" 0 "" -- "$ARCHWISE" eval depth-ok.yaml --data-dir data-big
 
 # --- multiple choice: at most 64 options (a 64-bit selection)

@@ -71,8 +71,8 @@ EOF
 "$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml >out 2>&1 &&
 	grep -q ': holds: Serverless functions' out || { bad "answers file"; cat out; }
 
-# 2. A steady log at about 50 million requests a day takes spiky-startup
-#    (functions, 50,000 a day) across its break-even.
+# 2. A steady log at about 50 million requests a day takes gen-mixed-node
+#    (functions, 800,000 a day in a daily cycle) across its break-evens.
 python3 - <<'EOF' | gzip >steady.csv.gz
 import datetime
 t = datetime.datetime(2026, 11, 2)
@@ -80,22 +80,22 @@ print("timestamp,count")
 for h in range(24 * 14):
     print((t + datetime.timedelta(hours=h)).strftime("%Y-%m-%dT%H:%M:%SZ") + ",2100000")
 EOF
-"$A" recheck spiky-startup.md --traffic steady.csv.gz >out 2>err; rc=$?
+"$A" recheck gen-mixed-node.md --traffic steady.csv.gz >out 2>err; rc=$?
 if [ $rc -ne 3 ]; then
 	bad "--traffic: exit $rc, want 3"; cat out err
-elif ! grep -q '^  answer requests_per_day: 50000 -> 50400000$' out ||
-     ! grep -q '^  break-even crossed: requests/day 50,000 -> 50,400,000 passes .*Serverless functions and Kubernetes cost the same: Serverless functions USD 1.63 -> USD' out; then
+elif ! grep -q '^  answer requests_per_day: 800000 -> 50400000$' out ||
+     ! grep -q '^  break-even crossed: requests/day 800,000 -> 50,400,000 passes .*Serverless functions and Kubernetes cost the same: Serverless functions USD 75.43 -> USD' out; then
 	bad "--traffic: the crossing is not named:"; cat out
 else
 	echo "ok   --traffic: exit 3, $(grep -m1 'break-even' out | cut -c1-100)"
 fi
-"$A" recheck spiky-startup.md --traffic steady.csv.gz --json >out.json
+"$A" recheck gen-mixed-node.md --traffic steady.csv.gz --json >out.json
 python3 - out.json <<'EOF' || fail=1
 import json, sys
 o = json.loads(open(sys.argv[1]).read())
 assert not o["holds"] and o["recorded"] == "serverless" and o["now"] != "serverless", o
 be = [c for c in o["changes"] if c["kind"] == "break_even"]
-assert be and be[0]["old_requests_per_day"] == 50000 and be[0]["new_requests_per_day"] == 50400000, be
+assert be and be[0]["old_requests_per_day"] == 800000 and be[0]["new_requests_per_day"] == 50400000, be
 assert be[0]["new_monthly_usd"] > be[0]["old_monthly_usd"], be
 print("ok   --traffic --json: break_even with old and new monthly cost")
 EOF
@@ -115,17 +115,20 @@ for s in 'hardware=[tpu]' 'memory_mb=lots' 'nosuch=1' 'hardware' 'memory_mb=1e9'
 done
 
 # 4. A close call is a warning; --strict makes it fail. The recorded
-#    decision was clear.
-"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 >out 2>&1; rc=$?
+#    decision was clear (regulated-bank: hybrid; at 5,000 requests a day
+#    functions come within the close margin).
+"$A" recheck regulated-bank.md --set requests_per_day=5000 >out 2>&1; rc=$?
 grep -q '^  warning: now a close call' out && [ $rc -eq 0 ] ||
 	{ bad "close call: exit $rc"; cat out; }
-"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 --strict >out 2>&1; rc=$?
+"$A" recheck regulated-bank.md --set requests_per_day=5000 --strict >out 2>&1; rc=$?
 [ $rc -eq 3 ] || { bad "close call --strict: exit $rc, want 3"; cat out; }
 
 # 5. A record made with an older price table (an older copy of the assets).
 mkdir old-data
 cp "$root"/assets/architectures.yaml "$root"/assets/case-studies.yaml old-data/
-sed -e 's/^date: .*/date: "2025-06-01"/' "$root"/assets/pricing.yaml >old-data/pricing.yaml
+for p in aws gcp azure; do
+	sed -e 's/^date: .*/date: "2025-06-01"/' "$root/assets/pricing-$p.yaml" >"old-data/pricing-$p.yaml"
+done
 "$A" export "$root"/tests/cases/steady-enterprise/answers.yaml --data-dir old-data -o old >/dev/null ||
 	bad "export with the older price table"
 "$A" recheck old/decision-record.md >out 2>&1; rc=$?
@@ -205,7 +208,7 @@ done
 	cat cases.json out.json
 	"$A" recheck spiky-startup.md --set 'hardware=[gpu]' --json
 	"$A" recheck old/decision-record.md --json
-	"$A" recheck record-sporadic-startup.md --set requests_per_day=90000000 --strict --json
+	"$A" recheck regulated-bank.md --set requests_per_day=5000 --strict --json
 	"$A" recheck adr/*.md --json
 	"$A" recheck "$root"/tests/cases/spiky-startup/answers.yaml --json
 } >all.jsonl 2>/dev/null

@@ -61,12 +61,31 @@ wait_for "Written to $TUI_TMP/out"
 wait_gone 'ADR written'
 ls "$repo/docs/decisions" | grep -q '^0003-' && fail "a cleared ADR folder still got a record"
 
-# A folder that is not one: said, nothing written.
+# A file where the folder should be: said, nothing written.
+: > "$TUI_TMP/afile"
 tui_keys Enter
-tui_type "$TUI_TMP/nowhere"
+tui_type "$TUI_TMP/afile"
 tui_keys Enter
 tui_keys w
-wait_for 'ADR folder .*nowhere is not a folder'
+wait_for 'ADR folder .*afile is not a folder'
+
+# A folder that does not exist: the tab offers to create it; n writes
+# nothing, y creates it and writes the record there.
+tui_keys Enter C-u
+tui_type "$TUI_TMP/new/adr"
+tui_keys Enter
+tui_keys w
+wait_for 'The ADR folder .*new/adr does not exist'
+tui_keys n
+wait_for 'Nothing written'
+[ -e "$TUI_TMP/new" ] && fail "n created the ADR folder"
+tui_keys w
+wait_for 'Create it and write the record there'
+tui_keys y
+wait_for 'Overwrite\?'
+tui_keys y
+wait_for 'ADR written: .*new/adr/0001-'
+ls "$TUI_TMP/new/adr" | grep -q '^0001-' || fail "no record in the created ADR folder"
 
 tui_keys q
 wait_for 'Quit archwise\?'

@@ -5,7 +5,7 @@
 # errors (make test-asan does).
 . "$(dirname "$0")/tui-common.inc"
 
-keys="Up Down Left Right Enter Space Tab BTab BSpace PgUp PgDn Home End Escape + - a r w b j k 1 2 3 4 5 6 7 x 9 0 . e M ? i s"
+keys="Up Down Left Right Enter Space Tab BTab BSpace PgUp PgDn Home End Escape + - a r w b j k 1 2 3 4 5 6 7 x 9 0 . e M ? i s C-u C-w C-k DC u m y n ,"
 for seed in 1 2; do
 	tui_start 80 24
 	wait_for "question 1/$QN"
@@ -19,7 +19,9 @@ for seed in 1 2; do
 		if [ $((i % 50)) -eq 0 ]; then
 			sleep 0.1
 			[ -s "$TUI_TMP/exit" ] && fail "seed $seed: the wizard exited ($(cat "$TUI_TMP/exit")) after $i keys"
-			tmux -L "$TUI_SOCK" resize-window -x 60 -y 20
+			tmux -L "$TUI_SOCK" resize-window -x 59 -y 15
+			tmux -L "$TUI_SOCK" resize-window -x 60 -y 16
+			sleep 0.05
 			tmux -L "$TUI_SOCK" resize-window -x 80 -y 24
 		fi
 	done < "$TUI_TMP/keys"

@@ -40,7 +40,7 @@ left=$(tui_screen | sed -n 's/.*Deployment · question 1 of \([0-9]*\).*/\1/p')
 tui_screen | grep -q 'service' || fail "the first deployment question is not the service name"
 tui_type 'Bad_Name'
 wait_for '\[Bad_Name'
-wait_for 'must be a lower-case letter first'
+wait_for 'a lower-case letter first'
 tui_keys Enter
 wait_for 'Deployment · question 1 of'
 tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
@@ -48,14 +48,20 @@ tui_type 'shop-q'
 wait_for '\[shop-q'
 wait_for '✔ ok'
 tui_screen | grep -q 'Quit archwise' && fail "q in a text field asked to quit"
+tui_keys Enter
+wait_for 'Deployment · question 2 of'
+wait_file_has "$SESSION_FILE" 'service_name: shop-q'
+# Back on it, Esc leaves the unchanged field; then q asks to quit.
+tui_keys BTab
+wait_for 'Deployment · question 1 of'
 tui_keys Escape
+wait_for 'type to edit again'
 tui_keys q
 wait_for 'Quit archwise\?'
 tui_keys n
 wait_gone 'Quit archwise\?'
-tui_keys Enter
+tui_keys Tab
 wait_for 'Deployment · question 2 of'
-wait_file_has "$SESSION_FILE" 'service_name: shop-q'
 n=2
 while [ $n -le "$left" ]; do tui_keys Enter; n=$((n + 1)); done
 wait_for 'Review your answers'

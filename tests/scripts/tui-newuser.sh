@@ -28,14 +28,14 @@ wait_gone 'Import traffic'
 # requests_per_day: a number; digits type, Space does nothing there.
 tui_keys Enter
 wait_for 'from 0 to 10,000,000,000 \(5k, 2.5M, 1G work\)'
-tui_screen | tail -n 1 | grep -q '0-9 type' || fail "number: key bar lacks 0-9 type"
+tui_screen | tail -n 1 | grep -q 'Esc undo/back' || fail "number: key bar lacks Esc undo/back"
 tui_screen | tail -n 1 | grep -q 'Space choose' && fail "number: key bar offers Space choose"
 
-# memory_mb: 'G' would be 10^9 MB there, so the hint gives the conversion.
+# memory_mb: G is 1,024 MB there, and the field shows what it understood.
 tui_keys Enter Enter
-wait_for 'from 64 to 1,048,576 \(1 GB = 1,024 MB\)'
+wait_for 'from 64 to 1,048,576 \(1G = 1,024 MB\)'
 tui_type 2G
-wait_for 'must be between 64 and 1,048,576'
+wait_for '= 2,048 MB'
 tui_keys BSpace BSpace
 tui_type 512
 wait_for '\[512 '
@@ -75,10 +75,14 @@ tui_screen | grep -Eq 'over (Fargate/Run|Functions|Knative)\.' && fail "lead nam
 wait_for 'Adjustments \(points'
 tui_keys PageDown
 wait_for 'more above'
-tui_screen | grep -Eq '(functions|Knative|Cloud Run\)|Kubernetes) [+-][0-9.]+: ' ||
+tui_screen | grep -Eq '(functions\)?|Knative\)?|Cloud Run\)|Kubernetes\)?) [+-][0-9.]+: ' ||
 	fail "no adjustment with its points"
-wait_for 'What would change this'
-tui_screen | grep -q 'instead of' || fail "changes not worded as eval ('X instead of Y')"
+i=0
+until tui_screen | grep -q 'instead of'; do
+	i=$((i + 1)); [ $i -lt 40 ] || fail "no 'What would change this' worded 'X instead of Y'"
+	tui_keys Down; sleep 0.05
+done
+tui_screen | grep -q 'What would change this' || fail "no 'What would change this' heading"
 tui_screen | grep -q 'memory mb' && fail "a question id shown with spaces"
 
 # At 80 columns the tab bar still has every label in full.
@@ -115,16 +119,19 @@ tui_screen | grep -q 'serviceaccou…' && fail "file names cut at their end"
 tui_keys End
 wait_for 'lines [0-9]+-([0-9]+) of \1\)'
 
-# Tab 4 again: a what-if keeps its note beside the inputs, and applying it
-# counts the answers that changed (one, not all five inputs).
+# Tab 4 again: a what-if says it is not the answers, with yours beside it,
+# and applying it (after asking) counts the answers that changed (one, not
+# all five inputs).
 tui_keys 4
 wait_for 'per month'
 tui_keys Enter
 tui_type 50M
 tui_keys Enter
-wait_for '\] what-if: a applies, r resets'
+wait_for 'WHAT-IF, not your answers: Requests/day 50M \(yours'
 tui_keys a
-wait_for '1 answer updated; the recommendation is'
+wait_for 'Make these your answers'
+tui_keys y
+wait_for '1 answer changed \(marked in the review\); the recommendation is'
 
 tui_keys q y
 status=$(wait_exit)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Below 80x24 the wizard shows an "enlarge" message instead of a broken
+# Below 60x16 the wizard shows an "enlarge" message instead of a broken
 # screen and recovers when enlarged; q y also quits from the message; an
 # ASCII locale and NO_COLOR get the same screens.
 . "$(dirname "$0")/tui-common.inc"
@@ -22,7 +22,7 @@ tmux -L "$TUI_SOCK" resize-window -x 80 -y 24
 wait_for "question 1/$QN"
 tui_screen | grep -q 'Leaning' || fail "no gauge at 80x24"
 # Quit from the message.
-tmux -L "$TUI_SOCK" resize-window -x 60 -y 20
+tmux -L "$TUI_SOCK" resize-window -x 59 -y 20
 wait_for 'enlarge the terminal'
 tui_keys q
 wait_for 'Quit archwise\? y/n'

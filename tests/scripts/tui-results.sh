@@ -19,7 +19,7 @@ ranking_scores() { # the scores on the matrix's "Ranking:" line
 	tui_screen | grep 'Ranking:' | grep -oE '[0-9]+\.[0-9]' | tr '\n' ' '
 }
 eval_scores() {
-	"$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^  [0-9]\. [a-z_]* *\([0-9.]*\)$/\1/p' | tr '\n' ' '
+	"$ARCHWISE" eval "$SESSION_FILE" | sed -n 's/^  [0-9]\. [a-z_]* *\([0-9.][0-9.]*\)  .*$/\1/p' | tr '\n' ' '
 }
 
 tui_start 100 30 --answers "$answers"
@@ -64,8 +64,11 @@ c1=$(cost_of Functions)
 [ "$c1" != "$c0" ] || fail "the Functions cost did not change ($c0)"
 echo "functions per month: $c0 -> $c1"
 
-# Apply to the answers: eval of the session gives the same cost.
+# Apply to the answers (a asks, y agrees): eval of the session gives the
+# same cost.
 tui_keys a
+wait_for 'Make these your answers'
+tui_keys y
 wait_file_has "$SESSION_FILE" 'requests_per_day: (50000000|5e\+0?7)$'
 tui_keys 4
 wait_for 'Requests/day 50M'

@@ -41,8 +41,11 @@ if tui_screen | grep -q 'Review your answers'; then
 	tui_screen | grep -q '777,777 requests/day' || fail "resumed review lacks requests/day"
 	tui_keys Enter
 else
-	# Resumed on the first unanswered question: walk to the result.
-	n=1
+	# Resumed on the first unanswered question (3: the session holds
+	# only what was answered): walk to the review.
+	k=$(tui_screen | sed -n "s/.*question \([0-9]*\)\/$QN.*/\1/p" | head -n 1)
+	[ "$k" = 3 ] || fail "resumed on question $k, not on the first open one (3)"
+	n=$k
 	while [ $n -le $QN ]; do tui_keys Enter; n=$((n + 1)); done
 	wait_for 'Review your answers'
 	tui_keys Enter
@@ -80,6 +83,10 @@ wait_for 'PROMPT\$'
 tui_type "'$ARCHWISE'"
 tui_keys Enter
 wait_for "question 1/$QN"
+# A session is saved: the offer comes first; start fresh.
+wait_for 'A saved session was found'
+tui_keys n
+wait_gone 'A saved session was found'
 tui_keys C-z
 wait_for 'Stopped'
 wait_gone "question 1/$QN"

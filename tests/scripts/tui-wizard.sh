@@ -15,8 +15,9 @@ tui_keys Down Enter
 wait_for 'question 2/'
 wait_file_has "$SESSION_FILE" 'traffic_pattern: spiky'
 
-# Back, the answer is shown, then change it and see the gauge move.
-tui_keys Left
+# Back (Esc, nothing typed to cancel), the answer is shown, then change
+# it and see the gauge move.
+tui_keys Escape
 wait_for 'question 1/'
 tui_screen | grep -q '(●) Spiky' || fail "the chosen option is not marked"
 before=$(tui_gauge)
@@ -33,12 +34,12 @@ echo "gauge before:"; echo "$before"; echo "gauge after:"; echo "$after"
 tui_keys Enter
 wait_for 'question 2/'
 tui_type '-5'
-wait_for 'must be between'
+wait_for 'below the minimum 0'
 tui_keys Enter
 wait_for 'question 2/'
 tui_keys BSpace BSpace
 tui_type '5000000'
-wait_for '✔ ok'
+wait_for '✔ = 5,000,000 requests/day'
 tui_keys Enter
 wait_for 'question 3/'
 wait_file_has "$SESSION_FILE" 'requests_per_day: (5000000|5e\+0?6)$'

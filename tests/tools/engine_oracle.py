@@ -45,6 +45,7 @@ class Model:
         self.rules = q["rules"]
         self.margin = q.get("close_margin", 5)
         self.bonus = q.get("case_study_bonus", 0)
+        self.threshold = q.get("case_study_threshold", 0)
 
     def option_ids(self, qu):
         return [o["id"] for o in qu.get("options", [])]
@@ -156,26 +157,49 @@ def similarity(model, eff, profile):
     return sum(terms) / len(terms) if terms else 0.0
 
 
-def evaluate(model, answers, weights):
+def cost_row(monthly):
+    """The cost factor's scores from the monthly costs (docs: the cost
+    model): 5 for the cheapest, 5 - 4 ln((c + 100) / (min + 100)) / ln 4,
+    clamped to 1..5. The costs themselves are the cost model's, checked by
+    hand in test_cost.c."""
+    low = min(monthly.values())
+    return {a: min(5.0, max(1.0, 5 - 4 * math.log((monthly[a] + 100) / (low + 100)) / math.log(4)))
+            for a in ARCHS}
+
+
+def evaluate(model, answers, weights, monthly=None):
     eff = model.effective(answers)
     # 1. the matrix
     rows = {f["id"]: [] for f in model.factors}
+    computed = {f["id"] for f in model.factors if f.get("computed") == "monthly_cost"}
     for qu in model.questions:
-        if not qu.get("factor"):
+        if not qu.get("factor") or qu["factor"] in computed:
             continue
         c = contribution(qu, eff[qu["id"]])
         if c is not None:
             rows[qu["factor"]].append(c)
+    for fid in computed:
+        if monthly:
+            rows[fid].append(cost_row(monthly))
+    # a question may set a factor's weight through its answer
+    answer_weight = {}
+    for qu in model.questions:
+        if qu.get("sets_weight"):
+            opt = [o for o in qu["options"] if o["id"] == eff[qu["id"]]]
+            if opt and opt[0].get("weight"):
+                answer_weight[qu["sets_weight"]] = opt[0]["weight"]
     total = {a: 0.0 for a in ARCHS}
     mx = 0.0
     for f in model.factors:
         cs = rows[f["id"]]
         if not cs:
             continue
-        w = weights.get(f["id"], f["weight"])
+        w = weights.get(f["id"], answer_weight.get(f["id"], f["weight"]))
+        # an answer-set weight adds points without rescaling the others
+        scale = weights.get(f["id"], f["weight"])
         for a in ARCHS:
             total[a] += w * sum(c[a] for c in cs) / len(cs)
-        mx += w * 5
+        mx += scale * 5
     matrix = {a: 100 * total[a] / mx if mx else 0.0 for a in ARCHS}
     # 2. rules
     adjust = {a: 0.0 for a in ARCHS}
@@ -195,34 +219,48 @@ def evaluate(model, answers, weights):
         else:
             adjust[a] += r["amount"]
     # 3. case studies: nearest first, ties by id
-    sims = [(similarity(model, eff, c.get("profile") or {}), c["id"], c["architecture"])
-            for c in model.cases]
+    sims = [(similarity(model, eff, c.get("profile") or {}), c["id"], c["architecture"],
+             c.get("related", [])) for c in model.cases]
     best = None
     for s in sims:
         if best is None or s[0] > best[0] + EPS or (abs(s[0] - best[0]) <= EPS and s[1] < best[1]):
             best = s
-    if best and model.bonus:
-        adjust[best[2]] += model.bonus * best[0]
+    bonus = {a: 0.0 for a in ARCHS}
+    if best and model.bonus and best[0] >= model.threshold:
+        b = model.bonus * (best[0] - model.threshold) / (1 - model.threshold)
+        bonus[best[2]] += b
+        for r in best[3]:
+            if r != best[2]:
+                bonus[r] += b / 2
     # 4. final scores, ranking, confidence
-    score = {a: min(100.0, max(0.0, matrix[a] + adjust[a])) for a in ARCHS}
-    order = list(ARCHS)
-    # insertion sort with the documented order (not transitive within 1e-9
-    # chains, as the engine's; fine for the figures here)
-    def before(x, y):
-        if excluded[x] != excluded[y]:
-            return not excluded[x]
-        if abs(score[x] - score[y]) > EPS:
-            return score[x] > score[y]
-        if penalties[x] != penalties[y]:
-            return penalties[x] < penalties[y]
-        return ARCHS.index(x) < ARCHS.index(y)
-    for i in range(1, len(order)):
-        j = i
-        while j > 0 and before(order[j], order[j - 1]):
-            order[j], order[j - 1] = order[j - 1], order[j]
-            j -= 1
+    def rank(extra):
+        score = {a: min(100.0, max(0.0, matrix[a] + adjust[a] + extra[a])) for a in ARCHS}
+        order = list(ARCHS)
+        # insertion sort with the documented order (not transitive within
+        # 1e-9 chains, as the engine's; fine for the figures here)
+        def before(x, y):
+            if excluded[x] != excluded[y]:
+                return not excluded[x]
+            if abs(score[x] - score[y]) > EPS:
+                return score[x] > score[y]
+            if penalties[x] != penalties[y]:
+                return penalties[x] < penalties[y]
+            return ARCHS.index(x) < ARCHS.index(y)
+        for i in range(1, len(order)):
+            j = i
+            while j > 0 and before(order[j], order[j - 1]):
+                order[j], order[j - 1] = order[j - 1], order[j]
+                j -= 1
+        return score, order
+    pre_score, pre = rank({a: 0.0 for a in ARCHS})
+    score, order = rank(bonus)
+    # a case study alone does not decide a close call
+    if (order[0] != pre[0] and not excluded[pre[0]] and not excluded[pre[1]]
+            and pre_score[pre[0]] - pre_score[pre[1]] <= model.margin + EPS):
+        order.remove(pre[0])
+        order.insert(0, pre[0])
     a0, a1 = order[0], order[1]
-    close = (not excluded[a0] and not excluded[a1] and score[a0] - score[a1] <= model.margin + EPS)
+    close = (not excluded[a0] and not excluded[a1] and abs(score[a0] - score[a1]) <= model.margin + EPS)
     return {"score": score, "excluded": excluded, "order": order, "fired": fired,
             "nearest": best[1] if best else None, "close": close,
             "gap": score[a0] - score[a1]}
@@ -233,7 +271,7 @@ def compare(model, archwise, path, answers, weights):
     if p.returncode != 0:
         return f"eval exited {p.returncode}: {p.stderr.decode(errors='replace').strip()}"
     d = json.loads(p.stdout)
-    want = evaluate(model, answers, weights)
+    want = evaluate(model, answers, weights, d["cost"]["monthly_usd"])
     got_order = [r["architecture"] for r in d["ranking"]]
     problems = []
     for r in d["ranking"]:
@@ -360,7 +398,9 @@ def main():
     model = Model(root)
     checked = 0
     if boundary:
-        want = evaluate(model, *load_answers(boundary))
+        p = subprocess.run([archwise, "eval", boundary, "--json"], capture_output=True)
+        monthly = json.loads(p.stdout)["cost"]["monthly_usd"] if p.returncode == 0 else None
+        want = evaluate(model, *load_answers(boundary), monthly)
         if abs(want["gap"] - model.margin) >= EPS or want["excluded"][want["order"][1]]:
             print(f"FAIL {boundary}: the top two are {want['gap']:.6f} apart, not the margin "
                   f"{model.margin}: the scoring data changed; find a new boundary case with "
