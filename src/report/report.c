@@ -959,6 +959,13 @@ static const char *item_name(const char *item)
 		{"control_plane", "control plane"},
 		{"vcpu_hours", "vCPU hours"},
 		{"gb_hours", "memory GB-hours"},
+		{"gpu", "GPUs"},
+		{"gpu_nodes", "GPU nodes"},
+		{"provisioned", "provisioned concurrency"},
+		{"load_balancer", "load balancer"},
+		{"nat_gateway", "NAT gateway"},
+		{"public_ipv4", "public IPv4 addresses"},
+		{"data_transfer", "data transfer out"},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(names[i].id, item) == 0)
