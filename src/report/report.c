@@ -1114,47 +1114,83 @@ static const char *relation_word(enum cost_relation r)
 	return r == COST_CHEAPER ? "cheaper" : r == COST_DEARER ? "dearer" : "equal";
 }
 
+/* Whether span i starts at a crossing: cheaper to dearer or back. */
+static bool crossing_at(const struct cost_comparison *cmp, unsigned i)
+{
+	return i > 0 && cmp->span[i].relation != COST_EQUAL &&
+	       cmp->span[i - 1].relation == -cmp->span[i].relation;
+}
+
 /* "cheaper below 12,000, dearer from 12,000 up; the costs cross at 12,000",
- * or "equal throughout": the spans of the comparison in words. */
+ * or "equal throughout": the spans of the comparison in words. More than
+ * four spans (node counts that step at different volumes) read as the first
+ * and last spans with the ones between summed up. */
 static void comparison_words(struct strbuf *sb, const struct cost_comparison *cmp)
 {
-	if (cmp->count == 1) {
+	unsigned n = cmp->count;
+	if (n == 1) {
 		sb_append(sb, relation_word(cmp->span[0].relation));
 		sb_append(sb, " throughout");
 		return;
 	}
-	unsigned crossings = 0;
-	for (unsigned i = 0; i < cmp->count; i++) {
-		const struct cost_span *s = &cmp->span[i];
-		sb_append(sb, i ? ", " : "");
-		sb_append(sb, relation_word(s->relation));
-		if (i == 0) {
-			sb_append(sb, " below ");
-			fmt_num(sb, s->to_rpd, 0, true);
-		} else {
-			sb_append(sb, " from ");
-			fmt_num(sb, s->from_rpd, 0, true);
-			if (i + 1 < cmp->count) {
-				sb_append(sb, " to ");
-				fmt_num(sb, s->to_rpd, 0, true);
-			} else {
-				sb_append(sb, " up");
+	sb_append(sb, relation_word(cmp->span[0].relation));
+	sb_append(sb, " below ");
+	fmt_num(sb, cmp->span[0].to_rpd, 0, true);
+	if (n > 4) {
+		bool seen[3] = {false, false, false};
+		for (unsigned i = 1; i + 1 < n; i++)
+			seen[cmp->span[i].relation + 1] = true;
+		sb_append(sb, ", from ");
+		fmt_num(sb, cmp->span[1].from_rpd, 0, true);
+		sb_append(sb, " to ");
+		fmt_num(sb, cmp->span[n - 2].to_rpd, 0, true);
+		sb_printf(sb, " by turns (%u spans)", n - 2);
+		const char *sep = " ";
+		for (int r = 0; r < 3; r++)
+			if (seen[r]) {
+				sb_append(sb, sep);
+				sb_append(sb, relation_word((enum cost_relation)(r - 1)));
+				sep = " or ";
 			}
-			if (s->relation != COST_EQUAL && cmp->span[i - 1].relation == -s->relation)
-				crossings++;
+	} else {
+		for (unsigned i = 1; i + 1 < n; i++) {
+			sb_append(sb, ", ");
+			sb_append(sb, relation_word(cmp->span[i].relation));
+			sb_append(sb, " from ");
+			fmt_num(sb, cmp->span[i].from_rpd, 0, true);
+			sb_append(sb, " to ");
+			fmt_num(sb, cmp->span[i].to_rpd, 0, true);
 		}
 	}
+	sb_append(sb, ", ");
+	sb_append(sb, relation_word(cmp->span[n - 1].relation));
+	sb_append(sb, " from ");
+	fmt_num(sb, cmp->span[n - 1].from_rpd, 0, true);
+	sb_append(sb, " up");
+
+	unsigned crossings = 0, first = 0, last = 0;
+	for (unsigned i = 1; i < n; i++)
+		if (crossing_at(cmp, i)) {
+			first = crossings++ ? first : i;
+			last = i;
+		}
 	if (!crossings)
 		return;
-	sb_append(sb, crossings > 1 ? "; the costs cross at " : "; the costs cross at ");
+	if (crossings > 3) {
+		sb_printf(sb, "; the costs cross %u times, from ", crossings);
+		fmt_num(sb, cmp->span[first].from_rpd, 0, true);
+		sb_append(sb, " to ");
+		fmt_num(sb, cmp->span[last].from_rpd, 0, true);
+		return;
+	}
+	sb_append(sb, "; the costs cross at ");
 	unsigned k = 0;
-	for (unsigned i = 1; i < cmp->count; i++) {
-		const struct cost_span *s = &cmp->span[i];
-		if (s->relation == COST_EQUAL || cmp->span[i - 1].relation != -s->relation)
+	for (unsigned i = 1; i < n; i++) {
+		if (!crossing_at(cmp, i))
 			continue;
 		if (k)
 			sb_append(sb, k + 1 == crossings ? " and " : ", ");
-		fmt_num(sb, s->from_rpd, 0, true);
+		fmt_num(sb, cmp->span[i].from_rpd, 0, true);
 		k++;
 	}
 }
