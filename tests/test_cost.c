@@ -471,6 +471,56 @@ static void compare_spans(void **state)
 	}
 }
 
+/* Container Apps replicas come in 0.25-vCPU steps with 2 GiB per vCPU:
+ * 1,300 MB = 1.27 GiB needs 0.635 vCPU -> 0.75 vCPU / 1.5 GiB. Always
+ * busy (a steady 1e7/day of 1 s: 115.7 in flight / 10 = 11.57 instances):
+ * 11.57 x (0.75 x $0.0864 + 1.5 x $0.0108) x 730. */
+static void container_apps_sizes(void **state)
+{
+	struct pricing p;
+	struct cost_inputs in = guide();
+	struct cost_breakdown b;
+
+	memset(&p, 0, sizeof p);
+	p.hours_per_month.usd = 730;
+	p.containers_scale_to_zero.usd = 1;
+	p.containers_vcpu_hour.usd = 0.0864;
+	p.containers_gb_hour.usd = 0.0108;
+	in.provider = PROVIDER_AZURE;
+	in.memory_mb = 1300;
+	in.avg_duration_ms = 1000;
+	in.cpu_ms_per_request = 10;
+	cost_breakdown_at(&p, &in, ARCH_SERVERLESS_CONTAINERS, 1e7, &b);
+	double active = 1e7 / 86400.0 * 1.0 / 10;
+	NEAR(b.instances, active, 1e-9);
+	NEAR(item(&b, "vcpu_hours"), active * 0.75 * 730 * 0.0864, 1e-6);
+	NEAR(item(&b, "gb_hours"), active * 1.5 * 730 * 0.0108, 1e-6);
+}
+
+/* GPU nodes are bought whole: 1 GPU in flight at most needs one g4dn node;
+ * 0.2315 requests in flight x 2 / 0.7 = 0.66 -> 1 GPU -> 1 node of 1 GPU:
+ * $0.526 x 730; with 4 GPUs a node, 5 GPUs need 2 nodes. */
+static void gpu_nodes_whole(void **state)
+{
+	struct pricing p;
+	struct cost_inputs in = guide();
+	struct cost_breakdown b;
+
+	aws(&p, 730);
+	in.gpu = true;
+	cost_breakdown_at(&p, &in, ARCH_KUBERNETES, 100000, &b);
+	NEAR(item(&b, "gpu_nodes"), 0.526 * 730, 1e-9);
+	/* 1,500 in flight... at 6e5/day of 1 s: 6.94 in flight x 2 / 0.7 =
+	 * 19.8 -> 20 GPUs; 4 a node -> 5 nodes */
+	p.gpu_node_gpus.usd = 4;
+	in.avg_duration_ms = 1000;
+	cost_breakdown_at(&p, &in, ARCH_KUBERNETES, 6e5, &b);
+	NEAR(item(&b, "gpu_nodes"), 5 * 0.526 * 730, 1e-9);
+	/* 3 GPUs on 4-GPU nodes still buy a whole node */
+	cost_breakdown_at(&p, &in, ARCH_KUBERNETES, 6e4, &b);
+	NEAR(item(&b, "gpu_nodes"), 0.526 * 730, 1e-9);
+}
+
 /* Cost scores: 5 for the cheapest; ($c + $100) / ($min + $100) = 2 scores
  * 5 - 4 x log 2 / log 4 = 3; 4 times or more scores 1. */
 static void scores_from_cost(void **state)
@@ -631,6 +681,8 @@ int main(void)
 		cmocka_unit_test(monotone_in_volume),
 		cmocka_unit_test(break_even_first_crossing),
 		cmocka_unit_test(break_even_exact),
+		cmocka_unit_test(container_apps_sizes),
+		cmocka_unit_test(gpu_nodes_whole),
 		cmocka_unit_test(scores_from_cost),
 		cmocka_unit_test(the_tables),
 		cmocka_unit_test(compare_spans),

@@ -250,12 +250,12 @@ static void test_record_shape(void **state)
 	assert_non_null(strstr(r, chosen));
 	free(chosen);
 
-	/* Tables stay rectangular: matrix, cost, latency, limits, answers, weights. */
-	assert_int_equal(check_tables(r), 6);
+	/* Tables stay rectangular: matrix, assumptions, cost, latency, limits, answers, weights. */
+	assert_int_equal(check_tables(r), 7);
 	/* One matrix row per factor plus the four totals rows. */
 	const char *mx = strstr(r, "| Factor | Weight |");
 	assert_non_null(mx);
-	size_t rows = count_lines(mx, "| ") - count_lines(strstr(r, "### Cost"), "| ");
+	size_t rows = count_lines(mx, "| ") - count_lines(strstr(r, "### Rules that fired"), "| ");
 	assert_int_equal(rows, 2 + fx->m.questionnaire->factors_count + 4);
 
 	/* Migration steps from the answer current_platform: traditional. */
@@ -408,6 +408,37 @@ static void test_cost_chart(void **state)
 	free(svg);
 }
 
+/* Assumptions: every cost input and assumption with where it comes from;
+ * one the answers set says so. */
+static void test_assumptions(void **state)
+{
+	struct fixture *fx = *state;
+	char *r = record(fx, NULL);
+	const char *s = strstr(r, "\n### Assumptions\n");
+	assert_non_null(s);
+	assert_true(s < strstr(r, "\n### Cost\n"));
+	assert_non_null(strstr(s, "| Requests per day | 100,000 | answer `requests_per_day`; cost tab: Requests/day |\n"));
+	assert_non_null(strstr(s, "| Region | us-east-1 | the price table |\n"));
+	assert_non_null(strstr(s, "| Free tier subtracted | no | default (`assumptions: free_tier` sets it) |\n"));
+	free(r);
+	struct diag_list d = {0};
+	struct answers a2 = {0};
+	static const char yaml[] = "questionnaire: k8s-vs-serverless\nanswers:\n  requests_per_day: 100000\n"
+				   "assumptions:\n  free_tier: true\n  concurrency: 40\n";
+	assert_int_equal(answers_parse(&fx->m, yaml, strlen(yaml), "inline", &a2, &d), 0);
+	struct evaluation ev2;
+	assert_int_equal(engine_evaluate(&fx->m, &a2, &ev2), 0);
+	struct report_options o = {.answers_path = "answers.yaml"};
+	r = report_markdown(&fx->m, &a2, &ev2, &o);
+	assert_non_null(strstr(r, "| Free tier subtracted | yes | answers, `assumptions: free_tier` |\n"));
+	assert_non_null(strstr(r, "| Requests one container or pod serves at once | 40 | answers, `assumptions: concurrency` |\n"));
+	assert_non_null(strstr(r, "| Nodes a cluster keeps at least | 3 | default of `node_count`; cost tab: Nodes |\n"));
+	free(r);
+	engine_evaluation_fini(&ev2);
+	answers_fini(&a2);
+	diag_list_fini(&d);
+}
+
 static void test_deterministic_and_dates(void **state)
 {
 	struct fixture *fx = *state;
@@ -488,7 +519,7 @@ static void test_hostile_text(void **state)
 	assert_non_null(strstr(r, "\n### K8s \\| \\<b\\>bold\\</b\\>\n"));
 	/* The title keeps the escaped name on one line, without the final period. */
 	assert_non_null(strstr(r, "for evil\\|svc\\`x\\` \\<script\\>alert(1)\\</script\\> \\# H1 - item \\[a\\](javascript:x)\n"));
-	assert_int_equal(check_tables(r), 6);
+	assert_int_equal(check_tables(r), 7);
 	/* The chart writes names as XML text: entities, controls as '?'. */
 	k->name = "K8s & <b>\x01" "bold\xff</b>";
 	char *svg = report_cost_chart_svg(&fx->m, &fx->ev);
@@ -553,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_record_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_costs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cost_chart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_assumptions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deterministic_and_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_adr_filename, setup, teardown),

@@ -959,6 +959,13 @@ static const char *item_name(const char *item)
 		{"control_plane", "control plane"},
 		{"vcpu_hours", "vCPU hours"},
 		{"gb_hours", "memory GB-hours"},
+		{"gpu", "GPUs"},
+		{"gpu_nodes", "GPU nodes"},
+		{"provisioned", "provisioned concurrency"},
+		{"load_balancer", "load balancer"},
+		{"nat_gateway", "NAT gateway"},
+		{"public_ipv4", "public IPv4 addresses"},
+		{"data_transfer", "data transfer out"},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(names[i].id, item) == 0)
@@ -975,6 +982,131 @@ static void chart(struct ctx *c)
 			 "break-evens marked; the table above gives the figures](");
 	sb_append(c->sb, c->o->chart_path);   /* ours: "cost-chart.svg" or an ADR slug */
 	sb_append(c->sb, ")\n\n");
+}
+
+/* ---- Assumptions: what the cost figures rest on ---- */
+
+/* "USD 0.10 per hour", "USD 0.0965 per hour": cents when they say it all. */
+static void fmt_hourly(struct strbuf *sb, double v)
+{
+	sb_append(sb, "USD ");
+	if (fabs(v * 100 - round(v * 100)) < 1e-9)
+		fmt_fixed(sb, v, 2, true);
+	else
+		fmt_num(sb, v, 4, true);
+	sb_append(sb, " per hour");
+}
+
+/* Whether the answers give question id (else its default stands). */
+static bool answered(const struct ctx *c, const char *id)
+{
+	int q = model_question_index(c->m, id);
+	return q >= 0 && (size_t)q < c->a->count && c->a->values[q].present;
+}
+
+/* One row: | name | value | from |; the value already in sb after "| name | ". */
+static void assumption_from(struct strbuf *sb, const char *from, const char *detail)
+{
+	sb_append(sb, " | ");
+	sb_append(sb, from);
+	if (detail)
+		sb_append(sb, detail);
+	sb_append(sb, " |\n");
+}
+
+/* An input of the cost tab: the answer it comes from, or its default. */
+static void input_row(struct ctx *c, const char *name, const char *id, const char *tab_label,
+		      double v, int decimals, const char *unit)
+{
+	struct strbuf *sb = c->sb;
+	sb_printf(sb, "| %s | ", name);
+	fmt_num(sb, v, decimals, true);
+	sb_append(sb, unit);
+	char *from = xasprintf(answered(c, id) ? "answer `%s`" : "default of `%s`", id);
+	char *tab = xasprintf("; cost tab: %s", tab_label);
+	assumption_from(sb, from, tab);
+	free(tab);
+	free(from);
+}
+
+static const char *const assumption_names[ASSUME_COUNT] = {
+	[ASSUME_free_tier] = "Free tier subtracted",
+	[ASSUME_arm] = "Functions on Arm",
+	[ASSUME_front_door] = "Front door of HTTP functions",
+	[ASSUME_load_balancer] = "Load balancer before containers and pods",
+	[ASSUME_nat_gateway] = "NAT gateway for private subnets",
+	[ASSUME_data_transfer_gb_per_month] = "Internet egress, GB per month",
+	[ASSUME_events_per_invocation] = "Events per function invocation",
+	[ASSUME_availability_min_instances] = "Availability floor, instances always running",
+	[ASSUME_concurrency] = "Requests one container or pod serves at once",
+	[ASSUME_cpu_ms_per_request] = "CPU time per request, ms",
+	[ASSUME_node_vcpu] = "Node vCPUs",
+	[ASSUME_node_memory_gb] = "Node memory, GB",
+};
+
+static void assumptions_section(struct ctx *c)
+{
+	static const char *const provider_names[PROVIDER_COUNT] = {
+		[PROVIDER_AWS] = "AWS", [PROVIDER_GCP] = "Google Cloud", [PROVIDER_AZURE] = "Azure",
+	};
+	struct strbuf *sb = c->sb;
+	const struct cost_inputs *in = &c->ev->cost_in;
+	const struct pricing *p = cost_pricing(c->m, in);
+
+	sb_append(sb, "### Assumptions\n\n");
+	sb_append(sb, "The costs below rest on these figures. The provider and the request "
+		      "profile come from the answers (the wizard's cost tab, tab 4, edits the "
+		      "five inputs it names); the rest are defaults unless the answers set them "
+		      "under `assumptions:`.\n\n");
+	sb_append(sb, "| Assumption | Value | From |\n| --- | --- | --- |\n");
+	unsigned prov = (unsigned)in->provider;
+	sb_printf(sb, "| Provider | %s", prov < PROVIDER_COUNT ? provider_names[prov] : "unknown");
+	assumption_from(sb, answered(c, "provider") ? "answer `provider`" : "default of `provider`",
+			NULL);
+	sb_append(sb, "| Region | ");
+	esc(sb, p && p->region && *p->region ? p->region : "unknown");
+	assumption_from(sb, "the price table", NULL);
+	sb_append(sb, "| Prices checked on | ");
+	esc(sb, p && p->date && *p->date ? p->date : "unknown");
+	assumption_from(sb, "the price table (each price's source is in the cost model's documentation)",
+			NULL);
+	sb_append(sb, "| Hours per month | ");
+	fmt_num(sb, c->ev->cost.hours_per_month, 0, true);
+	assumption_from(sb, "the price table", NULL);
+	input_row(c, "Requests per day", "requests_per_day", "Requests/day", in->requests_per_day, 0, "");
+	input_row(c, "Average duration", "avg_duration_ms", "Duration", in->avg_duration_ms, 1, " ms");
+	input_row(c, "Memory per instance", "memory_mb", "Memory", in->memory_mb, 0, " MB");
+	input_row(c, "Nodes a cluster keeps at least", "node_count", "Nodes", in->node_count, 0, "");
+	sb_append(sb, "| Node price | ");
+	fmt_hourly(sb, in->node_hourly_usd);
+	assumption_from(sb, answered(c, "node_hourly_usd") ? "answer `node_hourly_usd`"
+							   : "default of `node_hourly_usd`",
+			"; cost tab: Node price");
+	for (unsigned i = 0; i < ASSUME_COUNT; i++) {
+		double v = cost_assumption_value(in, (enum assumption)i);
+		sb_printf(sb, "| %s | ", assumption_names[i] ? assumption_names[i]
+							     : assumption_key((enum assumption)i));
+		switch (assumption_kind((enum assumption)i)) {
+		case ASSUME_BOOL:
+			sb_append(sb, v != 0 ? "yes" : "no");
+			break;
+		case ASSUME_FRONT_DOOR:
+			sb_append(sb, front_door_id((enum front_door)v));
+			break;
+		default:
+			if (isfinite(v))
+				fmt_num(sb, v, 2, true);
+			else
+				sb_append(sb, "derived (10 KB per HTTP request)");
+			break;
+		}
+		char *from = xasprintf(in->assumed[i] ? "answers, `assumptions: %s`"
+						      : "default (`assumptions: %s` sets it)",
+				       assumption_key((enum assumption)i));
+		assumption_from(sb, from, NULL);
+		free(from);
+	}
+	sb_append(sb, "\n");
 }
 
 static const char *relation_word(enum cost_relation r)
@@ -1089,12 +1221,8 @@ static void cost_section(struct ctx *c)
 	sb_append(sb, " MB per request, ");
 	fmt_num(sb, in->node_count, 0, true);
 	sb_append(sb, " nodes at ");
-	sb_append(sb, "USD ");
-	if (fabs(in->node_hourly_usd * 100 - round(in->node_hourly_usd * 100)) < 1e-9)
-		fmt_fixed(sb, in->node_hourly_usd, 2, true);
-	else
-		fmt_num(sb, in->node_hourly_usd, 4, true);
-	sb_append(sb, " per hour and ");
+	fmt_hourly(sb, in->node_hourly_usd);
+	sb_append(sb, " and ");
 	fmt_num(sb, ev->cost.hours_per_month, 0, true);
 	sb_append(sb, " hours per month");
 	if (in->free_tier)
@@ -1528,6 +1656,7 @@ char *report_markdown(const struct model *m, const struct answers *a,
 	matrix_section(&c);
 	rules_section(&c);
 	confidence_section(&c);
+	assumptions_section(&c);
 	cost_section(&c);
 	latency_section(&c);
 	limits_section(&c);
