@@ -700,6 +700,25 @@ static void test_other_clouds(void **state)
 		assert_null(out_bundle_find(&b, "serverless/serverless.yml"));
 		out_bundle_fini(&b);
 	}
+	/* Go refuses unused imports: a job alone still uses encoding/json and log. */
+	default_input(&in);
+	in.provider = "gcp";
+	in.runtime = "provided.al2023";
+	in.workload_type = "batch_jobs";
+	generate(&in, GEN_SERVERLESS, &b);
+	const struct out_file *go = out_bundle_find(&b, "functions/function.go");
+	assert_non_null(strstr(go->data, "var _ = json.Valid"));
+	assert_null(strstr(go->data, "var _ = log.Print"));
+	out_bundle_fini(&b);
+	/* Azure custom handlers: the Consumption plan (Flex runs none). */
+	default_input(&in);
+	in.provider = "azure";
+	in.runtime = "java21";
+	generate(&in, GEN_SERVERLESS, &b);
+	readme = out_bundle_find(&b, "README.md");
+	assert_non_null(strstr(readme->data, "--consumption-plan-location"));
+	assert_non_null(out_bundle_find(&b, "functions/Handler.java"));
+	out_bundle_fini(&b);
 }
 
 static void test_netpol_egress(void **state)

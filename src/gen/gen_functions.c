@@ -194,9 +194,12 @@ static void gcp_go(const struct gen_input *in, unsigned fns, struct out_bundle *
 			  "\tlog.Print(len(push.Message.Data))\n"
 			  "\tw.WriteHeader(http.StatusNoContent)\n"
 			  "}\n", decode);
-	/* log is used by job and stream only */
+	/* Go refuses unused imports: log is used by job and stream only,
+	 * encoding/json by all but job. */
 	if (!has(fns, GEN_FN_JOB) && !has(fns, GEN_FN_STREAM))
 		sb_append(&sb, "\nvar _ = log.Print\n");
+	if (!has(fns, GEN_FN_API) && !has(fns, GEN_FN_WORKER) && !has(fns, GEN_FN_STREAM))
+		sb_append(&sb, "\nvar _ = json.Valid\n");
 	add(b, "functions/function.go", sb_take(&sb));
 }
 

@@ -269,13 +269,14 @@ static void azure_functions(struct strbuf *sb, const struct gen_input *in, unsig
 {
 	bool custom = strcmp(in->runtime, "java21") == 0 || strcmp(in->runtime, "provided.al2023") == 0;
 	const char *worker = strcmp(in->runtime, "python3.13") == 0 ? "python" : custom ? "custom" : "node";
+	/* Custom handlers run on the Consumption plan (Flex Consumption has none). */
 	sb_printf(sb, "## Azure Functions\n\n"
 		  "`functions/` is an Azure Functions project: `host.json` and one folder per "
-		  "function with its trigger binding (`function.json`)%s. Create the app on the Flex "
-		  "Consumption plan and publish it with Azure Functions Core Tools:\n\n"
+		  "function with its trigger binding (`function.json`)%s. Create the app on the %s "
+		  "plan and publish it with Azure Functions Core Tools:\n\n"
 		  "```sh\n"
 		  "az functionapp create --name %s --resource-group \"$AZURE_RESOURCE_GROUP\" "
-		  "--storage-account \"$AZURE_STORAGE_ACCOUNT\" --flexconsumption-location \"$AZURE_LOCATION\" "
+		  "--storage-account \"$AZURE_STORAGE_ACCOUNT\" %s \"$AZURE_LOCATION\" "
 		  "--runtime %s\n",
 		  custom ? (strcmp(in->runtime, "java21") == 0
 				    ? "; Java runs as a custom handler (`Handler.java`, JDK only: "
@@ -284,7 +285,10 @@ static void azure_functions(struct strbuf *sb, const struct gen_input *in, unsig
 				      "`functions/handler`, serving the invocations on "
 				      "`FUNCTIONS_CUSTOMHANDLER_PORT`")
 			 : "",
-		  in->service, worker);
+		  custom ? "Consumption" : "Flex Consumption", in->service,
+		  custom ? "--os-type Linux --functions-version 4 --consumption-plan-location"
+			 : "--flexconsumption-location",
+		  worker);
 	if (fns & (1u << GEN_FN_WORKER))
 		sb_printf(sb, "az functionapp config appsettings set --name %s --resource-group "
 			  "\"$AZURE_RESOURCE_GROUP\" --settings QUEUE_NAME=%s-work "
