@@ -211,10 +211,12 @@ sed 's/^      - name: \(.*\)$/      - name: \1\n        env:\n        - name: K_
 node "$val/check-knative.mjs" "$tmp/kn-env.yaml" >/dev/null 2>&1 && bad "check-knative accepted the reserved env var K_SERVICE"
 gk=$(grep -l nodeSelector "$tmp"/*/knative/service.yaml | head -n 1)
 node "$val/check-knative.mjs" "$gk" >/dev/null 2>&1 && bad "check-knative accepted nodeSelector without its feature flag"
-sed 's/"memory":[[:space:]]*"[0-9]*"/"memory": "1536"/' "$tmp/$first/fargate/task-definition.json" >"$tmp/td.json"
+# (the first AWS bundle: a gcp or azure one has no Fargate or serverless.yml)
+aws=$(dirname "$(dirname "$(ls "$tmp"/*/fargate/task-definition.json | head -n 1)")")
+sed 's/"memory":[[:space:]]*"[0-9]*"/"memory": "1536"/' "$aws/fargate/task-definition.json" >"$tmp/td.json"
 node "$val/check-fargate.mjs" "$tmp/td.json" >/dev/null 2>&1 && bad "check-fargate accepted memory 1536"
 mkdir -p "$tmp/tampered-sls"
-sed 's/^  logRetentionInDays: 30/  logRetentionInDays: 30\n  bogusKey: 1/' "$tmp/$first/serverless/serverless.yml" >"$tmp/tampered-sls/serverless.yml"
+sed 's/^  logRetentionInDays: 30/  logRetentionInDays: 30\n  bogusKey: 1/' "$aws/serverless/serverless.yml" >"$tmp/tampered-sls/serverless.yml"
 (cd "$tmp/tampered-sls" && HOME="$tmp/home" SLS_TELEMETRY_DISABLED=1 "$val/node_modules/.bin/osls" print >/dev/null 2>&1) &&
 	bad "osls print accepted an unknown provider key"
 
