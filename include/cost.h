@@ -82,6 +82,9 @@ void cost_compute(const struct pricing *p, const struct cost_inputs *in, struct 
 /* The same without break-evens (what ranking needs). */
 void cost_compute_monthly(const struct pricing *p, const struct cost_inputs *in,
 			  struct cost_result *out);
+/* Fills out's break-evens (what cost_compute adds to cost_compute_monthly). */
+void cost_add_break_evens(const struct pricing *p, const struct cost_inputs *in,
+			  struct cost_result *out);
 /* Monthly cost of one architecture at in, with requests/day replaced by rpd. */
 double cost_monthly_at(const struct pricing *p, const struct cost_inputs *in, enum arch a, double rpd);
 /* Breakdown of one architecture at rpd. */
@@ -118,11 +121,6 @@ struct cost_comparison {
 void cost_compare(const struct pricing *p, const struct cost_inputs *in, enum arch a,
 		  struct cost_comparison *out);
 
-/* Smallest valid Fargate task (vCPU, GB) whose memory holds memory_mb. */
-void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb);
-/* Nodes a dedicated cluster needs at rpd (at least min_nodes). */
-double cost_nodes_needed(const struct pricing *p, const struct cost_inputs *in, double rpd,
-			 double min_nodes);
 /* The 1-5 cost score of each architecture: 5 for the cheapest, down to 1 at
  * COST_SCORE_SPAN times its cost (log scale), with COST_SCORE_OFFSET_USD
  * (an engineer's hour or two a month) added to both, so that a difference

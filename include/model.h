@@ -365,6 +365,12 @@ struct model {
 	bool static_data;
 };
 
+/* The price table of provider p, the AWS one when p has none or is not a
+ * provider; NULL when the model has no prices. */
+const struct pricing *model_pricing(const struct model *m, int p);
+/* Flat index of the question whose answer sets factor f's weight
+ * (sets_weight), or -1. */
+int model_weight_question(const struct model *m, size_t f);
 /* Index of the question with this id, or -1. O(log n). */
 int model_question_index(const struct model *m, const char *id);
 /* Index of the factor with this id, or -1. */

@@ -429,10 +429,7 @@ bool answers_selected_has(const struct model *m, const struct answers *a, const 
 
 const struct pricing *answers_pricing(const struct model *m, const struct answers *a)
 {
-	int p = provider_from_id(answers_choice_by_id(m, a, "provider"));
-	if (p >= 0 && m->pricing[p])
-		return m->pricing[p];
-	return m->pricing[PROVIDER_AWS];
+	return model_pricing(m, provider_from_id(answers_choice_by_id(m, a, "provider")));
 }
 
 unsigned answers_weight(const struct model *m, const struct answers *a, size_t f)
@@ -443,12 +440,10 @@ unsigned answers_weight(const struct model *m, const struct answers *a, size_t f
 		return (unsigned)a->weights[f];
 	/* A question may set the factor's weight through its answer (how much
 	 * the bill matters sets the weight of the cost factor). */
-	const char *fid = m->questionnaire->factors[f].id;
-	for (size_t i = 0; i < m->question_count; i++) {
-		const struct question *q = m->questions[i];
-		if (!q->sets_weight || strcmp(q->sets_weight, fid) != 0)
-			continue;
-		int o = answers_option(m, a, i);
+	int qi = model_weight_question(m, f);
+	if (qi >= 0) {
+		const struct question *q = m->questions[qi];
+		int o = answers_option(m, a, (size_t)qi);
 		if (o >= 0 && (unsigned)o < q->options_count && q->options[o].weight)
 			return q->options[o].weight;
 	}

@@ -113,3 +113,19 @@ int front_door_from_id(const char *id)
 			return i;
 	return -1;
 }
+
+const struct pricing *model_pricing(const struct model *m, int p)
+{
+	if (p >= 0 && p < PROVIDER_COUNT && m->pricing[p])
+		return m->pricing[p];
+	return m->pricing[PROVIDER_AWS];
+}
+
+int model_weight_question(const struct model *m, size_t f)
+{
+	const char *fid = m->questionnaire->factors[f].id;
+	for (size_t i = 0; i < m->question_count; i++)
+		if (m->questions[i]->sets_weight && strcmp(m->questions[i]->sets_weight, fid) == 0)
+			return (int)i;
+	return -1;
+}

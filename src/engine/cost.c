@@ -255,10 +255,6 @@ static void fargate_size(double memory_mb, double min_vcpu, double *vcpu, double
 	*memory_gb = 120;
 }
 
-void cost_fargate_task_size(double memory_mb, double *vcpu, double *memory_gb)
-{
-	fargate_size(memory_mb, 0, vcpu, memory_gb);
-}
 
 /* The share of a request's duration spent on the CPU. */
 static double in_cpu_share(const struct load *l)
@@ -464,16 +460,6 @@ void cost_breakdown_at(const struct pricing *p, const struct cost_inputs *in, en
 	arch_breakdown(&l, a, out);
 }
 
-double cost_nodes_needed(const struct pricing *p, const struct cost_inputs *in, double rpd,
-			 double min_nodes)
-{
-	struct cost_inputs k = *in;
-	struct cost_breakdown b;
-	k.node_count = clamp(min_nodes, MAX_NODES);
-	k.existing_cluster = false;
-	cost_breakdown_at(p, &k, ARCH_KUBERNETES, rpd, &b);
-	return b.nodes;
-}
 
 double cost_monthly_at(const struct pricing *p, const struct cost_inputs *in, enum arch a,
 		       double rpd)
@@ -691,11 +677,17 @@ void cost_compare(const struct pricing *p, const struct cost_inputs *in, enum ar
 	sp->to_rpd = pow(10, log10(BE_HI));
 }
 
+void cost_add_break_evens(const struct pricing *p, const struct cost_inputs *in,
+			  struct cost_result *out)
+{
+	for (int a = 0; a < ARCH_COUNT; a++)
+		out->break_even_rpd[a] = p ? cost_break_even(p, in, (enum arch)a) : NAN;
+}
+
 void cost_compute(const struct pricing *p, const struct cost_inputs *in, struct cost_result *out)
 {
 	cost_compute_monthly(p, in, out);
-	for (int a = 0; p && a < ARCH_COUNT; a++)
-		out->break_even_rpd[a] = cost_break_even(p, in, (enum arch)a);
+	cost_add_break_evens(p, in, out);
 }
 
 void cost_curve(const struct pricing *p, const struct cost_inputs *in, double lo_exp,
@@ -760,12 +752,7 @@ bool cost_is_input(const char *question_id)
 
 const struct pricing *cost_pricing(const struct model *m, const struct cost_inputs *in)
 {
-	if (!m)
-		return NULL;
-	/* the same table answers_pricing gives for the answers in came from */
-	if (in && (unsigned)in->provider < PROVIDER_COUNT && m->pricing[in->provider])
-		return m->pricing[in->provider];
-	return m->pricing[PROVIDER_AWS];
+	return m ? model_pricing(m, in ? (int)in->provider : -1) : NULL;
 }
 
 /* CPU time of one request as a share of its duration, by workload: API

@@ -349,7 +349,8 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 	}
 	/* The cost factor: each architecture's computed monthly cost, scored
 	 * against the cheapest (cost_scores). */
-	if (ctx->cost_factor >= 0 && engine_cost_row(m, a, ev->rows[ctx->cost_factor].score) == 0)
+	if (ctx->cost_factor >= 0 &&
+	    engine_cost_row(m, a, &ev->cost_in, &ev->cost, ev->rows[ctx->cost_factor].score) == 0)
 		contrib[ctx->cost_factor] = 1;
 	double total[ARCH_COUNT] = {0}, denom = 0;
 	for (size_t f = 0; f < nf; f++) {
@@ -414,25 +415,22 @@ void engine_score(const struct engine_ctx *ctx, const struct answers *a,
 
 unsigned engine_scale_weight(const struct model *m, const struct answers *a, size_t f)
 {
-	const struct factor *fa = &m->questionnaire->factors[f];
+	/* the user's weight, else the default: the weight an answer sets is
+	 * the only other one, and it must not rescale the matrix */
 	if (a && a->weights && a->weights[f] >= 0)
 		return (unsigned)a->weights[f];
-	for (size_t i = 0; i < m->question_count; i++)
-		if (m->questions[i]->sets_weight && strcmp(m->questions[i]->sets_weight, fa->id) == 0)
-			return fa->weight;
-	return answers_weight(m, a, f);
+	return m->questionnaire->factors[f].weight;
 }
 
-int engine_cost_row(const struct model *m, const struct answers *a, double score[ARCH_COUNT])
+int engine_cost_row(const struct model *m, const struct answers *a, struct cost_inputs *in,
+		    struct cost_result *r, double score[ARCH_COUNT])
 {
-	struct cost_inputs in;
-	struct cost_result r;
-	cost_inputs_from_answers(m, a, &in);
-	const struct pricing *p = cost_pricing(m, &in);
+	cost_inputs_from_answers(m, a, in);
+	const struct pricing *p = cost_pricing(m, in);
+	cost_compute_monthly(p, in, r);
 	if (!p)
 		return -1;
-	cost_compute_monthly(p, &in, &r);
-	cost_scores(&r, score);
+	cost_scores(r, score);
 	return 0;
 }
 
@@ -500,9 +498,14 @@ int engine_evaluate(const struct model *m, const struct answers *a, struct evalu
 	struct eff_answer *eff = xcalloc(m->question_count, sizeof(*eff));
 	engine_score(&ctx, a, eff, out);
 	free(eff);
+	/* the monthly costs are the cost factor's (engine_score); a
+	 * questionnaire without that factor still gets them */
+	if (ctx.cost_factor < 0) {
+		cost_inputs_from_answers(m, a, &out->cost_in);
+		cost_compute_monthly(cost_pricing(m, &out->cost_in), &out->cost_in, &out->cost);
+	}
 	engine_ctx_fini(&ctx);
-	cost_inputs_from_answers(m, a, &out->cost_in);
-	cost_compute(cost_pricing(m, &out->cost_in), &out->cost_in, &out->cost);
+	cost_add_break_evens(cost_pricing(m, &out->cost_in), &out->cost_in, &out->cost);
 	engine_warnings(m, a, out);
 	return 0;
 }

@@ -55,8 +55,10 @@ struct engine_ctx {
 };
 
 /* The cost factor's row: each architecture's 1-5 cost score from the
- * monthly costs the answers give. 0, or -1 when the model has no prices. */
-int engine_cost_row(const struct model *m, const struct answers *a, double score[ARCH_COUNT]);
+ * monthly costs the answers give (their inputs and costs into *in and *r,
+ * without break-evens). 0, or -1 when the model has no prices. */
+int engine_cost_row(const struct model *m, const struct answers *a, struct cost_inputs *in,
+		    struct cost_result *r, double score[ARCH_COUNT]);
 /* Adds case study c's bonus at similarity to bonus[] of its architecture
  * (and half to its related ones). */
 void engine_case_bonus_apply(const struct engine_ctx *ctx, size_t c, double similarity,
