@@ -259,6 +259,17 @@ static void knative_floor(void **state)
 	NEAR(b.nodes, 5, 0);
 }
 
+/* A serverless-container table that scales to zero and bills busy time
+ * (Cloud Run's and Container Apps' $0.0864 per vCPU-hour), 730 h. */
+static void scale_to_zero(struct pricing *p, double gb_hour)
+{
+	memset(p, 0, sizeof *p);
+	p->hours_per_month.usd = 730;
+	p->containers_scale_to_zero.usd = 1;
+	p->containers_vcpu_hour.usd = 0.0864;
+	p->containers_gb_hour.usd = gb_hour;
+}
+
 /* Cloud Run (request-based, scales to zero), 512 MB -> 1 vCPU: an instance
  * is billed while it serves, 1 - e^-0.2315 = 0.20665 of the time:
  * vCPU 0.20665 x 730 x $0.0864, memory 0.20665 x 0.5 x 730 x $0.009,
@@ -269,11 +280,7 @@ static void cloud_run_busy_time(void **state)
 	struct cost_inputs in = guide();
 	struct cost_breakdown b;
 
-	memset(&p, 0, sizeof p);
-	p.hours_per_month.usd = 730;
-	p.containers_scale_to_zero.usd = 1;
-	p.containers_vcpu_hour.usd = 0.0864;
-	p.containers_gb_hour.usd = 0.009;
+	scale_to_zero(&p, 0.009);
 	p.containers_idle_vcpu_hour.usd = 0.009;
 	p.containers_idle_gb_hour.usd = 0.009;
 	p.containers_requests_per_million.usd = 0.40;
@@ -481,11 +488,7 @@ static void container_apps_sizes(void **state)
 	struct cost_inputs in = guide();
 	struct cost_breakdown b;
 
-	memset(&p, 0, sizeof p);
-	p.hours_per_month.usd = 730;
-	p.containers_scale_to_zero.usd = 1;
-	p.containers_vcpu_hour.usd = 0.0864;
-	p.containers_gb_hour.usd = 0.0108;
+	scale_to_zero(&p, 0.0108);
 	in.provider = PROVIDER_AZURE;
 	in.memory_mb = 1300;
 	in.avg_duration_ms = 1000;
